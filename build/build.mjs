@@ -1,0 +1,82 @@
+// Builds what ships and what the tests and playground load:
+//   dist/module/engine.js   the Script Engine file: one ES2016 IIFE plus the
+//                           top-level functions PT calls by name
+//   dist/module/panel.html  the Custom Interface file: one self-contained page
+//   dist/sim/pt-sim.js      the simulator as an ES2016 script (QJSEngine tests)
+//   dist/playground/*       the playground page and its worker
+import * as esbuild from "esbuild";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { checkEngineSource } from "./engine-guard.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = (p) => join(root, "dist", p);
+export const manifest = JSON.parse(readFileSync(join(root, "manifest/module.json"), "utf8"));
+
+const ENGINE_GLOBAL = "MailConsoleModule";
+
+/** PT calls main, cleanUp and mailConsole by name: declare them as real top-level functions. */
+function engineFooter() {
+  return manifest.globals
+    .map((name) => `function ${name}(){return ${ENGINE_GLOBAL}.${name}.apply(this,arguments)}`)
+    .join("\n");
+}
+
+async function buildEngine() {
+  const result = await esbuild.build({
+    entryPoints: [join(root, "src/main.ts")],
+    bundle: true, format: "iife", globalName: ENGINE_GLOBAL, target: "es2016", platform: "neutral",
+    minify: true, write: false, charset: "ascii", legalComments: "none",
+    banner: { js: `/* ${manifest.name} ${manifest.version} (${manifest.id}): Packet Tracer Script Engine file */` },
+    footer: { js: engineFooter() },
+  });
+  const code = result.outputFiles[0].text;
+  checkEngineSource(code, "dist/module/engine.js");
+  writeFileSync(out("module/engine.js"), code);
+}
+
+async function buildPanel() {
+  const result = await esbuild.build({
+    entryPoints: [join(root, "ui/main.ts")],
+    bundle: true, format: "iife", target: "chrome80", minify: true, write: false, charset: "ascii", legalComments: "none",
+  });
+  const css = await esbuild.transform(readFileSync(join(root, "ui/styles.css"), "utf8"), { loader: "css", minify: true, target: "chrome80" });
+  const js = result.outputFiles[0].text.replace(/<\/(script)/gi, "<\\/$1");
+  const template = readFileSync(join(root, "ui/index.html"), "utf8");
+  const html = template
+    .replace("/*STYLE*/", () => css.code.trim())
+    .replace("/*SCRIPT*/", () => js.trim())
+    .replace("{{VERSION}}", manifest.version);
+  writeFileSync(out("module/panel.html"), html);
+}
+
+async function buildSimAndPlayground() {
+  await esbuild.build({
+    entryPoints: [join(root, "sim/global.ts")],
+    bundle: true, format: "iife", globalName: "PtSim", target: "es2016", outfile: out("sim/pt-sim.js"), charset: "ascii",
+  });
+  await esbuild.build({
+    entryPoints: { playground: join(root, "sim/playground/main.ts"), worker: join(root, "sim/playground/worker.ts") },
+    bundle: true, format: "iife", target: "chrome100", outdir: out("playground"), charset: "ascii", minify: true,
+  });
+  for (const f of ["index.html", "playground.css"]) writeFileSync(out("playground/" + f), readFileSync(join(root, "sim/playground", f)));
+}
+
+export async function build() {
+  const start = performance.now();
+  for (const d of ["module", "sim", "playground"]) mkdirSync(out(d), { recursive: true });
+  await Promise.all([buildEngine(), buildPanel(), buildSimAndPlayground()]);
+  writeFileSync(out("module/module.json"), JSON.stringify(manifest, null, 2) + "\n");
+  return performance.now() - start;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  build().then(
+    (ms) => console.log(`built dist/module (engine.js, panel.html), dist/sim, dist/playground in ${Math.round(ms)} ms`),
+    (e) => {
+      console.error(e.message || e);
+      process.exit(1);
+    },
+  );
+}

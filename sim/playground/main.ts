@@ -1,0 +1,176 @@
+// The playground page plays Packet Tracer's GUI around the shipped module: the
+// worker is PT's script engine (simulator + built engine.js), the iframe is
+// the web view showing the built panel.html, and the network view beside it
+// edits the simulated topology.
+import { render } from "preact";
+import { html } from "htm/preact";
+import { useEffect, useState } from "preact/hooks";
+import type { Action, DeviceView, FromWorker, ToWorker, WorldView } from "./protocol";
+
+const worker = new Worker("/playground/worker.js");
+const send = (m: ToWorker) => worker.postMessage(m);
+const act = (action: Action) => send({ type: "action", action });
+
+// ---- the web view: an iframe with $se, and evaluateJavaScriptAsync as a script element ----
+let seq = 0;
+const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+let frame: HTMLIFrameElement | null = null;
+let viewId = "";
+const evalQueue: string[] = [];
+
+function installSe(win: Window & { $se?: unknown }): void {
+  win.$se = (name: string, ...args: unknown[]) =>
+    new Promise((resolve, reject) => {
+      const id = ++seq;
+      pending.set(id, { resolve, reject });
+      // Structured clone stands in for PT's JSON serialisation between the realms.
+      send({ type: "se", id, name, args: JSON.parse(JSON.stringify(args)) });
+    });
+}
+
+function evaluate(js: string): void {
+  const doc = frame && frame.contentDocument;
+  if (!doc || !doc.body) {
+    evalQueue.push(js);
+    return;
+  }
+  // Like QWebEnginePage::runJavaScript: run a script in the page's main world.
+  const s = doc.createElement("script");
+  s.textContent = js;
+  doc.body.appendChild(s);
+  s.remove();
+}
+
+function openView(id: string, url: string): void {
+  viewId = id;
+  const host = document.getElementById("webview")!;
+  host.hidden = false;
+  const f = document.createElement("iframe");
+  f.title = "Mail Console panel";
+  // this-sm:panel.html names the module's Custom Interface file.
+  f.src = "/module/" + url.replace(/^this-sm:/, "");
+  const body = document.getElementById("webview-body")!;
+  body.textContent = "";
+  body.appendChild(f);
+  frame = f;
+  installSe(f.contentWindow as Window);
+  f.addEventListener("load", () => {
+    installSe(f.contentWindow as Window);
+    for (const js of evalQueue.splice(0)) evaluate(js);
+  });
+}
+
+function closeView(notifyWorker: boolean): void {
+  const id = viewId;
+  if (frame) frame.remove();
+  frame = null;
+  viewId = "";
+  document.getElementById("webview")!.hidden = true;
+  if (notifyWorker && id) act({ type: "closed", view: id });
+}
+
+const listeners: ((w: WorldView) => void)[] = [];
+let latest: WorldView | null = null;
+const logLines: string[] = [];
+
+worker.onmessage = (e: MessageEvent<FromWorker>) => {
+  const m = e.data;
+  switch (m.type) {
+    case "se-result": {
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if (p) m.ok ? p.resolve(m.value) : p.reject(new Error(m.error));
+      break;
+    }
+    case "open": openView(m.view, m.url); break;
+    case "show": document.getElementById("webview")!.classList.add("flash"); setTimeout(() => document.getElementById("webview")!.classList.remove("flash"), 400); break;
+    case "close": if (m.view === viewId) closeView(false); break;
+    case "eval": if (m.view === viewId) evaluate(m.js); break;
+    case "world": latest = m.world; listeners.forEach((l) => l(m.world)); break;
+    case "log": logLines.push(m.text); console.log("[engine]", m.text); break;
+  }
+};
+(window as unknown as { playground: unknown }).playground = { act, closeView: () => closeView(true), get world() { return latest; }, logLines };
+
+// ---- the network view ----
+function useWorld(): WorldView | null {
+  const [w, setW] = useState<WorldView | null>(latest);
+  useEffect(() => {
+    listeners.push(setW);
+    return () => listeners.splice(listeners.indexOf(setW), 1);
+  }, []);
+  return w;
+}
+
+const Toggle = ({ label, on, onChange }: { label: string; on: boolean; onChange: (v: boolean) => void }) => html`
+  <label class="toggle"><input type="checkbox" checked=${on} onChange=${(e: Event) => onChange((e.target as HTMLInputElement).checked)} /> ${label}</label>`;
+
+function Editable({ label, value, onSave }: { label: string; value: string; onSave: (v: string) => void }) {
+  return html`<label class="edit">${label} <input value=${value} aria-label=${label}
+    onChange=${(e: Event) => onSave((e.target as HTMLInputElement).value)} /></label>`;
+}
+
+function DeviceCard({ d, links }: { d: DeviceView; links: { id: string; up: boolean }[] }) {
+  const [to, setTo] = useState("");
+  const mine = links.filter((l) => l.id.split(" — ").indexOf(d.name) >= 0);
+  return html`
+    <article class=${"device " + d.kind + (d.power ? "" : " off")} aria-label=${d.name}>
+      <header><strong>${d.name}</strong> <span class="kind">${d.kind}</span> ${d.ip ? html`<span class="ip">${d.ip}</span>` : null}
+        ${d.sending ? html`<span class="busy">sending…</span>` : null}</header>
+      <div class="controls">
+        <${Toggle} label="Power" on=${d.power} onChange=${(on: boolean) => act({ type: "power", device: d.name, on })} />
+        ${mine.map((l) => html`<${Toggle} label=${"Link " + l.id.replace(d.name, "").replace(" — ", "")} on=${l.up} onChange=${(up: boolean) => act({ type: "link", id: l.id, up })} />`)}
+      </div>
+      ${d.ip ? html`<div class="controls">
+        <${Editable} label="Gateway" value=${d.gateway} onSave=${(v: string) => act({ type: "device-setting", device: d.name, field: "gateway", value: v })} />
+        <${Editable} label="DNS server" value=${d.dns} onSave=${(v: string) => act({ type: "device-setting", device: d.name, field: "dns", value: v })} />
+      </div>` : null}
+      ${d.account ? html`<div class="controls">
+        <${Editable} label="Email" value=${d.account.mailId} onSave=${(v: string) => act({ type: "device-setting", device: d.name, field: "mailId", value: v })} />
+        <${Editable} label="Password" value=${d.account.password} onSave=${(v: string) => act({ type: "device-setting", device: d.name, field: "password", value: v })} />
+        <${Editable} label="Outgoing server" value=${d.account.smtp} onSave=${(v: string) => act({ type: "device-setting", device: d.name, field: "smtp", value: v })} />
+      </div>
+      <form class="controls" onSubmit=${(e: Event) => { e.preventDefault(); if (to.trim()) act({ type: "pt-send", device: d.name, to: to.trim(), subject: "From " + d.name + "'s Email app", body: "Sent with Packet Tracer's own client." }); }}>
+        <input aria-label=${"Recipient for " + d.name + "'s own Email app"} placeholder="to@domain" value=${to} onInput=${(e: Event) => setTo((e.target as HTMLInputElement).value)} />
+        <button type="submit" title="Send from this PC's own Email client (not through Mail Console)">Send from PC's Email app</button>
+      </form>` : null}
+      ${d.mail ? html`<div class="service">
+        <${Toggle} label=${"SMTP on " + d.name} on=${d.mail.smtp} onChange=${(on: boolean) => act({ type: "smtp", device: d.name, on })} />
+        <${Editable} label="Domain" value=${d.mail.domain} onSave=${(v: string) => act({ type: "domain", device: d.name, domain: v })} />
+        <ul class="users">${d.mail.users.map((u) => html`<li>${u.name} <span class="muted">(${u.password}) · ${u.mails} mail${u.mails === 1 ? "" : "s"}</span>
+          <button type="button" class="x" aria-label=${"Delete user " + u.name} onClick=${() => act({ type: "user", device: d.name, name: u.name, remove: true })}>×</button></li>`)}</ul>
+      </div>` : null}
+      ${d.dnsServer ? html`<div class="service">
+        <${Toggle} label=${"DNS on " + d.name} on=${d.dnsServer.on} onChange=${(on: boolean) => act({ type: "dns", device: d.name, on })} />
+        <ul class="users">${d.dnsServer.records.map((r) => html`<li>A ${r.name} → ${r.ip}
+          <button type="button" class="x" aria-label=${"Delete record " + r.name} onClick=${() => act({ type: "record", device: d.name, name: r.name, ip: r.ip, remove: true })}>×</button></li>`)}</ul>
+      </div>` : null}
+      <footer class="controls">
+        <button type="button" onClick=${() => { const n = prompt("New name for " + d.name, d.name); if (n) act({ type: "rename", device: d.name, name: n }); }}>Rename</button>
+        <button type="button" onClick=${() => act({ type: "remove", device: d.name })}>Delete</button>
+      </footer>
+    </article>`;
+}
+
+function Network() {
+  const w = useWorld();
+  if (!w) return html`<p class="muted">Starting the simulated Packet Tracer…</p>`;
+  const shown = w.devices.filter((d) => d.kind !== "power" && d.kind !== "switch");
+  return html`
+    <div class="toolbar">
+      <button type="button" onClick=${() => act({ type: "menu" })} title="PT: Extensions > Mail Console">Extensions ▸ Mail Console</button>
+      <${Toggle} label="Simulation mode" on=${w.simulationMode} onChange=${(on: boolean) => act({ type: "mode", simulation: on })} />
+      ${w.simulationMode ? html`
+        <button type="button" onClick=${() => act({ type: "step" })}>Step (${w.pendingSteps})</button>
+        <button type="button" onClick=${() => act({ type: "play", on: !w.playing })}>${w.playing ? "Pause" : "Play"}</button>` : null}
+      <${Toggle} label="Drop pushes (as on macOS)" on=${w.dropPushes} onChange=${(on: boolean) => act({ type: "drop-pushes", on })} />
+      <label>File <select aria-label="Open file" onChange=${(e: Event) => act({ type: "open-file", file: (e.target as HTMLSelectElement).value as "classroom" | "one-lan" })}>
+        <option value="classroom">Classroom (two domains)</option><option value="one-lan">One LAN, one domain</option></select></label>
+      <button type="button" onClick=${() => act({ type: "add-pc", name: "PC-Guest" + Math.floor(Math.random() * 900 + 100) })}>Add a PC</button>
+    </div>
+    <p class="muted">${w.topology} · pushes made: ${w.pushes}</p>
+    <div class="devices">${shown.map((d) => html`<${DeviceCard} key=${d.name} d=${d} links=${w.links} />`)}</div>`;
+}
+
+render(html`<${Network} />`, document.getElementById("network")!);
+document.getElementById("webview-close")!.addEventListener("click", () => closeView(true));

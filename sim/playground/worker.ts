@@ -1,0 +1,136 @@
+// Packet Tracer's script engine, played by a Web Worker: a separate,
+// synchronous, DOM-less realm. It holds the simulator and evaluates the BUILT
+// dist/module/engine.js with importScripts, with PT's globals in place.
+import { hostClock } from "../clock";
+import { installPtGlobals } from "../globals";
+import { classroom, oneLan } from "../scenarios/classroom";
+import { World } from "../world";
+import type { Action, DeviceView, FromWorker, ToWorker, WorldView } from "./protocol";
+
+const scope = self as unknown as { [name: string]: unknown } & { postMessage(m: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
+const post = (m: FromWorker) => scope.postMessage(m);
+
+const world = new World({ clock: hostClock(self as unknown as Parameters<typeof hostClock>[0]), stepMs: 250, timeoutMs: 4000 });
+world.load(classroom());
+installPtGlobals(scope, world);
+scope.dprint = (text: string) => post({ type: "log", text: String(text) });
+let dropPushes = false;
+
+const wvm = world.webViewManager;
+wvm.onOpen = (v) => post({ type: "open", view: v.id, title: v.title, url: v.url, width: v.width, height: v.height });
+wvm.onShow = (v) => post({ type: "show", view: v.id });
+wvm.onClose = (v) => post({ type: "close", view: v.id });
+wvm.onEvaluate = (v, js) => {
+  if (!dropPushes) post({ type: "eval", view: v.id, js });
+};
+
+function view(): WorldView {
+  const devices: DeviceView[] = world.devices.map((d) => ({
+    name: d.name, kind: d.kind, power: d.power, ip: d.ip, gateway: d.gateway, dns: d.dnsServer,
+    account: d.email ? { mailId: d.email.user.mailId, user: d.email.user.user, password: d.email.user.password, smtp: d.email.user.smtpServer } : null,
+    sending: world.deliveries.some((x) => x.device === d),
+    mail: d.mail && (d.mail.smtp.domain || Object.keys(d.mail.server.users).length)
+      ? { domain: d.mail.smtp.domain, smtp: d.mail.smtp.enabled, users: Object.keys(d.mail.server.users).map((u) => ({ name: u, password: d.mail!.server.users[u], mails: (d.mail!.server.mailboxes[u] || []).length })) }
+      : null,
+    dnsServer: d.dns && (d.dns.enabled || Object.keys(d.dns.records).length) ? { on: d.dns.enabled, records: Object.keys(d.dns.records).map((n) => ({ name: n, ip: d.dns!.records[n] })) } : null,
+  }));
+  return {
+    topology: world.topologyName, simulationMode: world.simulationMode, pendingSteps: world.pendingSteps, playing: world.playing,
+    dropPushes, pushes: wvm.evaluated, devices, links: world.links.map((l) => ({ id: l.id, up: l.up })),
+  };
+}
+
+let lastView = "";
+function publish(): void {
+  const v = view();
+  const text = JSON.stringify(v);
+  if (text === lastView) return;
+  lastView = text;
+  post({ type: "world", world: v });
+}
+
+function act(a: Action): void {
+  const d = "device" in a ? world.device(a.device) : null;
+  switch (a.type) {
+    case "power": if (d) d.setPower(a.on); break;
+    case "smtp": if (d && d.mail) d.mail.smtp.setEnable(a.on); break;
+    case "dns": if (d && d.dns) d.dns.setEnable(a.on); break;
+    case "domain": if (d && d.mail) d.mail.smtp.setServerDomainName(a.domain); break;
+    case "link": world.setLinkUp(a.id, a.up); break;
+    case "record":
+      if (d && d.dns) a.remove ? d.dns.removeARecordFromNameServerDb(a.name) : d.dns.addARecordToNameServerDb(a.name, a.ip);
+      break;
+    case "user":
+      if (d && d.mail) a.remove ? d.mail.server.deleteUser(a.name) : d.mail.server.addUser(a.name, a.password || "");
+      break;
+    case "device-setting":
+      if (!d) break;
+      if (a.field === "dns") d.dnsServer = a.value;
+      else if (a.field === "gateway") d.gateway = a.value;
+      else if (d.email && a.field === "smtp") d.email.user.smtpServer = a.value;
+      else if (d.email && a.field === "password") d.email.user.password = a.value;
+      else if (d.email && a.field === "mailId") d.email.user.mailId = a.value;
+      world.topologyChanged();
+      break;
+    case "rename": if (d && a.name.trim()) d.setName(a.name.trim()); break;
+    case "remove": world.removeDevice(a.device); break;
+    case "add-pc": {
+      const n = world.devices.filter((x) => x.kind === "pc").length + 1;
+      world.addDevice({ name: a.name, kind: "pc", ip: "10.1.0." + (100 + n), gateway: "10.1.0.1", dns: "10.1.0.5",
+        email: { mailId: "guest" + n + "@alpha.edu", user: "guest" + n, password: "guest", smtp: "mail.alpha.edu" } });
+      world.link(a.name, "SW-Alpha");
+      break;
+    }
+    case "pt-send":
+      // The device's own Email app sends with its configured account: the console did not ask for it.
+      if (d && d.email) {
+        const u = d.email.user;
+        d.email.smtp.sendMail(u.mailId, a.to, a.subject, a.body, u.password, u.smtpServer);
+      }
+      break;
+    case "burst":
+      if (d && d.email) for (let i = 0; i < a.count; i++) d.email.smtp.emit("mailSent", { dest: "burst" + i + "@alpha.edu", subject: "Burst " + i, body: "", responseType: 2 });
+      break;
+    case "mode": world.simulation.setSimulationMode(a.simulation); break;
+    case "step": world.forward(); break;
+    case "play": a.on ? world.play(400) : world.pause(); break;
+    case "open-file": world.openFile(a.file === "one-lan" ? oneLan() : classroom()); break;
+    case "drop-pushes": dropPushes = a.on; break;
+    case "menu": {
+      const item = world.app.menu.items.filter((i) => i.label === "Mail Console")[0];
+      if (item) item.click();
+      break;
+    }
+    case "closed": {
+      const v = wvm.getWebView(a.view);
+      if (v) v.close();
+      break;
+    }
+  }
+}
+
+scope.onmessage = (e: MessageEvent<ToWorker>) => {
+  const m = e.data;
+  if (m.type === "se") {
+    // $se calls an engine global by name, as PT does.
+    try {
+      const fn = scope[m.name];
+      if (typeof fn !== "function") throw new Error("The Script Engine has no function named " + m.name);
+      post({ type: "se-result", id: m.id, ok: true, value: (fn as (...a: unknown[]) => unknown).apply(null, m.args) });
+    } catch (err) {
+      post({ type: "se-result", id: m.id, ok: false, error: String(err) });
+    }
+  } else if (m.type === "action") {
+    try {
+      act(m.action);
+    } catch (err) {
+      post({ type: "log", text: "action failed: " + String(err) });
+    }
+    publish();
+  }
+};
+
+(self as unknown as { importScripts(url: string): void }).importScripts("/module/engine.js");
+(scope.main as () => void)();
+setInterval(publish, 300);
+publish();

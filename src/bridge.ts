@@ -1,0 +1,140 @@
+// The engine's side of the panel: opening the web view, and pushing changes
+// to it. Pushes go through evaluateJavaScriptAsync, fire-and-forget, so they
+// are only a fast path: the panel also pulls "changes since seq"
+// (research/pt-script-modules.md §1.4, A.7: pushes reported lost on macOS).
+import type { Host, WebView } from "./pt/host";
+import type { Batch, Changes } from "./protocol";
+import { PANEL_RECEIVER } from "./protocol";
+import type { Subscriptions } from "./subscriptions";
+
+/** At most one push per this many ms, whatever the event rate. */
+export const PUSH_INTERVAL_MS = 50;
+
+export interface PanelSpec {
+  title: string;
+  url: string;
+  width: number;
+  height: number;
+}
+
+export class PanelBridge {
+  private view: WebView | null = null;
+  private viewId = "";
+  private ready = false;
+  private pushedSeq = 0;
+  private pushedEpoch = 0;
+  private lastPushAt = -Infinity;
+  private timer: unknown = null;
+  /** evaluateJavaScriptAsync calls made (the bench reads it). */
+  pushes = 0;
+  /** Off only to measure what batching saves (npm run bench). */
+  batching = true;
+
+  constructor(
+    private host: Host,
+    private subs: Subscriptions,
+    private spec: PanelSpec,
+    private changesSince: (seq: number, epoch: number) => Changes,
+    private report: (where: string, e: unknown) => void,
+  ) {}
+
+  /** Opens the panel, or brings it to the front when it is open. */
+  open(): void {
+    if (this.view && this.isOpen()) {
+      try {
+        this.view.show();
+        this.view.raise();
+      } catch (e) {
+        this.report("raise", e);
+      }
+      return;
+    }
+    this.forget();
+    const s = this.spec;
+    const view = this.host.webViewManager.createWebView(s.title, s.url, s.width, s.height);
+    if (!view) throw new Error("Packet Tracer did not create the panel window");
+    this.view = view;
+    this.viewId = String(view.getWebViewId());
+    this.subs.on("webview", view, "closed", () => this.forget());
+  }
+
+  private isOpen(): boolean {
+    try {
+      return !!this.viewId && this.host.webViewManager.getWebView(this.viewId) !== null;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  /** The panel said hello and holds everything up to seq: pushes may start. */
+  hello(seq: number, epoch: number): void {
+    this.ready = true;
+    this.pushedSeq = seq;
+    this.pushedEpoch = epoch;
+  }
+
+  /** Something changed: push soon, coalescing what happens in the meantime. */
+  changed(): void {
+    if (!this.ready || !this.view || this.timer !== null) return;
+    if (!this.batching) {
+      this.flush();
+      return;
+    }
+    const wait = Math.max(0, this.lastPushAt + PUSH_INTERVAL_MS - this.host.now());
+    this.timer = this.host.setTimeout(() => {
+      this.timer = null;
+      this.flush();
+    }, wait);
+  }
+
+  private flush(): void {
+    if (!this.ready || !this.view) return;
+    const changes = this.changesSince(this.pushedSeq, this.pushedEpoch);
+    if (changes.seq === this.pushedSeq && changes.epoch === this.pushedEpoch) return;
+    const batch: Batch = Object.assign({ base: this.pushedSeq }, changes);
+    this.pushedSeq = changes.seq;
+    this.pushedEpoch = changes.epoch;
+    this.lastPushAt = this.host.now();
+    this.pushes++;
+    try {
+      this.view.evaluateJavaScriptAsync(pushScript(batch));
+    } catch (e) {
+      // A lost push is recovered by the panel's pull; the window may have just closed.
+      this.report("evaluateJavaScriptAsync", e);
+    }
+  }
+
+  /** The window is gone: stop pushing until a new one says hello. */
+  forget(): void {
+    this.subs.off("webview");
+    this.view = null;
+    this.viewId = "";
+    this.ready = false;
+    if (this.timer !== null) {
+      this.host.clearTimeout(this.timer);
+      this.timer = null;
+    }
+  }
+
+  close(): void {
+    const id = this.viewId;
+    this.forget();
+    if (!id) return;
+    try {
+      const wvm = this.host.webViewManager as unknown as { closeWebView?: (id: string) => unknown };
+      if (typeof wvm.closeWebView === "function") wvm.closeWebView(id);
+    } catch (e) {
+      this.report("closeWebView", e);
+    }
+  }
+}
+
+/**
+ * The script a push evaluates in the panel. Text from the network reaches it
+ * only through JSON.stringify; U+2028/2029 are escaped too, since engines
+ * before ES2019 end a string literal at them.
+ */
+export function pushScript(batch: Batch): string {
+  const json = JSON.stringify(batch).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return "window.mailConsole&&" + PANEL_RECEIVER + "(" + json + ")";
+}

@@ -1,0 +1,125 @@
+// The delivery log: one entry per mail, each with its timeline. Every change
+// takes the next sequence number, so a reader can ask for "everything after N"
+// and miss nothing (the panel's pull fallback relies on it).
+import type { Changes, MailEntry, MailEvent, MailOrigin, MailState } from "./protocol";
+
+export interface NewMail {
+  origin: MailOrigin;
+  deviceKey: string;
+  device: string;
+  from: string;
+  to: string;
+  subject: string;
+  body: string;
+  server: string;
+  state: MailState;
+}
+
+export class DeliveryLog {
+  seq = 0;
+  epoch = 1;
+  dropped = 0;
+  /** Events recorded since start (survives clear and the cap; used to prove nothing is lost). */
+  eventsRecorded = 0;
+  private entries: MailEntry[] = [];
+  private nextId = 1;
+  /** Recent drops, so a reader that is behind learns which rows to remove. */
+  private drops: { id: number; seq: number }[] = [];
+
+  constructor(public cap: number, private now: () => number) {}
+
+  add(mail: NewMail): MailEntry {
+    const at = this.now();
+    const entry: MailEntry = {
+      id: this.nextId++, rev: ++this.seq, origin: mail.origin, deviceKey: mail.deviceKey, device: mail.device,
+      from: mail.from, to: mail.to, subject: mail.subject, body: mail.body, server: mail.server,
+      state: mail.state, code: null, queuedAt: at, updatedAt: at, events: [],
+    };
+    this.entries.push(entry);
+    this.enforceCap();
+    return entry;
+  }
+
+  /** Records one event on an entry (a mailSent, or something the console observed). */
+  record(entry: MailEntry, event: Pick<MailEvent, "code" | "note" | "raw" | "late">): void {
+    const e: MailEvent = { at: this.now(), code: event.code };
+    if (event.note) e.note = event.note;
+    if (event.raw) e.raw = event.raw;
+    if (event.late) e.late = true;
+    entry.events.push(e);
+    if (event.code !== null) this.eventsRecorded++;
+    this.touch(entry);
+  }
+
+  /** Marks an entry changed: it takes the next sequence number. */
+  touch(entry: MailEntry): void {
+    entry.rev = ++this.seq;
+    entry.updatedAt = this.now();
+  }
+
+  setState(entry: MailEntry, state: MailState, code: number | null, reason?: string): void {
+    entry.state = state;
+    if (code !== null) entry.code = code;
+    if (reason !== undefined) entry.reason = reason;
+    this.touch(entry);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  all(): readonly MailEntry[] {
+    return this.entries;
+  }
+
+  clear(): void {
+    this.entries = [];
+    this.drops = [];
+    this.dropsForgottenUpTo = 0;
+    this.dropped = 0;
+    this.epoch++;
+    this.seq++;
+  }
+
+  setCap(cap: number): void {
+    this.cap = cap;
+    this.enforceCap();
+  }
+
+  /** Entries changed after `seq`; all of them when the reader's epoch is stale. */
+  changesSince(seq: number, epoch: number): Pick<Changes, "epoch" | "seq" | "mails" | "full" | "droppedIds" | "dropped"> {
+    const forgotten = seq < this.dropsForgottenUpTo;
+    const full = epoch !== this.epoch || seq > this.seq || forgotten;
+    const mails = full ? this.entries.slice() : this.entries.filter((e) => e.rev > seq);
+    const droppedIds = full ? [] : this.drops.filter((d) => d.seq > seq).map((d) => d.id);
+    return { epoch: this.epoch, seq: this.seq, mails, full, droppedIds, dropped: this.dropped };
+  }
+
+  /** Drops at or below this seq are no longer listed: a reader that far behind gets everything. */
+  private dropsForgottenUpTo = 0;
+
+  private enforceCap(): void {
+    const over = this.entries.length - Math.max(1, this.cap);
+    if (over <= 0) return;
+    // Drop the oldest finished mails first; a mail still moving keeps its row.
+    let removed = 0;
+    const seq = ++this.seq;
+    this.entries = this.entries.filter((e) => {
+      if (removed < over && isFinished(e.state)) {
+        removed++;
+        this.drops.push({ id: e.id, seq });
+        return false;
+      }
+      return true;
+    });
+    this.dropped += removed;
+    if (this.drops.length > 2 * this.cap + 100) {
+      const forgotten = this.drops.splice(0, this.drops.length - this.cap);
+      this.dropsForgottenUpTo = forgotten[forgotten.length - 1].seq;
+    }
+  }
+}
+
+export function isFinished(state: MailState): boolean {
+  return state === "delivered" || state === "failed" || state === "cancelled";
+}

@@ -1,0 +1,48 @@
+// The user's choices that survive a PT restart: $putData/$getData keep strings
+// only, in PT's options file (research/pt-script-modules.md §1.3), so we store JSON.
+import type { Host } from "./pt/host";
+import type { ComposePreset, Settings } from "./protocol";
+
+const KEY_SETTINGS = "org.ptmail.console/settings";
+const KEY_PRESETS = "org.ptmail.console/presets";
+
+export const DEFAULT_SETTINGS: Settings = { cap: 5000, watchdogMs: 60000 };
+
+export function loadSettings(host: Host): Settings {
+  const stored = readJson(host, KEY_SETTINGS) as Partial<Settings> | null;
+  return sanitizeSettings(Object.assign({}, DEFAULT_SETTINGS, stored || {}));
+}
+
+export function saveSettings(host: Host, settings: Settings): void {
+  host.putData(KEY_SETTINGS, JSON.stringify(settings));
+}
+
+/** Settings within sane bounds, whatever was stored or asked for. */
+export function sanitizeSettings(s: Partial<Settings>): Settings {
+  const cap = Math.floor(Number(s.cap));
+  const watchdogMs = Math.floor(Number(s.watchdogMs));
+  return {
+    cap: isFinite(cap) ? Math.min(100000, Math.max(10, cap)) : DEFAULT_SETTINGS.cap,
+    watchdogMs: isFinite(watchdogMs) ? Math.min(600000, Math.max(1000, watchdogMs)) : DEFAULT_SETTINGS.watchdogMs,
+  };
+}
+
+export type Presets = { [deviceName: string]: ComposePreset };
+
+export function loadPresets(host: Host): Presets {
+  const stored = readJson(host, KEY_PRESETS);
+  return stored && typeof stored === "object" && !Array.isArray(stored) ? (stored as Presets) : {};
+}
+
+export function savePresets(host: Host, presets: Presets): void {
+  host.putData(KEY_PRESETS, JSON.stringify(presets));
+}
+
+function readJson(host: Host, key: string): unknown {
+  try {
+    const text = host.getData(key);
+    return text ? JSON.parse(text) : null;
+  } catch (e) {
+    return null; // a corrupt value is as good as none
+  }
+}

@@ -1,0 +1,142 @@
+// The panel's side of the protocol. Requests go through PT's $se (a Promise;
+// its value may be the object or its JSON text: pt-script-modules.md §1.3).
+// Pushes arrive through window.mailConsole.receive. Pushes are a fast path
+// only: the panel pulls "changes since seq" when a push is late while mail is
+// moving, after any gap, and every few seconds anyway, because pushes have
+// been reported lost in PT 9 on macOS (pt-script-modules.md A.7).
+import type { Batch, Request, Response } from "../src/protocol";
+import { ENGINE_ENTRY } from "../src/protocol";
+import type { PanelStore } from "./store";
+
+type SeFunction = (name: string, ...args: unknown[]) => unknown;
+
+export interface LinkTiming {
+  /** A request with no answer after this long failed. */
+  requestTimeoutMs: number;
+  /** Pull when mail is in flight and no push came for this long. */
+  quietMs: number;
+  /** Pull at least this often in any case. */
+  idlePullMs: number;
+  tickMs: number;
+}
+
+export const DEFAULT_TIMING: LinkTiming = { requestTimeoutMs: 4000, quietMs: 1000, idlePullMs: 3000, tickMs: 250 };
+
+export class EngineLink {
+  private lastPushAt = 0;
+  private lastPullAt = 0;
+  private pulling = false;
+  private helloDone = false;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private failures = 0;
+  private retryAt = 0;
+
+  constructor(
+    private store: PanelStore,
+    private se: () => SeFunction | undefined,
+    private timing: LinkTiming = DEFAULT_TIMING,
+  ) {}
+
+  start(): void {
+    this.tick();
+    this.timer = setInterval(() => this.tick(), this.timing.tickMs);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** One request to the engine; rejects with a readable Error when it cannot answer. */
+  call(request: Request): Promise<Response> {
+    const se = this.se();
+    if (typeof se !== "function") return Promise.reject(new Error("Packet Tracer's $se bridge is not available yet."));
+    return new Promise<Response>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("The engine did not answer within " + this.timing.requestTimeoutMs / 1000 + " s.")), this.timing.requestTimeoutMs);
+      let answer: unknown;
+      try {
+        answer = se(ENGINE_ENTRY, request);
+      } catch (e) {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+        return;
+      }
+      Promise.resolve(answer).then(
+        (value) => {
+          clearTimeout(timer);
+          try {
+            resolve(decode(value));
+          } catch (e) {
+            reject(e);
+          }
+        },
+        (e) => {
+          clearTimeout(timer);
+          reject(e instanceof Error ? e : new Error(String(e)));
+        },
+      );
+    });
+  }
+
+  /** A push from the engine. */
+  receive(batch: Batch): void {
+    this.lastPushAt = Date.now();
+    if (!this.helloDone) return; // the hello answer will hold it
+    if (!this.store.follows(batch)) {
+      this.pull(); // a push was lost: fetch everything since our seq
+      return;
+    }
+    this.store.apply(batch);
+    if (this.store.connection !== "live") this.store.setConnection("live");
+  }
+
+  /** Asks for every change since our seq. */
+  pull(): Promise<void> {
+    if (this.pulling) return Promise.resolve();
+    this.pulling = true;
+    this.lastPullAt = Date.now();
+    const request: Request = this.helloDone
+      ? { type: "since", seq: this.store.seq, epoch: this.store.epoch }
+      : { type: "hello", since: this.store.seq, epoch: this.store.epoch };
+    const seqBefore = this.store.seq;
+    return this.call(request).then(
+      (r) => {
+        this.pulling = false;
+        if (!r.ok) throw new Error(r.error);
+        const fresh = r.seq !== undefined && r.seq > seqBefore;
+        this.store.apply(r as unknown as Batch);
+        const wasHello = !this.helloDone;
+        this.helloDone = true;
+        this.failures = 0;
+        // Changes a pull found that no push brought mean pushes are not arriving.
+        if (wasHello || !fresh) this.store.setConnection(this.store.connection === "pulling" ? "pulling" : "live");
+        else if (Date.now() - this.lastPushAt > this.timing.quietMs) this.store.setConnection("pulling", "Updates arrive by polling (Packet Tracer is not pushing them).");
+      },
+      (e: Error) => {
+        this.pulling = false;
+        this.failures++;
+        this.retryAt = Date.now() + Math.min(5000, 250 * Math.pow(2, this.failures - 1));
+        this.store.setConnection(this.helloDone ? "offline" : "connecting", e.message + " Retrying…");
+      },
+    );
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    if (this.pulling || now < this.retryAt) return;
+    if (!this.helloDone || this.store.connection === "offline") {
+      this.pull();
+      return;
+    }
+    const quiet = now - Math.max(this.lastPushAt, this.lastPullAt);
+    if ((this.store.inFlight() > 0 && quiet >= this.timing.quietMs) || now - this.lastPullAt >= this.timing.idlePullMs) this.pull();
+  }
+}
+
+/** $se may answer the object, or its JSON text (once or twice encoded). */
+export function decode(value: unknown): Response {
+  let v = value;
+  for (let i = 0; i < 2 && typeof v === "string"; i++) v = JSON.parse(v);
+  if (!v || typeof v !== "object") throw new Error("The engine answered something unreadable.");
+  return v as Response;
+}

@@ -1,0 +1,125 @@
+// The compose form: send as any device with an email client, to one or many.
+import { html } from "htm/preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { DeviceInfo, Request, Response } from "../../src/protocol";
+import type { PanelStore } from "../store";
+import { useStore } from "../hooks";
+import { splitRecipients, validateCompose, type ComposeField, type ComposeForm, type FieldErrors } from "./validate";
+
+export interface ComposeProps {
+  store: PanelStore;
+  call: (r: Request) => Promise<Response>;
+}
+
+const EMPTY: ComposeForm = { device: "", from: "", to: "", subject: "", body: "", password: "", server: "" };
+const ORDER: ComposeField[] = ["device", "from", "to", "subject", "body", "password", "server"];
+
+function prefill(form: ComposeForm, d: DeviceInfo | undefined, store: PanelStore): ComposeForm {
+  if (!d) return form;
+  const preset = store.presets[d.name] || {};
+  return Object.assign({}, form, {
+    device: d.key,
+    from: preset.from || d.mailId,
+    password: preset.password !== undefined ? preset.password : d.password,
+    server: preset.server || d.smtpServer,
+  });
+}
+
+export function Compose({ store, call }: ComposeProps) {
+  useStore(store);
+  const [form, setForm] = useState<ComposeForm>(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState("");
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const devices = store.devices;
+
+  // Choose the first device once devices arrive, and follow a rename or removal.
+  useEffect(() => {
+    if (!form.device && devices.length) setForm(prefill(form, devices[0], store));
+  }, [devices.length]);
+
+  const device = devices.filter((d) => d.key === form.device)[0];
+  const pending = store.mails.some((m) => m.deviceKey === form.device && m.origin === "console" && (m.state === "queued" || m.state === "sending" || m.state === "forwarding"));
+  const count = splitRecipients(form.to).length;
+
+  const set = (field: ComposeField) => (e: Event) => {
+    const value = (e.target as HTMLInputElement).value;
+    if (field === "device") setForm(prefill(Object.assign({}, form, { device: value }), devices.filter((d) => d.key === value)[0], store));
+    else setForm(Object.assign({}, form, { [field]: value }));
+    if (errors[field]) setErrors(Object.assign({}, errors, { [field]: undefined }));
+  };
+
+  const focusFirst = (errs: FieldErrors) => {
+    const first = ORDER.filter((f) => errs[f])[0];
+    const el = first && formRef.current ? (formRef.current.querySelector(`[name="${first}"]`) as HTMLElement | null) : null;
+    if (el) el.focus();
+  };
+
+  const send = (e: Event) => {
+    e.preventDefault();
+    const { errors: errs, mails } = validateCompose(form, devices);
+    setErrors(errs);
+    if (Object.keys(errs).length) {
+      setMessage("");
+      focusFirst(errs);
+      return;
+    }
+    setBusy(true);
+    call({ type: "send", device: form.device, from: form.from.trim(), password: form.password, server: form.server.trim(), mails }).then(
+      (r) => {
+        setBusy(false);
+        if (!r.ok) {
+          if (r.field && ORDER.indexOf(r.field as ComposeField) >= 0) setErrors({ [r.field]: r.error });
+          setMessage(r.ok === false && !r.field ? r.error : "");
+          return;
+        }
+        setMessage(`Queued ${mails.length} mail${mails.length === 1 ? "" : "s"} from ${device ? device.name : "the device"}.`);
+        if (device) call({ type: "preset", device: device.name, preset: { from: form.from.trim(), password: form.password, server: form.server.trim() } }).catch(() => undefined);
+      },
+      (err: Error) => {
+        setBusy(false);
+        setMessage("Not sent: " + err.message);
+      },
+    );
+  };
+
+  const cancel = () => {
+    call({ type: "cancel", device: form.device }).then(
+      (r) => setMessage(r.ok ? `Cancelled ${r.cancelled || 0} mail${r.cancelled === 1 ? "" : "s"}.` : r.error),
+      (err: Error) => setMessage("Cancel failed: " + err.message),
+    );
+  };
+
+  const field = (name: ComposeField, label: string, input: unknown) => html`
+    <div class=${"field" + (errors[name] ? " invalid" : "")}>
+      <label for=${"f-" + name}>${label}</label>
+      ${input}
+      ${errors[name] ? html`<p class="error" id=${"e-" + name} role="alert">${errors[name]}</p>` : null}
+    </div>`;
+  const aria = (name: ComposeField) => ({ id: "f-" + name, name, "aria-invalid": errors[name] ? "true" : undefined, "aria-describedby": errors[name] ? "e-" + name : undefined });
+
+  return html`
+    <form class="compose" ref=${formRef} onSubmit=${send} novalidate>
+      ${field("device", "From device", html`
+        <select ...${aria("device")} value=${form.device} onChange=${set("device")}>
+          ${devices.length ? null : html`<option value="">No device with an email client</option>`}
+          ${form.device && !device ? html`<option value=${form.device}>(device removed)</option>` : null}
+          ${devices.map((d) => html`<option value=${d.key}>${d.name}${d.mailId ? " — " + d.mailId : ""}${d.powered ? "" : " (off)"}</option>`)}
+        </select>`)}
+      <div class="row2">
+        ${field("from", "From", html`<input ...${aria("from")} type="text" autocomplete="off" value=${form.from} onInput=${set("from")} />`)}
+        ${field("password", "Password", html`<input ...${aria("password")} type="password" autocomplete="off" value=${form.password} onInput=${set("password")} />`)}
+      </div>
+      ${field("server", "Outgoing server", html`<input ...${aria("server")} type="text" autocomplete="off" placeholder="mail.alpha.edu or 10.1.0.10" value=${form.server} onInput=${set("server")} />`)}
+      ${field("to", "To", html`<textarea ...${aria("to")} rows="2" placeholder="bob@beta.org, carol@alpha.edu" onInput=${set("to")} value=${form.to}></textarea>`)}
+      ${field("subject", "Subject", html`<input ...${aria("subject")} type="text" value=${form.subject} onInput=${set("subject")} />`)}
+      ${field("body", "Body", html`<textarea ...${aria("body")} rows="3" onInput=${set("body")} value=${form.body}></textarea>`)}
+      <p class="hint">${count > 1 ? `${count} mails will be sent, one per recipient. ` : ""}{user} and {address} are filled in per recipient.</p>
+      <div class="actions">
+        <button type="submit" class="primary" disabled=${busy}>Send</button>
+        <button type="button" onClick=${cancel} disabled=${!pending}>Cancel</button>
+        <span class="message" role="status">${message}</span>
+      </div>
+    </form>`;
+}
