@@ -57,6 +57,7 @@ export class SimObject implements IpcObject {
   emit(event: string, args: unknown): void {
     const src: EventSourceInfo = { className: this.className, objectUuid: this.uuid, eventName: event };
     for (const r of this.registrations.slice()) {
+      if (r.event !== event) continue;
       if (this.registrations.indexOf(r) < 0) continue; // unregistered by an earlier handler
       r.handler.call(r.context, src, args);
     }

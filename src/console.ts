@@ -75,6 +75,8 @@ export class MailConsole {
     if (this.rescanTimer !== null) this.host.clearInterval(this.rescanTimer);
     this.rescanTimer = null;
     this.outbox.stop();
+    // Forget every device, so that a later start subscribes afresh.
+    this.registry.removeAll("Mail Console was stopped");
     this.bridge.close();
     this.subs.offAll();
     this.removeMenuItem();

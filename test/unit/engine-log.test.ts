@@ -1,0 +1,190 @@
+import { describe, expect, it } from "vitest";
+import { codes, rig } from "../helpers/engine-on-sim";
+import type { Batch, MailEntry } from "../../src/protocol";
+import { PUSH_INTERVAL_MS } from "../../src/bridge";
+
+/** Replays batches the way the panel does, and answers the mails it would hold. */
+function mirror(batches: Batch[]): Map<number, MailEntry> {
+  const m = new Map<number, MailEntry>();
+  for (const b of batches) {
+    if (b.full) m.clear();
+    for (const id of b.droppedIds) m.delete(id);
+    for (const e of b.mails) m.set(e.id, e);
+  }
+  return m;
+}
+
+describe("engine: cancel", () => {
+  it("cancels the mail in flight and every queued one; a late event lands on the cancelled mail", () => {
+    const r = rig();
+    r.send("PC-Alice", ["carol@alpha.edu", "dave@alpha.edu", "bob@beta.org"]);
+    r.clock.advance(150); // the first is in flight, past its eSmtpRequest
+    const res = r.request({ type: "cancel", device: r.deviceKey("PC-Alice") });
+    expect(res).toMatchObject({ ok: true, cancelled: 3 });
+    expect(r.mails().map((m) => m.state)).toEqual(["cancelled", "cancelled", "cancelled"]);
+    expect(r.world.deliveries).toHaveLength(0);
+    // PT might still report on the cancelled mail: it is recorded there, not as a new row.
+    r.world.device("PC-Alice")!.email!.smtp.emit("mailSent", { dest: "carol@alpha.edu", subject: "x", body: "", responseType: 7 });
+    expect(r.mails()).toHaveLength(3);
+    const first = r.byTo("carol@alpha.edu");
+    expect(first.state).toBe("cancelled");
+    expect(first.events.filter((e) => e.late).map((e) => e.code)).toEqual([7]);
+    r.clock.advance(20000);
+    expect(r.world.device("MAIL-ALPHA")!.mail!.server.mailboxes.carol).toHaveLength(0);
+  });
+
+  it("cancel with nothing to cancel answers 0", () => {
+    const r = rig();
+    expect(r.request({ type: "cancel", device: r.deviceKey("PC-Bob") })).toMatchObject({ ok: true, cancelled: 0 });
+  });
+});
+
+describe("engine: the delivery log", () => {
+  it("records mail sent from PT's own Email client as such, one entry per mail", () => {
+    const r = rig();
+    const bob = r.world.device("PC-Bob")!;
+    bob.email!.smtp.sendMail("bob@beta.org", "erin@beta.org", "From the app", "hi", "bob123", "mail.beta.org");
+    r.clock.advance(5000);
+    expect(r.mails()).toHaveLength(1);
+    expect(r.mails()[0]).toMatchObject({ origin: "pt-client", device: "PC-Bob", to: "erin@beta.org", state: "delivered", from: "bob@beta.org" });
+    expect(codes(r.mails()[0])).toEqual([1, 2]);
+  });
+
+  it("records an unexpected argument shape with what arrived", () => {
+    const r = rig();
+    const carol = r.world.device("PC-Carol")!.email!.smtp;
+    carol.emit("mailSent", ["x@y.z", "positional", "body", 2]);
+    carol.emit("mailSent", { weird: true });
+    carol.emit("mailSent", "not even an object");
+    const [a, b, c] = r.mails();
+    expect(a).toMatchObject({ to: "x@y.z", subject: "positional", state: "delivered" });
+    expect(a.events[0].raw).toContain("positional");
+    expect(b.state).toBe("failed");
+    expect(b.events[0]).toMatchObject({ code: null, raw: '{"weird":true}' });
+    expect(c.events[0].raw).toBe('"not even an object"');
+    expect(r.mails()).toHaveLength(3);
+  });
+
+  it("keeps at most `cap` mails and counts what it dropped; the panel learns which rows went", () => {
+    const r = rig();
+    r.request({ type: "hello" });
+    r.request({ type: "settings", settings: { cap: 10 } });
+    const smtp = r.world.device("PC-Carol")!.email!.smtp;
+    for (let i = 0; i < 25; i++) smtp.emit("mailSent", { dest: `u${i}@alpha.edu`, subject: "s" + i, body: "", responseType: 2 });
+    r.clock.advance(1000);
+    expect(r.mails()).toHaveLength(10);
+    expect(r.app.log.dropped).toBe(15);
+    expect(r.mails()[0].to).toBe("u15@alpha.edu");
+    expect([...mirror(r.batches).keys()].sort((a, b) => a - b)).toEqual(r.mails().map((m) => m.id));
+    const since = r.request({ type: "since", seq: 0, epoch: r.app.log.epoch });
+    expect(since).toMatchObject({ ok: true, dropped: 15 });
+  });
+
+  it("clear empties the log, starts a new epoch, and the panel's next pull gets a full answer", () => {
+    const r = rig();
+    r.send("PC-Alice", ["carol@alpha.edu"]);
+    r.clock.advance(5000);
+    const epoch = r.app.log.epoch;
+    r.request({ type: "clear" });
+    expect(r.mails()).toHaveLength(0);
+    expect(r.request({ type: "since", seq: 3, epoch })).toMatchObject({ full: true, mails: [] });
+  });
+});
+
+describe("engine: Simulation mode", () => {
+  it("never fails a mail by the wall-clock watchdog in Simulation mode, and says it waits", () => {
+    const r = rig();
+    r.world.simulation.setSimulationMode(true);
+    r.send("PC-Alice", ["carol@alpha.edu"]);
+    r.clock.advance(10 * 60 * 1000);
+    const m = r.byTo("carol@alpha.edu");
+    expect(m.state).toBe("sending");
+    expect(m.waitingForSimulation).toBe(true);
+    while (r.world.forward()) { /* the user steps */ }
+    expect(r.byTo("carol@alpha.edu").state).toBe("delivered");
+    expect(r.byTo("carol@alpha.edu").waitingForSimulation).toBeUndefined();
+  });
+
+  it("in Realtime, a mail PT never answers fails by the watchdog, and the queue moves on", () => {
+    const r = rig();
+    r.request({ type: "settings", settings: { watchdogMs: 10000 } });
+    const alice = r.world.device("PC-Alice")!.email!.smtp;
+    const real = alice.sendMail.bind(alice);
+    let calls = 0;
+    alice.sendMail = function (...a: Parameters<typeof real>) {
+      calls++;
+      return calls === 1 ? true : real(...a); // the first is swallowed: no event ever
+    } as typeof alice.sendMail;
+    r.send("PC-Alice", ["carol@alpha.edu", "dave@alpha.edu"]);
+    r.clock.advance(9000);
+    expect(r.byTo("carol@alpha.edu").state).toBe("sending");
+    r.clock.advance(2000);
+    expect(r.byTo("carol@alpha.edu")).toMatchObject({ state: "failed", reason: expect.stringMatching(/No answer/) });
+    r.clock.advance(5000);
+    expect(r.byTo("dave@alpha.edu").state).toBe("delivered");
+  });
+
+  it("a switch back to Realtime while a mail waits re-arms the watchdog", () => {
+    const r = rig();
+    r.world.simulation.setSimulationMode(true);
+    r.send("PC-Alice", ["carol@alpha.edu"]);
+    r.world.simulation.setSimulationMode(false);
+    expect(r.byTo("carol@alpha.edu").waitingForSimulation).toBeUndefined();
+    r.clock.advance(5000);
+    expect(r.byTo("carol@alpha.edu").state).toBe("delivered");
+  });
+});
+
+describe("engine: pushes to the panel", () => {
+  it("pushes nothing before hello, then batches changes, then stops when the panel closes", () => {
+    const r = rig();
+    r.send("PC-Alice", ["carol@alpha.edu"]);
+    r.clock.advance(5000);
+    expect(r.batches).toHaveLength(0);
+    const hello = r.request({ type: "hello" });
+    expect(hello).toMatchObject({ ok: true, full: true });
+    r.send("PC-Alice", ["dave@alpha.edu"]);
+    r.clock.advance(5000);
+    expect(r.batches.length).toBeGreaterThan(0);
+    expect(r.batches[0].base).toBe((hello as { seq: number }).seq);
+    r.world.webViewManager.views[0].close();
+    const n = r.batches.length;
+    r.send("PC-Alice", ["bob@beta.org"]);
+    r.clock.advance(5000);
+    expect(r.batches.length).toBe(n);
+  });
+
+  it("a 10,000-event burst is recorded exactly once each, with a bounded number of pushes", () => {
+    const r = rig();
+    r.request({ type: "hello" });
+    r.request({ type: "settings", settings: { cap: 20000 } });
+    const smtp = r.world.device("PC-Teacher")!.email!.smtp;
+    const before = r.app.log.eventsRecorded;
+    const start = r.clock.now();
+    for (let i = 0; i < 10000; i++) {
+      smtp.emit("mailSent", { dest: `s${i}@alpha.edu`, subject: "Burst", body: "", responseType: i % 2 ? 2 : 6 });
+      if (i % 1000 === 999) r.clock.advance(10); // the events come over 100 ms of PT time
+    }
+    r.clock.advance(1000);
+    expect(r.app.log.eventsRecorded - before).toBe(10000);
+    const held = mirror(r.batches);
+    expect(held.size).toBe(10000);
+    let events = 0;
+    held.forEach((m) => (events += m.events.length));
+    expect(events).toBe(10000);
+    // At most one push per PUSH_INTERVAL_MS over the burst's span, plus one.
+    expect(r.batches.length).toBeLessThanOrEqual(Math.ceil((r.clock.now() - start) / PUSH_INTERVAL_MS) + 1);
+    expect(r.batches.length).toBeLessThanOrEqual(4);
+  });
+
+  it("the pull answers exactly what changed after a seq, so a lost push costs nothing", () => {
+    const r = rig();
+    const hello = r.request({ type: "hello" }) as { seq: number; epoch: number };
+    r.send("PC-Alice", ["carol@alpha.edu"]);
+    r.clock.advance(5000);
+    const since = r.request({ type: "since", seq: hello.seq, epoch: hello.epoch }) as { mails: MailEntry[]; full: boolean };
+    expect(since.full).toBe(false);
+    expect(since.mails.map((m) => m.to)).toEqual(["carol@alpha.edu"]);
+    expect(since.mails[0].state).toBe("delivered");
+  });
+});

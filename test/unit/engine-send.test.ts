@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { codes, rig } from "../helpers/engine-on-sim";
+import { CATALOGUE } from "../../sim/scenarios/catalogue";
+
+describe("engine: sending through the simulator", () => {
+  it("given the classroom, when Alice sends to Carol, the log shows 1 then 2 and the mail is delivered", () => {
+    const r = rig();
+    const res = r.send("PC-Alice", ["carol@alpha.edu"]);
+    expect(res.ok).toBe(true);
+    expect(r.byTo("carol@alpha.edu").state).toBe("sending");
+    r.clock.advance(5000);
+    const m = r.byTo("carol@alpha.edu");
+    expect(m.state).toBe("delivered");
+    expect(codes(m)).toEqual([1, 2]);
+    expect(m.origin).toBe("console");
+    expect(r.world.device("MAIL-ALPHA")!.mail!.server.mailboxes.carol).toHaveLength(1);
+  });
+
+  it("shows forwarding while a mail is relayed to the other domain", () => {
+    const r = rig();
+    r.send("PC-Alice", ["bob@beta.org"]);
+    const states: string[] = [];
+    for (let t = 0; t < 20; t++) {
+      r.clock.advance(50);
+      const s = r.byTo("bob@beta.org").state;
+      if (states[states.length - 1] !== s) states.push(s);
+    }
+    r.clock.advance(5000);
+    expect(states).toContain("forwarding");
+    expect(r.byTo("bob@beta.org").state).toBe("delivered");
+    expect(codes(r.byTo("bob@beta.org"))).toEqual([1, 3, 2]);
+  });
+
+  // Every catalogue scenario that is one send, through the engine: the log's codes are the simulator's.
+  for (const s of CATALOGUE.filter((x) => x.sends.length === 1 && !x.sends[0].during)) {
+    it(`scenario "${s.name}": the log records ${s.sends[0].expect.join(",")}`, () => {
+      const r = rig();
+      if (s.setup) s.setup(r.world);
+      const send = s.sends[0];
+      const res = r.send(send.from, [send.to], { server: send.server, password: send.password, from: send.fromAddress });
+      expect(res.ok).toBe(true);
+      r.clock.advance(20000);
+      const m = r.byTo(send.to);
+      expect(codes(m)).toEqual(send.expect);
+      const last = send.expect[send.expect.length - 1];
+      expect(m.state).toBe(last === 2 ? "delivered" : "failed");
+      expect(m.code).toBe(last);
+    });
+  }
+
+  it("one compose to three recipients queues three mails and sends them one at a time", () => {
+    const r = rig();
+    const res = r.send("PC-Alice", ["carol@alpha.edu", "dave@alpha.edu", "bob@beta.org"]);
+    expect(res.ok && res.ids).toHaveLength(3);
+    expect(r.mails().map((m) => m.state)).toEqual(["sending", "queued", "queued"]);
+    expect(r.world.deliveries).toHaveLength(1);
+    r.clock.advance(30000);
+    expect(r.mails().map((m) => m.state)).toEqual(["delivered", "delivered", "delivered"]);
+  });
+
+  it("a sendMail that answers false is a visible failure, and the queue moves on", () => {
+    const r = rig();
+    const alice = r.world.device("PC-Alice")!;
+    alice.email!.smtp.sendMail = () => false;
+    r.send("PC-Alice", ["carol@alpha.edu", "dave@alpha.edu"]);
+    const [a, b] = r.mails();
+    expect(a.state).toBe("failed");
+    expect(a.reason).toMatch(/sendMail returned false/);
+    expect(b.state).toBe("failed");
+  });
+
+  it("refuses a send from an unknown device with a message naming the field", () => {
+    const r = rig();
+    const res = r.request({ type: "send", device: "nope", from: "a@b.c", password: "", server: "1.2.3.4", mails: [{ to: "x@y.z", subject: "", body: "" }] });
+    expect(res).toMatchObject({ ok: false, field: "device" });
+    expect(r.mails()).toHaveLength(0);
+  });
+});
