@@ -8,7 +8,7 @@ import * as esbuild from "esbuild";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkEngineSource } from "./engine-guard.mjs";
+import { checkEngineSource, checkQtScript } from "./engine-guard.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = (p) => join(root, "dist", p);
@@ -24,16 +24,20 @@ function engineFooter() {
 }
 
 async function buildEngine() {
+  // Checked before minifying, while esbuild's lowering helpers still carry their names.
   const result = await esbuild.build({
     entryPoints: [join(root, "src/main.ts")],
     bundle: true, format: "iife", globalName: ENGINE_GLOBAL, target: "es2016", platform: "neutral",
-    minify: true, write: false, charset: "ascii", legalComments: "none",
-    banner: { js: `/* ${manifest.name} ${manifest.version} (${manifest.id}): Packet Tracer Script Engine file */` },
-    footer: { js: engineFooter() },
+    write: false, charset: "ascii", legalComments: "none",
   });
-  const code = result.outputFiles[0].text;
-  checkEngineSource(code, "dist/module/engine.js");
-  writeFileSync(out("module/engine.js"), code);
+  checkEngineSource(result.outputFiles[0].text, "dist/module/engine.js (before minifying)");
+  const minified = await esbuild.transform(result.outputFiles[0].text, {
+    target: "es2016", minify: true, charset: "ascii", legalComments: "none",
+    banner: `/* ${manifest.name} ${manifest.version} (${manifest.id}): Packet Tracer Script Engine file */`,
+    footer: engineFooter(),
+  });
+  checkEngineSource(minified.code, "dist/module/engine.js");
+  writeFileSync(out("module/engine.js"), minified.code);
 }
 
 async function buildPanel() {
@@ -52,10 +56,13 @@ async function buildPanel() {
 }
 
 async function buildSimAndPlayground() {
-  await esbuild.build({
+  // The simulator runs in the Qt QJSEngine tests too: the same Qt 5.15 traps apply.
+  const sim = await esbuild.build({
     entryPoints: [join(root, "sim/global.ts")],
-    bundle: true, format: "iife", globalName: "PtSim", target: "es2016", outfile: out("sim/pt-sim.js"), charset: "ascii",
+    bundle: true, format: "iife", globalName: "PtSim", target: "es2016", write: false, charset: "ascii",
   });
+  checkQtScript(sim.outputFiles[0].text, "dist/sim/pt-sim.js");
+  writeFileSync(out("sim/pt-sim.js"), sim.outputFiles[0].text);
   await esbuild.build({
     entryPoints: { playground: join(root, "sim/playground/main.ts"), worker: join(root, "sim/playground/worker.ts") },
     bundle: true, format: "iife", target: "chrome100", outdir: out("playground"), charset: "ascii", minify: true,

@@ -6,6 +6,8 @@
 //     the source used object rest/spread, async or #private. They run, but only
 //     with the host's event loop turning (async) or through helpers we don't
 //     want in PT, so engine source stays ES2016; the error names the construct.
+// And two Qt 5.15 V4 bugs that parse fine and fail at run time (measured with
+// test/qjs/host.cpp on Debian's Qt 5.15.8; Qt 6.4 is right), see qjsTraps below.
 import { parse } from "acorn";
 
 const BANNED = [
@@ -24,18 +26,85 @@ const BANNED = [
   [/\b__private(Get|Set|Add|Method)\b/, "#private class members in engine source"],
 ];
 
-export function checkEngineSource(code, file) {
+/** Parses at ES2016 and rejects Qt 5.15's run-time traps; the library checks are the caller's. */
+export function checkQtScript(code, file) {
+  let ast;
   try {
-    parse(code, { ecmaVersion: 2016, sourceType: "script" });
+    ast = parse(code, { ecmaVersion: 2016, sourceType: "script", locations: true });
   } catch (e) {
     const line = code.split("\n")[(e.loc && e.loc.line) - 1] || "";
     const col = e.loc ? e.loc.column : 0;
     throw new Error(`${file}: syntax above ES2016 at ${e.loc ? e.loc.line + ":" + col : "?"}: ${e.message}\n  near: ${line.slice(Math.max(0, col - 40), col + 40)}`);
   }
+  const trap = qjsTraps(ast)[0];
+  if (trap) throw new Error(`${file}:${trap.line}: ${trap.what}\n  at: ${code.split("\n")[trap.line - 1].trim().slice(0, 160)}`);
+}
+
+export function checkEngineSource(code, file) {
+  checkQtScript(code, file);
   for (const [pattern, what] of BANNED) {
     const m = pattern.exec(code);
     if (m) {
       throw new Error(`${file}: uses ${what}\n  near: ${code.slice(Math.max(0, m.index - 60), m.index + 60)}`);
     }
   }
+}
+
+/**
+ * Qt 5.15's V4 gets two things wrong that Qt 6 gets right:
+ *  - inside a method named X (class or object shorthand), the name X means the
+ *    method itself, so a call to a free function X recurses into the method;
+ *  - in a catch block directly inside an arrow function, `this` is undefined.
+ * Answers every place the code does either.
+ */
+export function qjsTraps(ast) {
+  const found = [];
+  const visit = (node, ctx) => {
+    if (!node || typeof node.type !== "string") return;
+    if (node.type === "ThisExpression" && ctx.arrow && ctx.inCatch) {
+      found.push({ line: node.loc.start.line, what: "`this` inside a catch block of an arrow function is undefined in Qt 5.15 (PT 8.x): read `this` outside the catch, or move the catch into a method" });
+    }
+    let next = ctx;
+    if (node.type === "FunctionExpression" || node.type === "FunctionDeclaration") {
+      // A local of the same name shadows the method's own name: no trap then.
+      const method = ctx.pendingMethod && !declares(node, ctx.pendingMethod) ? ctx.pendingMethod : null;
+      next = { arrow: false, inCatch: false, method };
+    }
+    else if (node.type === "ArrowFunctionExpression") next = { arrow: true, inCatch: false, method: ctx.method };
+    if (node.type === "Identifier" && ctx.method && node.name === ctx.method && !ctx.asName) {
+      found.push({ line: node.loc.start.line, what: `method ${node.name}() refers to a free ${node.name}; in Qt 5.15 (PT 8.x) that name means the method itself. Rename one of them` });
+    }
+    for (const key of Object.keys(node)) {
+      if (key === "loc" || key === "start" || key === "end") continue;
+      const child = node[key];
+      const childCtx = Object.assign({}, next, { pendingMethod: null, asName: false });
+      if (node.type === "CatchClause" && key === "body") childCtx.inCatch = true;
+      if ((node.type === "MethodDefinition" || (node.type === "Property" && node.method)) && key === "value") {
+        childCtx.pendingMethod = !node.computed && node.key.type === "Identifier" ? node.key.name : null;
+      }
+      const isName = ((node.type === "MemberExpression" && !node.computed && key === "property") ||
+        ((node.type === "Property" || node.type === "MethodDefinition") && !node.computed && key === "key"));
+      if (isName) childCtx.asName = true;
+      if (Array.isArray(child)) for (const c of child) visit(c, childCtx);
+      else if (child && typeof child === "object") visit(child, childCtx);
+    }
+  };
+  visit(ast, { arrow: false, inCatch: false, method: null, pendingMethod: null, asName: false });
+  return found;
+}
+
+function declares(fn, name) {
+  let hit = false;
+  const visit = (n) => {
+    if (hit || !n || typeof n.type !== "string") return;
+    if ((n.type === "VariableDeclarator" || n.type === "FunctionDeclaration") && n.id && n.id.name === name) hit = true;
+    for (const key of Object.keys(n)) {
+      const c = n[key];
+      if (Array.isArray(c)) c.forEach(visit);
+      else if (c && typeof c === "object" && key !== "loc") visit(c);
+    }
+  };
+  fn.params.forEach((p) => { if (p.type === "Identifier" && p.name === name) hit = true; });
+  visit(fn.body);
+  return hit;
 }

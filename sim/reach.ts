@@ -56,7 +56,7 @@ function owns(e: Endpoint, ip: string): boolean {
 }
 
 /** Whether `from` can open a connection to `ip`, and which device answers. */
-export function reach(links: SimLink[], from: SimDevice, ip: string): Reach {
+export function reachFrom(links: SimLink[], from: SimDevice, ip: string): Reach {
   if (!from.power) return { ok: false, why: from.name + " is off" };
   const src = from.ports[0];
   if (!src || !src.ip) return { ok: false, why: from.name + " has no IP address" };

@@ -8,7 +8,7 @@ import type { Clock } from "./clock";
 import { Delivery, type MailRequest } from "./delivery";
 import { SimDevice, type SimSmtpClient } from "./device";
 import { POLICY } from "./rules";
-import { reach, type Reach, type SimLink } from "./reach";
+import { reachFrom, type Reach, type SimLink } from "./reach";
 import type { DeviceSpec, HostSpec, TopologySpec } from "./spec";
 
 export interface WorldOptions {
@@ -140,7 +140,7 @@ export class World {
   }
 
   reach(from: SimDevice, ip: string): Reach {
-    return reach(this.links, from, ip);
+    return reachFrom(this.links, from, ip);
   }
 
   /** A setting changed somewhere: open SMTP sessions check they still stand. */

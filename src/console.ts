@@ -59,13 +59,7 @@ export class MailConsole {
     this.watchSimulation();
     this.registry.watchTopology();
     this.registry.scan();
-    this.rescanTimer = this.host.setInterval(() => {
-      try {
-        this.registry.scan();
-      } catch (e) {
-        this.report("rescan", e);
-      }
-    }, RESCAN_MS);
+    this.rescanTimer = this.host.setInterval(() => this.rescan(), RESCAN_MS);
     this.bridge.open();
   }
 
@@ -80,6 +74,15 @@ export class MailConsole {
     this.bridge.close();
     this.subs.offAll();
     this.removeMenuItem();
+  }
+
+  /** A method, not an arrow: Qt 5.15 loses `this` in a catch inside an arrow (build/engine-guard.mjs). */
+  private rescan(): void {
+    try {
+      this.registry.scan();
+    } catch (e) {
+      this.report("rescan", e);
+    }
   }
 
   handle(request: Request): Response {

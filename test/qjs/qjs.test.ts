@@ -1,0 +1,70 @@
+// The BUILT engine in the Qt QJSEngines PT embeds: Qt 5.15 (PT 8.x) and Qt 6 (PT 9.x).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+// @ts-expect-error: a plain .mjs build helper
+import { qjsHost } from "../../build/qjs-host.mjs";
+import { HOSTILE } from "../hostile";
+
+const FILES = ["dist/sim/pt-sim.js", "test/qjs/scripts/setup.js", "dist/module/engine.js"];
+
+function run(bin: string, script: string, prelude = ""): { code: number; out: string; result: any } {
+  const files = [...FILES];
+  if (prelude) {
+    const p = join(mkdtempSync(join(tmpdir(), "qjs-")), "prelude.js");
+    writeFileSync(p, prelude);
+    files.splice(2, 0, p);
+  }
+  let out = "";
+  let code = 0;
+  try {
+    out = execFileSync(bin, [...files, script], { encoding: "utf8", timeout: 60000 });
+  } catch (e: any) {
+    out = String(e.stdout || "") + String(e.stderr || "");
+    code = e.status ?? -1;
+  }
+  const line = out.split("\n").filter((l) => l.startsWith("RESULT "))[0];
+  return { code, out, result: line ? JSON.parse(line.slice(7)) : null };
+}
+
+for (const flavour of ["qt5", "qt6"]) {
+  describe(`built engine.js in ${flavour === "qt5" ? "Qt 5.15 (PT 8.x)" : "Qt 6 (PT 9.x)"} QJSEngine`, () => {
+    let bin = "";
+    beforeAll(() => {
+      bin = qjsHost(flavour);
+    });
+
+    it("runs main, sends, pushes, cancels and cleans up with no uncaught exception and nothing left behind", () => {
+      const r = run(bin, "test/qjs/scripts/lifecycle.js");
+      expect(r.out).toMatch(flavour === "qt5" ? /QT_VERSION 5\.15/ : /QT_VERSION 6\./);
+      expect(r.code, r.out).toBe(0);
+      const x = r.result;
+      expect(x.helloOk).toBe(true);
+      expect(x.sentIds).toHaveLength(2);
+      expect(x.delivered.sort()).toEqual(["bob@beta.org:delivered:1,3,2", "carol@alpha.edu:delivered:1,2"]);
+      expect(x.pushes).toBeGreaterThan(0);
+      expect(x.cancelled).toBe(2);
+      expect(x.states).toEqual(["carol@alpha.edu:delivered", "bob@beta.org:delivered", "dave@alpha.edu:cancelled", "erin@beta.org:cancelled"]);
+      expect(x.handlersAdded).toBeGreaterThan(10);
+      expect(x.handlersLeft).toBe(0);
+      expect(x.timersLeft).toBe(0);
+      expect([x.menuBefore, x.menuAfter, x.views]).toEqual([1, 0, 0]);
+    });
+
+    it("carries hostile subjects and bodies verbatim through the pushed script", () => {
+      const r = run(bin, "test/qjs/scripts/hostile.js", "var HOSTILE_JSON = " + JSON.stringify(JSON.stringify(HOSTILE)) + ";");
+      expect(r.code, r.out.slice(0, 2000)).toBe(0);
+      expect(r.result).toMatchObject({ count: HOSTILE.length, same: HOSTILE.length, differ: [], flag: "clean" });
+    });
+
+    it("the host itself fails on an uncaught exception (so a pass means something)", () => {
+      const p = join(mkdtempSync(join(tmpdir(), "qjs-")), "throw.js");
+      writeFileSync(p, "main(); setTimeout(function () { throw new Error('boom'); }, 10); __host.advance(100);");
+      const r = run(bin, p);
+      expect(r.code).toBe(4);
+      expect(r.out).toMatch(/UNCAUGHT in timer: Error: boom/);
+    });
+  });
+}

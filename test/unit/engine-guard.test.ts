@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import * as esbuild from "esbuild";
+// @ts-expect-error: a plain .mjs build helper
+import { checkEngineSource } from "../../build/engine-guard.mjs";
+
+const lower = (code: string) => esbuild.transformSync(code, { target: "es2016", loader: "ts", format: "iife" }).code; // unminified, as the build checks it
+
+describe("engine bundle guard (what Qt 5.15's QJSEngine rejects)", () => {
+  it("passes the built dist/module/engine.js", () => {
+    expect(() => checkEngineSource(readFileSync("dist/module/engine.js", "utf8"), "engine.js")).not.toThrow();
+  });
+
+  const cases: [string, string, RegExp][] = [
+    ["object rest", "export function f(x: any) { const {a, ...b} = x; return [a, b]; }", /object rest/],
+    ["object spread", "export function f(x: any) { return {...x, y: 1}; }", /object spread/],
+    ["async/await", "export async function f(p: Promise<number>) { return await p; }", /async\/await/],
+    ["Object.fromEntries", "export const f = (x: any) => Object.fromEntries(x);", /Object\.fromEntries/],
+    ["flat", "export const f = (x: any[]) => x.flat();", /Array\.prototype\.flat/],
+    ["replaceAll", "export const f = (s: string) => s.replaceAll('a', 'b');", /replaceAll/],
+    ["globalThis", "export const g = globalThis;", /globalThis/],
+    ["named groups", "export const r = /(?<y>\\d+)/;", /new RegExp/],
+    ["#private", "export class A { #p = 1; get() { return this.#p; } }", /#private/],
+  ];
+  for (const [name, source, message] of cases) {
+    it(`fails on ${name}, naming it`, () => {
+      expect(() => checkEngineSource(lower(source), "engine.js")).toThrow(message);
+    });
+  }
+
+  it("fails on Qt 5.15's run-time traps: a method calling a free function of its own name", () => {
+    const src = "function reach(x) { return x; } export class W { reach(x: number) { return reach(x); } }";
+    expect(() => checkEngineSource(lower(src), "engine.js")).toThrow(/method reach\(\) refers to a free reach/);
+    // A local of the same name shadows the method name: fine.
+    expect(() => checkEngineSource(lower("export class W { lane(k: string) { let lane = k; return lane; } }"), "engine.js")).not.toThrow();
+  });
+
+  it("fails on Qt 5.15's run-time traps: `this` in a catch block of an arrow function", () => {
+    const bad = "export class A { n = 1; go() { return () => { try { f(); } catch (e) { return this.n; } }; } }";
+    expect(() => checkEngineSource(lower(bad), "engine.js")).toThrow(/catch block of an arrow function/);
+    const fine = "export class A { n = 1; go() { return () => { const self = this; try { f(); } catch (e) { return self.n; } }; } }";
+    expect(() => checkEngineSource(lower(fine), "engine.js")).not.toThrow();
+  });
+
+  it("fails on syntax above ES2016 that esbuild was told to keep", () => {
+    expect(() => checkEngineSource("var a = b ?? c;", "engine.js")).toThrow(/syntax above ES2016 at 1:/);
+    expect(() => checkEngineSource("try { f() } catch { }", "engine.js")).toThrow(/syntax above ES2016/);
+  });
+
+  it("declares main, cleanUp and mailConsole as top-level functions, with no Node or DOM", () => {
+    const code = readFileSync("dist/module/engine.js", "utf8");
+    for (const name of ["main", "cleanUp", "mailConsole"]) expect(code).toMatch(new RegExp(`\\nfunction ${name}\\(`));
+    expect(code).not.toMatch(/\brequire\(|\bprocess\.|\bdocument\.|\bwindow\.(?!mailConsole)/);
+  });
+});
