@@ -20,7 +20,7 @@ export interface LinkTiming {
   tickMs: number;
 }
 
-export const DEFAULT_TIMING: LinkTiming = { requestTimeoutMs: 4000, quietMs: 1000, idlePullMs: 3000, tickMs: 250 };
+export const DEFAULT_TIMING: LinkTiming = { requestTimeoutMs: 4000, quietMs: 1000, idlePullMs: 3000, tickMs: 100 };
 
 export class EngineLink {
   private lastPushAt = 0;
@@ -114,6 +114,11 @@ export class EngineLink {
       },
       (e: Error) => {
         this.pulling = false;
+        if (typeof this.se() !== "function") {
+          // PT has not injected $se yet (the page is still loading): try again soon, quietly.
+          this.retryAt = Date.now() + 50;
+          return;
+        }
         this.failures++;
         this.retryAt = Date.now() + Math.min(5000, 250 * Math.pow(2, this.failures - 1));
         this.store.setConnection(this.helloDone ? "offline" : "connecting", e.message + " Retrying…");

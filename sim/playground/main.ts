@@ -7,7 +7,8 @@ import { html } from "htm/preact";
 import { useEffect, useState } from "preact/hooks";
 import type { Action, DeviceView, FromWorker, ToWorker, WorldView } from "./protocol";
 
-const worker = new Worker("/playground/worker.js");
+// ?step=ms&timeout=ms tune the simulated network's pace (the tests run it fast).
+const worker = new Worker("/playground/worker.js" + location.search);
 const send = (m: ToWorker) => worker.postMessage(m);
 const act = (action: Action) => send({ type: "action", action });
 
@@ -121,11 +122,12 @@ function DeviceCard({ d, links }: { d: DeviceView; links: { id: string; up: bool
         <${Toggle} label="Power" on=${d.power} onChange=${(on: boolean) => act({ type: "power", device: d.name, on })} />
         ${mine.map((l) => html`<${Toggle} label=${"Link " + l.id.replace(d.name, "").replace(" — ", "")} on=${l.up} onChange=${(up: boolean) => act({ type: "link", id: l.id, up })} />`)}
       </div>
-      ${d.ip ? html`<div class="controls">
+      ${d.kind === "router" ? html`<p class="muted">Routes between 10.1.0.0/24 and 10.2.0.0/24. Turn it off to cut the sites apart.</p>` : null}
+      ${d.ip && d.kind !== "router" ? html`<div class="controls">
         <${Editable} label="Gateway" value=${d.gateway} onSave=${(v: string) => act({ type: "device-setting", device: d.name, field: "gateway", value: v })} />
         <${Editable} label="DNS server" value=${d.dns} onSave=${(v: string) => act({ type: "device-setting", device: d.name, field: "dns", value: v })} />
       </div>` : null}
-      ${d.account ? html`<div class="controls">
+      ${d.account && (d.account.mailId || d.kind !== "server") ? html`<div class="controls">
         <${Editable} label="Email" value=${d.account.mailId} onSave=${(v: string) => act({ type: "device-setting", device: d.name, field: "mailId", value: v })} />
         <${Editable} label="Password" value=${d.account.password} onSave=${(v: string) => act({ type: "device-setting", device: d.name, field: "password", value: v })} />
         <${Editable} label="Outgoing server" value=${d.account.smtp} onSave=${(v: string) => act({ type: "device-setting", device: d.name, field: "smtp", value: v })} />

@@ -45,7 +45,8 @@ export type Action =
   | { type: "drop-pushes"; on: boolean }
   | { type: "menu" }
   | { type: "closed"; view: string }
-  | { type: "burst"; count: number; device: string };
+  | { type: "burst"; count: number; device: string }
+  | { type: "emit"; device: string; args: unknown };
 
 export type ToWorker =
   | { type: "se"; id: number; name: string; args: unknown[] }

@@ -10,7 +10,13 @@ import type { Action, DeviceView, FromWorker, ToWorker, WorldView } from "./prot
 const scope = self as unknown as { [name: string]: unknown } & { postMessage(m: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
 const post = (m: FromWorker) => scope.postMessage(m);
 
-const world = new World({ clock: hostClock(self as unknown as Parameters<typeof hostClock>[0]), stepMs: 250, timeoutMs: 4000 });
+// Realistic pace by default: a few hundred ms per protocol step, seconds for a timeout.
+const pace = new URLSearchParams(self.location.search);
+const world = new World({
+  clock: hostClock(self as unknown as Parameters<typeof hostClock>[0]),
+  stepMs: Number(pace.get("step") || 250),
+  timeoutMs: Number(pace.get("timeout") || 4000),
+});
 world.load(classroom());
 installPtGlobals(scope, world);
 scope.dprint = (text: string) => post({ type: "log", text: String(text) });
@@ -26,7 +32,7 @@ wvm.onEvaluate = (v, js) => {
 
 function view(): WorldView {
   const devices: DeviceView[] = world.devices.map((d) => ({
-    name: d.name, kind: d.kind, power: d.power, ip: d.ip, gateway: d.gateway, dns: d.dnsServer,
+    name: d.name, kind: d.kind, power: d.power, ip: d.kind === "router" ? d.ports.map((p) => p.ip).join(", ") : d.ip, gateway: d.gateway, dns: d.dnsServer,
     account: d.email ? { mailId: d.email.user.mailId, user: d.email.user.user, password: d.email.user.password, smtp: d.email.user.smtpServer } : null,
     sending: world.deliveries.some((x) => x.device === d),
     mail: d.mail && (d.mail.smtp.domain || Object.keys(d.mail.server.users).length)
@@ -90,6 +96,10 @@ function act(a: Action): void {
       break;
     case "burst":
       if (d && d.email) for (let i = 0; i < a.count; i++) d.email.smtp.emit("mailSent", { dest: "burst" + i + "@alpha.edu", subject: "Burst " + i, body: "", responseType: 2 });
+      break;
+    case "emit":
+      // A raw mailSent, as PT would fire it: for tests of odd shapes and hostile text.
+      if (d && d.email) d.email.smtp.emit("mailSent", a.args);
       break;
     case "mode": world.simulation.setSimulationMode(a.simulation); break;
     case "step": world.forward(); break;

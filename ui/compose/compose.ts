@@ -25,6 +25,11 @@ function prefill(form: ComposeForm, d: DeviceInfo | undefined, store: PanelStore
   });
 }
 
+/** Devices with a configured account first (those are the ones people send from), then by name. */
+export function sortDevices(devices: DeviceInfo[]): DeviceInfo[] {
+  return devices.slice().sort((a, b) => (a.mailId ? 0 : 1) - (b.mailId ? 0 : 1) || a.name.localeCompare(b.name));
+}
+
 export function Compose({ store, call }: ComposeProps) {
   useStore(store);
   const [form, setForm] = useState<ComposeForm>(EMPTY);
@@ -32,7 +37,7 @@ export function Compose({ store, call }: ComposeProps) {
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const devices = store.devices;
+  const devices = sortDevices(store.devices);
 
   // Choose the first device once devices arrive, and follow a rename or removal.
   useEffect(() => {
@@ -58,7 +63,8 @@ export function Compose({ store, call }: ComposeProps) {
 
   const send = (e: Event) => {
     e.preventDefault();
-    const { errors: errs, mails } = validateCompose(form, devices);
+    // The live device list, not the last render's: a device may have gone since.
+    const { errors: errs, mails } = validateCompose(form, store.devices);
     setErrors(errs);
     if (Object.keys(errs).length) {
       setMessage("");

@@ -1,0 +1,61 @@
+// Real headless Chromium (Debian's /usr/bin/chromium, never a downloaded one)
+// driven by playwright-core, on the playground served from dist/.
+import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+// @ts-expect-error: a plain .mjs build helper
+import { startServer } from "../../build/serve.mjs";
+
+export const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+export interface Session {
+  browser: Browser;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function openBrowser(): Promise<Session> {
+  const server = await startServer(0);
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+  return {
+    browser, url: server.url,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Opens the playground and answers the page and the panel's frame once the panel is connected. */
+export async function openPlayground(s: Session, viewport = { width: 1280, height: 860 }, pace = "?step=60&timeout=1200"): Promise<{ page: Page; panel: Frame; errors: string[] }> {
+  const page = await s.browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.goto(s.url + pace);
+  const panel = await panelFrame(page);
+  return { page, panel, errors };
+}
+
+export async function panelFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector("#webview-body iframe");
+  const frame = (await handle.contentFrame())!;
+  await frame.waitForFunction(() => {
+    const w = window as unknown as { mailConsole?: { store: { connection: string; devices: unknown[] } } };
+    return !!w.mailConsole && w.mailConsole.store.connection !== "connecting" && w.mailConsole.store.devices.length > 0;
+  });
+  return frame;
+}
+
+/** Fills the compose form as a person would, by label. */
+export async function compose(panel: Frame, fields: { device?: string; to: string; subject?: string; body?: string; password?: string; server?: string }) {
+  if (fields.device) await panel.getByLabel("From device").selectOption({ label: fields.device });
+  await panel.getByLabel("To", { exact: true }).fill(fields.to);
+  if (fields.subject !== undefined) await panel.getByLabel("Subject").fill(fields.subject);
+  if (fields.body !== undefined) await panel.getByLabel("Body").fill(fields.body);
+  if (fields.password !== undefined) await panel.getByLabel("Password").fill(fields.password);
+  if (fields.server !== undefined) await panel.getByLabel("Outgoing server").fill(fields.server);
+}

@@ -1,0 +1,146 @@
+// End to end in real headless Chromium: the playground around the BUILT
+// engine.js (in a worker) and panel.html (in an iframe), driven by label and role.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
+import type { Frame, Page } from "playwright-core";
+import { compose, openBrowser, openPlayground, panelFrame, type Session } from "./browser";
+import { HOSTILE } from "../hostile";
+
+let s: Session;
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await s.close();
+});
+
+const row = (panel: Frame, to: string) => panel.locator("li.mail", { hasText: "→ " + to });
+const act = (page: Page, action: unknown) => page.evaluate((a) => (window as any).playground.act(a), action);
+
+describe("the panel in the playground", () => {
+  it("sends to two recipients and shows both delivered, the relayed one via forwarding", async () => {
+    const { page, panel, errors } = await openPlayground(s);
+    await compose(panel, { device: "PC-Alice — alice@alpha.edu", to: "carol@alpha.edu; bob@beta.org", subject: "Hello {user}" });
+    await expect(panel.getByText("2 mails will be sent", { exact: false }).isVisible()).resolves.toBe(true);
+    await panel.getByRole("button", { name: "Send" }).click();
+    await row(panel, "carol@alpha.edu").getByText("Delivered").waitFor();
+    await row(panel, "bob@beta.org").getByText("Delivered").waitFor({ timeout: 15000 });
+    await expect(row(panel, "bob@beta.org").locator(".subject").textContent()).resolves.toBe("Hello bob");
+    await row(panel, "bob@beta.org").getByRole("button").click();
+    const timeline = await row(panel, "bob@beta.org").getByRole("list", { name: "Timeline" }).textContent();
+    expect(timeline).toMatch(/1\s*eSmtpRequest[\s\S]*3\s*eSmtpRequestForward[\s\S]*2\s*eSmtpResponseSuccess/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a failure with its meaning and what to check", async () => {
+    const { page, panel } = await openPlayground(s);
+    await compose(panel, { device: "PC-Alice — alice@alpha.edu", to: "bobby@beta.org", subject: "Typo" });
+    await panel.getByRole("button", { name: "Send" }).click();
+    const r = row(panel, "bobby@beta.org");
+    await r.getByText("Failed: No such recipient").waitFor({ timeout: 15000 });
+    await r.getByRole("button").click();
+    await r.getByText("The recipient's mail server has no user with that name.").waitFor();
+    await expect(r.getByText("Check:").isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it("turning SMTP off on the mail server makes the next send fail with its code", async () => {
+    const { page, panel } = await openPlayground(s);
+    await page.getByRole("article", { name: "MAIL-ALPHA" }).getByLabel("SMTP on MAIL-ALPHA").uncheck();
+    await compose(panel, { device: "PC-Carol — carol@alpha.edu", to: "alice@alpha.edu", subject: "SMTP is off" });
+    await panel.getByRole("button", { name: "Send" }).click();
+    const r = row(panel, "alice@alpha.edu");
+    await r.getByText("Failed: Timed out").waitFor({ timeout: 15000 });
+    await r.getByRole("button").click();
+    await r.getByText("eSmtpTimeout").waitFor();
+    await page.close();
+  });
+
+  it("cancels a slow send, and Cancel is enabled only while there is something to cancel", async () => {
+    const { page, panel } = await openPlayground(s);
+    const cancel = panel.getByRole("button", { name: "Cancel" });
+    expect(await cancel.isDisabled()).toBe(true);
+    await page.getByRole("article", { name: "MAIL-BETA" }).getByLabel("SMTP on MAIL-BETA").uncheck(); // each send now waits for a timeout
+    await compose(panel, { device: "PC-Bob — bob@beta.org", to: "erin@beta.org, alice@alpha.edu", subject: "Slow" });
+    await panel.getByRole("button", { name: "Send" }).click();
+    await row(panel, "erin@beta.org").getByText("Sending").waitFor();
+    await cancel.click();
+    await row(panel, "erin@beta.org").getByText("Cancelled").waitFor();
+    await row(panel, "alice@alpha.edu").getByText("Cancelled").waitFor();
+    await panel.waitForFunction(() => (document.querySelector("button.primary + button") as HTMLButtonElement).disabled);
+    await page.close();
+  });
+
+  it("keeps the log across closing and reopening the panel, including mail sent meanwhile", async () => {
+    const { page, panel } = await openPlayground(s);
+    await compose(panel, { device: "PC-Alice — alice@alpha.edu", to: "carol@alpha.edu", subject: "Before close" });
+    await panel.getByRole("button", { name: "Send" }).click();
+    await row(panel, "carol@alpha.edu").getByText("Delivered").waitFor();
+    await page.getByRole("button", { name: "Close panel" }).click();
+    await act(page, { type: "pt-send", device: "PC-Bob", to: "erin@beta.org", subject: "While closed", body: "hi" });
+    await page.waitForTimeout(1500);
+    await page.getByRole("button", { name: "Extensions ▸ Mail Console" }).click();
+    const again = await panelFrame(page);
+    await row(again, "carol@alpha.edu").getByText("Delivered").waitFor();
+    await row(again, "erin@beta.org").getByText("Delivered").waitFor({ timeout: 10000 });
+    await expect(row(again, "erin@beta.org").getByText("PT Email").isVisible()).resolves.toBe(true);
+    expect(await again.locator("li.mail").count()).toBe(2);
+    await page.close();
+  });
+
+  it("stays live by pulling when pushes never arrive (as reported on macOS)", async () => {
+    const { page, panel } = await openPlayground(s);
+    await page.getByLabel("Drop pushes (as on macOS)").check();
+    await compose(panel, { device: "PC-Alice — alice@alpha.edu", to: "carol@alpha.edu, dave@alpha.edu", subject: "No pushes" });
+    await panel.getByRole("button", { name: "Send" }).click();
+    await row(panel, "carol@alpha.edu").getByText("Delivered").waitFor({ timeout: 15000 });
+    await row(panel, "dave@alpha.edu").getByText("Delivered").waitFor({ timeout: 15000 });
+    const pushes = await page.evaluate(() => (window as any).playground.world.pushes);
+    expect(pushes).toBeGreaterThan(0); // the engine did push; the page dropped every one
+    await panel.getByText("Live (polling)").waitFor();
+    await page.close();
+  });
+
+  it("shows hostile text verbatim and runs none of it", async () => {
+    const { page, panel, errors } = await openPlayground(s);
+    await panel.evaluate(() => ((window as any).INJECTED = undefined));
+    for (let i = 0; i < HOSTILE.length; i++) {
+      await act(page, { type: "emit", device: "PC-Carol", args: { dest: `h${i}@alpha.edu`, subject: HOSTILE[i], body: HOSTILE[i], responseType: 2 } });
+    }
+    await panel.waitForFunction((n) => (window as any).mailConsole.store.mails.length >= n, HOSTILE.length, { timeout: 20000 });
+    for (let i = 0; i < HOSTILE.length; i++) {
+      const r = row(panel, `h${i}@alpha.edu`);
+      await r.getByRole("button").click();
+      const body = await r.getByLabel("Body").evaluate((el) => el.textContent);
+      expect(body === HOSTILE[i], `hostile text ${i} shown verbatim`).toBe(true);
+      await r.getByRole("button").first().click();
+    }
+    expect(await panel.evaluate(() => (window as any).INJECTED)).toBeUndefined();
+    expect(await page.evaluate(() => (window as any).INJECTED)).toBeUndefined();
+    expect(await panel.locator("img").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("takes a screenshot of a mixed log for the README", async () => {
+    const { page, panel } = await openPlayground(s, { width: 900, height: 700 }, "?step=250&timeout=4000");
+    await page.getByRole("article", { name: "MAIL-BETA" }).getByLabel("SMTP on MAIL-BETA").uncheck();
+    await compose(panel, { device: "PC-Alice — alice@alpha.edu", to: "carol@alpha.edu, bob@beta.org, zoe@alpha.edu", subject: "Lab 4: {user}, reply when it arrives", body: "Hi {user}, please reply to confirm." });
+    await panel.getByRole("button", { name: "Send" }).click();
+    await act(page, { type: "pt-send", device: "PC-Teacher", to: "dave@alpha.edu", subject: "Quiz at 10", body: "Bring a pen." });
+    await row(panel, "bob@beta.org").getByText("Failed: Server not found").waitFor({ timeout: 20000 });
+    await row(panel, "zoe@alpha.edu").getByText("Delivered").waitFor({ timeout: 20000 });
+    await compose(panel, { device: "PC-Bob — bob@beta.org", to: "erin@beta.org", subject: "Waiting on SMTP" });
+    await panel.getByRole("button", { name: "Send" }).click();
+    await row(panel, "bob@beta.org").first().getByRole("button").click();
+    await panel.evaluate(() => {
+      document.querySelector("details.compose-pane")!.removeAttribute("open");
+      window.scrollTo(0, 0);
+    });
+    mkdirSync("docs", { recursive: true });
+    const shot = await page.locator("#webview").screenshot({ path: "docs/panel.png" });
+    expect(shot.length).toBeGreaterThan(10000);
+    await page.close();
+  });
+});
