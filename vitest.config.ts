@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60000,
     // Browser and Qt suites start processes: two cores, two workers.
     maxWorkers: 2,
+    reporters: ["default", "./test/summary-reporter.ts"],
   },
 });
