@@ -59,12 +59,21 @@ export const RESPONSE_CODES: readonly ResponseCode[] = [
     check: "An A record for the recipient's domain pointing at its mail server; the mail server's own DNS setting; routes between the sites." },
 ];
 
-const BY_CODE: { [code: number]: ResponseCode } = {};
-for (const row of RESPONSE_CODES) BY_CODE[row.code] = row;
+
+/**
+ * The outcome kind alone, for the engine: it needs no prose, and engine.js
+ * has a size budget. Derived from the table's names, not a second table:
+ * 1 and 3 are requests (progress), 2 is the one success.
+ */
+export function outcomeKind(code: number | null): OutcomeKind {
+  return code === 1 || code === 3 ? "progress" : code === 2 ? "success" : "failure";
+}
 
 /** The row for a code, or a stand-in that says the code is unknown. */
 export function decodeResponse(code: number | null): ResponseCode {
-  if (code !== null && BY_CODE[code]) return BY_CODE[code];
+  // Codes are 1..13 in order, so the row is at code - 1 (a test checks it).
+  const row = code !== null ? RESPONSE_CODES[code - 1] : undefined;
+  if (row && row.code === code) return row;
   return {
     code: code === null ? 0 : code, name: "unknown", label: code === null ? "No code" : "Code " + code, kind: "failure",
     meaning: "Packet Tracer reported a result this console does not know.",

@@ -6,7 +6,7 @@
 import type { DeliveryLog } from "./log";
 import type { MailDevice } from "./devices";
 import type { MailEntry, MailState } from "./protocol";
-import { decodeResponse } from "./codes";
+import { outcomeKind } from "./codes";
 import type { MailSentArgs } from "./mail-event";
 import type { Host, TimerId } from "./pt/host";
 
@@ -84,7 +84,7 @@ export class Outbox {
   /** A mailSent from a device: lands on its mail in flight, a mail that ended early, or a new pt-client entry. */
   onMailSent(d: MailDevice, event: MailSentArgs): MailEntry {
     const lane = this.lane(d.key);
-    const kind = event.code === null ? "failure" : decodeResponse(event.code).kind;
+    const kind = outcomeKind(event.code);
     const raw = event.raw;
     if (lane.inFlight && matches(lane.inFlight, event)) {
       const entry = lane.inFlight;

@@ -130,3 +130,22 @@ describe("simulator: Simulation mode and time", () => {
     expect(seen).toEqual(["mode", "added PC-X", 'renamed {"newName":"PC-Caro","oldName":"PC-Carol"}', 'power {"on":false}', "removing PC-X"]);
   });
 });
+
+describe("the code table", () => {
+  it("the engine's outcomeKind agrees with the table's kind for every code", async () => {
+    const { outcomeKind } = await import("../../src/codes");
+    for (const row of RESPONSE_CODES) expect(outcomeKind(row.code)).toBe(row.kind);
+    expect(outcomeKind(null)).toBe("failure");
+    expect(outcomeKind(99)).toBe("failure");
+  });
+});
+
+describe("decodeResponse", () => {
+  it("finds every row by its code, and answers unknown codes with a stand-in", async () => {
+    const { decodeResponse } = await import("../../src/codes");
+    for (const row of RESPONSE_CODES) expect(decodeResponse(row.code)).toBe(row);
+    expect(decodeResponse(0).name).toBe("unknown");
+    expect(decodeResponse(42).label).toBe("Code 42");
+    expect(decodeResponse(null).label).toBe("No code");
+  });
+});

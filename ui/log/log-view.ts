@@ -9,7 +9,7 @@ import { toCsv, toJson } from "./export";
 import { LogRow } from "./row";
 
 /** Rows rendered at once; more on request, so long logs stay smooth. */
-export const PAGE = 150;
+export const PAGE = 30;
 
 export interface LogViewProps {
   store: PanelStore;
