@@ -144,3 +144,27 @@ describe("the panel in the playground", () => {
     await page.close();
   });
 });
+
+describe("keyboard only", () => {
+  it("composes, sends, and opens a row's details without a mouse", async () => {
+    const { page, panel } = await openPlayground(s);
+    const focused = () => panel.evaluate(() => (document.activeElement as HTMLElement).getAttribute("aria-label") || (document.activeElement as HTMLElement).id || (document.activeElement as HTMLElement).textContent);
+    await panel.locator("#f-device").focus();
+    await page.keyboard.press("Tab"); // From
+    await page.keyboard.press("Tab"); // Password
+    await page.keyboard.press("Tab"); // Outgoing server
+    await page.keyboard.press("Tab"); // To
+    expect(await focused()).toBe("f-to");
+    await page.keyboard.type("carol@alpha.edu");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Keyboard only");
+    await page.keyboard.press("Enter"); // submits the form from the Subject field
+    await row(panel, "carol@alpha.edu").getByText("Delivered").waitFor({ timeout: 15000 });
+    // Tab on to the row's summary button and open it with the keyboard.
+    for (let i = 0; i < 30 && !(await panel.evaluate(() => document.activeElement?.classList.contains("summary"))); i++) await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await row(panel, "carol@alpha.edu").getByRole("list", { name: "Timeline" }).waitFor();
+    expect(await panel.evaluate(() => document.activeElement?.getAttribute("aria-expanded"))).toBe("true");
+    await page.close();
+  });
+});

@@ -40,8 +40,10 @@ export function Compose({ store, call }: ComposeProps) {
   const devices = sortDevices(store.devices);
 
   // Choose the first device once devices arrive, and follow a rename or removal.
+  // Functional updates throughout: an effect or a handler may run after later
+  // keystrokes were applied, and a stale `form` would undo them (e2e: "crol@…").
   useEffect(() => {
-    if (!form.device && devices.length) setForm(prefill(form, devices[0], store));
+    if (devices.length) setForm((f) => (f.device ? f : prefill(f, devices[0], store)));
   }, [devices.length]);
 
   const device = devices.filter((d) => d.key === form.device)[0];
@@ -50,9 +52,9 @@ export function Compose({ store, call }: ComposeProps) {
 
   const set = (field: ComposeField) => (e: Event) => {
     const value = (e.target as HTMLInputElement).value;
-    if (field === "device") setForm(prefill(Object.assign({}, form, { device: value }), devices.filter((d) => d.key === value)[0], store));
-    else setForm(Object.assign({}, form, { [field]: value }));
-    if (errors[field]) setErrors(Object.assign({}, errors, { [field]: undefined }));
+    if (field === "device") setForm((f) => prefill(Object.assign({}, f, { device: value }), devices.filter((d) => d.key === value)[0], store));
+    else setForm((f) => Object.assign({}, f, { [field]: value }));
+    if (errors[field]) setErrors((x) => Object.assign({}, x, { [field]: undefined }));
   };
 
   const focusFirst = (errs: FieldErrors) => {
@@ -118,9 +120,9 @@ export function Compose({ store, call }: ComposeProps) {
         ${field("password", "Password", html`<input ...${aria("password")} type="password" autocomplete="off" value=${form.password} onInput=${set("password")} />`)}
       </div>
       ${field("server", "Outgoing server", html`<input ...${aria("server")} type="text" autocomplete="off" placeholder="mail.alpha.edu or 10.1.0.10" value=${form.server} onInput=${set("server")} />`)}
-      ${field("to", "To", html`<textarea ...${aria("to")} rows="2" placeholder="bob@beta.org, carol@alpha.edu" onInput=${set("to")} value=${form.to}></textarea>`)}
+      ${field("to", "To", html`<textarea ...${aria("to")} rows="1" placeholder="bob@beta.org, carol@alpha.edu" onInput=${set("to")} value=${form.to}></textarea>`)}
       ${field("subject", "Subject", html`<input ...${aria("subject")} type="text" value=${form.subject} onInput=${set("subject")} />`)}
-      ${field("body", "Body", html`<textarea ...${aria("body")} rows="3" onInput=${set("body")} value=${form.body}></textarea>`)}
+      ${field("body", "Body", html`<textarea ...${aria("body")} rows="2" onInput=${set("body")} value=${form.body}></textarea>`)}
       <p class="hint">${count > 1 ? `${count} mails will be sent, one per recipient. ` : ""}{user} and {address} are filled in per recipient.</p>
       <div class="actions">
         <button type="submit" class="primary" disabled=${busy}>Send</button>
