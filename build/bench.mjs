@@ -139,7 +139,7 @@ async function eventToScreenMs(browser, url) {
   const page = await browser.newPage();
   await page.goto(url);
   const frame = await (await page.waitForSelector("#webview-body iframe")).contentFrame();
-  await frame.waitForFunction(() => window.mailConsole && window.mailConsole.store.connection === "live");
+  await frame.getByRole("status", { name: "Connection: Live" }).waitFor();
   const times = [];
   for (let i = 0; i < 50; i++) {
     times.push(await page.evaluate((n) => new Promise((resolve) => {

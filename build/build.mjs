@@ -5,7 +5,7 @@
 //   dist/sim/pt-sim.js      the simulator as an ES2016 script (QJSEngine tests)
 //   dist/playground/*       the playground page and its worker
 import * as esbuild from "esbuild";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkEngineSource, checkQtScript } from "./engine-guard.mjs";
@@ -24,8 +24,8 @@ const ENGINE_GLOBAL = "MailConsoleModule";
  */
 const MANGLED = [
   "view", "viewId", "ready", "pushedSeq", "pushedEpoch", "lastPushAt", "timer", "host", "subs", "spec", "changesSince",
-  "report", "isOpen", "flush", "rescanTimer", "menuUuid", "running", "rescan", "prefsChanged", "attach", "onMailSent",
-  "watchSimulation", "addMenuItem", "removeMenuItem", "byKey", "listener", "watchWorkspace", "inspect", "refresh",
+  "report", "isOpen", "flush", "rescanTimer", "menuUuid", "running", "prefsChanged", "attach", "onMailSent",
+  "watchSimulation", "addMenuItem", "byKey", "listener", "watchWorkspace", "inspect", "refresh",
   "nextId", "drops", "dropsForgottenUpTo", "enforceCap", "lanes", "onExternal", "armWatchdog", "clearWatchdog",
   "finish", "remember", "lane", "inFlight", "external", "ended", "queue", "eventsRecorded", "devicesRev", "prefsRev",
   "registry", "outbox", "bridge", "devicesChanged", "deviceInfo", "setSettings", "savePreset", "removeAll", "findByName",
@@ -33,12 +33,26 @@ const MANGLED = [
   "batching", "watchTopology", "offAll", "smtp", "setCap",
 ];
 
-function mangledNamesAreInternal() {
+/**
+ * Fails when a name to mangle could be data: a PT API member, a protocol field,
+ * or a quoted string (which could reach it as obj[name]). Object keys are
+ * fine: esbuild renames them together with every access by name.
+ */
+function mangledNamesAreInternal(names, dirs) {
   const boundary = ["src/protocol.ts", ...["events", "network", "email", "app", "host"].map((f) => `src/pt/${f}.ts`)]
     .map((f) => readFileSync(join(root, f), "utf8")).join("\n");
-  const clash = MANGLED.filter((name) => new RegExp(`\\b${name}\\b`).test(boundary));
-  if (clash.length) throw new Error(`build: these mangled names also name PT API members or protocol fields: ${clash.join(", ")}`);
+  const sources = dirs.flatMap((d) => readdirSync(join(root, d), { recursive: true }).filter((f) => f.endsWith(".ts")).map((f) => readFileSync(join(root, d, f), "utf8"))).join("\n");
+  const clash = names.filter((name) => new RegExp(`\\b${name}\\b`).test(boundary) ||
+    new RegExp(`["'\`]${name}["'\`]`).test(sources));
+  if (clash.length) throw new Error(`build: these names to mangle may also be data (PT API, protocol, or a quoted string): ${clash.join(", ")}`);
 }
+
+/** Panel-internal names esbuild shortens, for the same reason (panelGzipBytes), under the same check. */
+const PANEL_MANGLED = [
+  "timing", "helloDone", "byId", "listeners", "retryAt", "lastPushAt", "lastPullAt", "failures", "reindex", "reorder",
+  "announce", "setConnection", "follows", "inFlight", "formRef", "focusFirst", "unsubscribe", "storeChanged", "describe",
+  "pullInFlight", "announcements", "connectionNote", "subscribe", "connection",
+];
 
 /** PT calls main, cleanUp and mailConsole by name: declare them as real top-level functions. */
 function engineFooter() {
@@ -48,7 +62,7 @@ function engineFooter() {
 }
 
 async function buildEngine() {
-  mangledNamesAreInternal();
+  mangledNamesAreInternal(MANGLED, ["src"]);
   // Checked before minifying, while esbuild's lowering helpers still carry their names.
   const result = await esbuild.build({
     entryPoints: [join(root, "src/main.ts")],
@@ -66,10 +80,26 @@ async function buildEngine() {
   writeFileSync(out("module/engine.js"), minified.code);
 }
 
+/**
+ * esbuild keeps template literals as written, so htm templates would ship their
+ * indentation. In the panel's sources a new line plus indentation means to htm
+ * (and to HTML) what a bare new line means, so the indentation goes before
+ * bundling; no ui/ template holds text where it matters (panelGzipBytes).
+ */
+const squeezeIndentation = {
+  name: "squeeze-indentation",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ui[\\/].*\.ts$/ }, (args) => ({ contents: readFileSync(args.path, "utf8").replace(/\n[ \t]+/g, "\n"), loader: "ts" }));
+  },
+};
+
 async function buildPanel() {
+  mangledNamesAreInternal(PANEL_MANGLED, ["src", "ui"]);
   const result = await esbuild.build({
     entryPoints: [join(root, "ui/main.ts")],
     bundle: true, format: "iife", target: "chrome80", minify: true, write: false, charset: "ascii", legalComments: "none",
+    mangleProps: new RegExp(`^(${PANEL_MANGLED.join("|")})$`),
+    plugins: [squeezeIndentation],
   });
   const css = await esbuild.transform(readFileSync(join(root, "ui/styles.css"), "utf8"), { loader: "css", minify: true, target: "chrome80" });
   const js = result.outputFiles[0].text.replace(/<\/(script)/gi, "<\\/$1");

@@ -2,7 +2,7 @@
 import { html } from "htm/preact";
 import type { Request, Response } from "../src/protocol";
 import type { PanelStore } from "./store";
-import { useStore } from "./hooks";
+import { StoreView } from "./store-view";
 import { Compose } from "./compose/compose";
 import { LogView } from "./log/log-view";
 
@@ -19,27 +19,29 @@ const CONNECTION_TEXT = {
   offline: "Engine not answering",
 };
 
-export function App({ store, call, copy }: AppProps) {
-  useStore(store);
-  const c = store.connection;
-  const latest = store.announcements[store.announcements.length - 1] || "";
-  return html`
-    <div class="app">
-      <header class="bar">
-        <h1>Mail Console</h1>
-        <span class=${"chip conn " + c} title=${store.connectionNote} role="status" aria-label=${"Connection: " + CONNECTION_TEXT[c]}>
-          <span aria-hidden="true">${c === "offline" ? "⚠" : c === "connecting" ? "…" : "●"}</span> ${CONNECTION_TEXT[c]}
-        </span>
-        ${store.status.simulationMode ? html`<span class="chip sim" title="In Simulation mode, mail moves only when you Play or Step in Packet Tracer.">⏸ Simulation mode</span>` : null}
-      </header>
-      ${c === "offline" || (c === "connecting" && store.connectionNote) ? html`<p class="banner" role="alert">${store.connectionNote}</p>` : null}
-      <main class="panes">
-        <details class="compose-pane" open>
-          <summary><h2>Compose</h2></summary>
-          <${Compose} store=${store} call=${call} />
-        </details>
-        <${LogView} store=${store} call=${call} copy=${copy} />
-      </main>
-      <div class="sr-only" aria-live="polite" aria-atomic="true">${latest}</div>
-    </div>`;
+export class App extends StoreView<AppProps> {
+  render() {
+    const { store, call, copy } = this.props;
+    const c = store.connection;
+    const latest = store.announcements[store.announcements.length - 1] || "";
+    return html`
+      <div class="app">
+        <header class="bar">
+          <h1>Mail Console</h1>
+          <span class=${"chip conn " + c} title=${store.connectionNote} role="status" aria-label=${"Connection: " + CONNECTION_TEXT[c]}>
+            <span aria-hidden="true">${c === "offline" ? "⚠" : c === "connecting" ? "…" : "●"}</span> ${CONNECTION_TEXT[c]}
+          </span>
+          ${store.status.simulationMode ? html`<span class="chip sim" title="In Simulation mode, mail moves only when you Play or Step in Packet Tracer.">⏸ Simulation mode</span>` : null}
+        </header>
+        ${c === "offline" || (c === "connecting" && store.connectionNote) ? html`<p class="banner" role="alert">${store.connectionNote}</p>` : null}
+        <main class="panes">
+          <details class="compose-pane" open>
+            <summary><h2>Compose</h2></summary>
+            <${Compose} store=${store} call=${call} />
+          </details>
+          <${LogView} store=${store} call=${call} copy=${copy} />
+        </main>
+        <div class="sr-only" aria-live="polite" aria-atomic="true">${latest}</div>
+      </div>`;
+  }
 }

@@ -25,7 +25,7 @@ export const DEFAULT_TIMING: LinkTiming = { requestTimeoutMs: 4000, quietMs: 100
 export class EngineLink {
   private lastPushAt = 0;
   private lastPullAt = 0;
-  private pulling = false;
+  private pullInFlight = false;
   private helloDone = false;
   private timer: ReturnType<typeof setInterval> | null = null;
   private failures = 0;
@@ -92,8 +92,8 @@ export class EngineLink {
 
   /** Asks for every change since our seq. */
   pull(): Promise<void> {
-    if (this.pulling) return Promise.resolve();
-    this.pulling = true;
+    if (this.pullInFlight) return Promise.resolve();
+    this.pullInFlight = true;
     this.lastPullAt = Date.now();
     const request: Request = this.helloDone
       ? { type: "since", seq: this.store.seq, epoch: this.store.epoch }
@@ -101,7 +101,7 @@ export class EngineLink {
     const seqBefore = this.store.seq;
     return this.call(request).then(
       (r) => {
-        this.pulling = false;
+        this.pullInFlight = false;
         if (!r.ok) throw new Error(r.error);
         const fresh = r.seq !== undefined && r.seq > seqBefore;
         this.store.apply(r as unknown as Batch);
@@ -113,7 +113,7 @@ export class EngineLink {
         else if (Date.now() - this.lastPushAt > this.timing.quietMs) this.store.setConnection("pulling", "Updates arrive by polling (Packet Tracer is not pushing them).");
       },
       (e: Error) => {
-        this.pulling = false;
+        this.pullInFlight = false;
         if (typeof this.se() !== "function") {
           // PT has not injected $se yet (the page is still loading): try again soon, quietly.
           this.retryAt = Date.now() + 50;
@@ -128,7 +128,7 @@ export class EngineLink {
 
   private tick(): void {
     const now = Date.now();
-    if (this.pulling || now < this.retryAt) return;
+    if (this.pullInFlight || now < this.retryAt) return;
     if (!this.helloDone || this.store.connection === "offline") {
       this.pull();
       return;

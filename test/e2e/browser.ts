@@ -43,10 +43,9 @@ export async function openPlayground(s: Session, viewport = { width: 1280, heigh
 export async function panelFrame(page: Page): Promise<Frame> {
   const handle = await page.waitForSelector("#webview-body iframe");
   const frame = (await handle.contentFrame())!;
-  await frame.waitForFunction(() => {
-    const w = window as unknown as { mailConsole?: { store: { connection: string; devices: unknown[] } } };
-    return !!w.mailConsole && w.mailConsole.store.connection !== "connecting" && w.mailConsole.store.devices.length > 0;
-  });
+  // Connected, as a person sees it: the chip says Live and the device list is filled.
+  await frame.getByRole("status", { name: /^Connection: Live/ }).waitFor();
+  await frame.waitForFunction(() => document.querySelectorAll("#f-device option[value]:not([value=''])").length > 0);
   return frame;
 }
 

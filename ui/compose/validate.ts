@@ -15,6 +15,8 @@ export interface ComposeForm {
 export type ComposeField = keyof ComposeForm;
 export type FieldErrors = Partial<Record<ComposeField, string>>;
 
+const NOT_ASCII = "contains a character that is not plain ASCII (perhaps a look-alike letter). Retype it.";
+
 export const LIMITS = {
   recipients: 200,
   address: 254,
@@ -89,7 +91,7 @@ export function addressProblem(raw: string): string {
   if (!a) return "enter an address, like alice@alpha.edu.";
   if (a.length > LIMITS.address) return `is ${a.length} characters long; an address has at most ${LIMITS.address}.`;
   if (/\s/.test(a)) return "contains a space. Remove it.";
-  if (/[^\x21-\x7e]/.test(a)) return "contains a character that is not plain ASCII (perhaps a look-alike letter). Retype it.";
+  if (/[^\x21-\x7e]/.test(a)) return NOT_ASCII;
   const at = a.split("@").length - 1;
   if (at === 0) return "needs an @ between the user and the domain, like bob@beta.org.";
   if (at > 1) return "has more than one @. Keep exactly one.";
@@ -124,7 +126,7 @@ export function serverProblem(raw: string): string {
 
 /** Why a domain or host name is malformed, or "". One label ("localhost") is allowed: PT's DNS takes any A record name. */
 function hostProblem(name: string): string {
-  if (/[^\x21-\x7e]/.test(name)) return "contains a character that is not plain ASCII (perhaps a look-alike letter). Retype it.";
+  if (/[^\x21-\x7e]/.test(name)) return NOT_ASCII;
   if (name.charAt(name.length - 1) === ".") return "ends with a dot. Remove it.";
   if (name.charAt(0) === ".") return "starts with a dot. Remove it.";
   if (name.indexOf("..") >= 0) return "has two dots in a row.";

@@ -1,10 +1,9 @@
 // The delivery log: filters, search, counters, export and clear over the rows.
 import { html } from "htm/preact";
-import { useMemo, useState } from "preact/hooks";
-import type { Request, Response } from "../../src/protocol";
+import type { MailEntry, Request, Response } from "../../src/protocol";
 import type { PanelStore } from "../store";
-import { useStore } from "../hooks";
-import { countMails, filterMails, type LogFilter, type Outcome } from "./filter";
+import { StoreView } from "../store-view";
+import { countMails, filterMails, NO_FILTER, type LogFilter, type Outcome } from "./filter";
 import { toCsv, toJson } from "./export";
 import { LogRow } from "./row";
 
@@ -17,86 +16,113 @@ export interface LogViewProps {
   copy?: (text: string) => Promise<void>;
 }
 
-export function LogView({ store, call, copy = copyText }: LogViewProps) {
-  const version = useStore(store);
-  const [filter, setFilter] = useState<LogFilter>({ device: "", outcome: "all", query: "" });
-  const [open, setOpen] = useState<{ [id: number]: boolean }>({});
-  const [limit, setLimit] = useState(PAGE);
-  const [confirming, setConfirming] = useState(false);
-  const [note, setNote] = useState("");
+interface LogViewState {
+  filter: LogFilter;
+  open: { [id: number]: boolean };
+  limit: number;
+  confirming: boolean;
+  note: string;
+}
 
-  const rows = useMemo(() => filterMails(store.mails, filter), [version, filter]);
-  const counts = useMemo(() => countMails(store.mails), [version]);
-  const deviceNames = useMemo(() => {
-    const names: string[] = [];
-    for (const m of store.mails) if (names.indexOf(m.device) < 0) names.push(m.device);
-    for (const d of store.devices) if (names.indexOf(d.name) < 0) names.push(d.name);
-    return names.sort();
-  }, [version]);
+export class LogView extends StoreView<LogViewProps, LogViewState> {
+  state: LogViewState = { filter: NO_FILTER, open: {}, limit: PAGE, confirming: false, note: "" };
+  /** The filtered rows, kept until the store or the filter changes (typing re-renders often). */
+  private cache: { version: number; filter: LogFilter; rows: MailEntry[] } | null = null;
 
-  const update = (patch: Partial<LogFilter>) => {
-    setFilter(Object.assign({}, filter, patch));
-    setLimit(PAGE);
-  };
-  const toggle = (id: number) => setOpen(Object.assign({}, open, { [id]: !open[id] }));
-  const filtered = filter.device !== "" || filter.outcome !== "all" || filter.query.trim() !== "";
-  const what = `${rows.length} ${filtered ? "shown " : ""}row${rows.length === 1 ? "" : "s"}`;
+  private rows(): MailEntry[] {
+    const { store } = this.props;
+    const c = this.cache;
+    if (c && c.version === store.version && c.filter === this.state.filter) return c.rows;
+    this.cache = { version: store.version, filter: this.state.filter, rows: filterMails(store.mails, this.state.filter) };
+    return this.cache.rows;
+  }
 
-  const doCopy = (format: "csv" | "json") => {
-    const text = format === "csv" ? toCsv(rows.slice().reverse()) : toJson(rows.slice().reverse());
-    copy(text).then(() => setNote(`Copied ${what} as ${format.toUpperCase()}.`), (e: Error) => setNote("Copy failed: " + e.message));
-  };
-  const save = () => {
-    call({ type: "save", format: "csv", text: toCsv(rows.slice().reverse()) }).then(
-      (r) => setNote(r.ok ? `Saved ${what} to ${r.path}` : "Save failed: " + r.error),
-      (e: Error) => setNote("Save failed: " + e.message),
+  private update(patch: Partial<LogFilter>): void {
+    this.setState((s) => ({ filter: Object.assign({}, s.filter, patch), limit: PAGE }));
+  }
+
+  private toggle = (id: number) => this.setState((s) => ({ open: Object.assign({}, s.open, { [id]: !s.open[id] }) }));
+
+  private describe(rows: MailEntry[]): string {
+    const f = this.state.filter;
+    const filtered = f.device !== "" || f.outcome !== "all" || f.query.trim() !== "";
+    return `${rows.length} ${filtered ? "shown " : ""}row${rows.length === 1 ? "" : "s"}`;
+  }
+
+  private copy(format: "csv" | "json"): void {
+    const rows = this.rows().slice().reverse();
+    const what = this.describe(rows);
+    (this.props.copy || copyText)(format === "csv" ? toCsv(rows) : toJson(rows)).then(
+      () => this.setState({ note: `Copied ${what} as ${format.toUpperCase()}.` }),
+      (e: Error) => this.setState({ note: "Copy failed: " + e.message }),
+    );
+  }
+
+  private save = () => {
+    const rows = this.rows().slice().reverse();
+    const what = this.describe(rows);
+    this.props.call({ type: "save", format: "csv", text: toCsv(rows) }).then(
+      (r) => this.setState({ note: r.ok ? `Saved ${what} to ${r.path}` : "Save failed: " + r.error }),
+      (e: Error) => this.setState({ note: "Save failed: " + e.message }),
     );
   };
-  const clear = () => {
-    setConfirming(false);
-    call({ type: "clear" }).then(
-      (r) => setNote(r.ok ? "Log cleared." : "Clear failed: " + r.error),
-      (e: Error) => setNote("Clear failed: " + e.message),
+
+  private clear = () => {
+    this.setState({ confirming: false });
+    this.props.call({ type: "clear" }).then(
+      (r) => this.setState({ note: r.ok ? "Log cleared." : "Clear failed: " + r.error }),
+      (e: Error) => this.setState({ note: "Clear failed: " + e.message }),
     );
   };
 
-  return html`
-    <section class="log" aria-labelledby="log-title">
-      <div class="log-head">
-        <h2 id="log-title">Delivery log</h2>
-        <p class="counters" aria-label="Counters">
-          <span>Sent <b>${counts.sent}</b></span> <span class="ok">Delivered <b>${counts.delivered}</b></span>
-          <span class="bad">Failed <b>${counts.failed}</b></span> <span>In progress <b>${counts.inProgress}</b></span>
-          ${store.dropped ? html` <span class="dropped">${store.dropped} older dropped</span>` : null}
-        </p>
-      </div>
-      <div class="filters">
-        <label>Device <select value=${filter.device} onChange=${(e: Event) => update({ device: (e.target as HTMLSelectElement).value })}>
-          <option value="">All devices</option>
-          ${deviceNames.map((n) => html`<option value=${n}>${n}</option>`)}
-        </select></label>
-        <label>Outcome <select value=${filter.outcome} onChange=${(e: Event) => update({ outcome: (e.target as HTMLSelectElement).value as Outcome })}>
-          <option value="all">All</option><option value="in-progress">In progress</option><option value="delivered">Delivered</option>
-          <option value="failed">Failed</option><option value="cancelled">Cancelled</option>
-        </select></label>
-        <label class="search">Search <input type="search" value=${filter.query} placeholder="address, subject, body" onInput=${(e: Event) => update({ query: (e.target as HTMLInputElement).value })} /></label>
-      </div>
-      <div class="log-actions">
-        <button type="button" onClick=${() => doCopy("csv")} disabled=${!rows.length}>Copy CSV</button>
-        <button type="button" onClick=${() => doCopy("json")} disabled=${!rows.length}>Copy JSON</button>
-        <button type="button" onClick=${save} disabled=${!rows.length}>Save</button>
-        ${confirming
-          ? html`<span class="confirm" role="group" aria-label="Confirm clear">Clear all ${store.mails.length} mails?
-              <button type="button" class="danger" onClick=${clear}>Yes, clear</button>
-              <button type="button" onClick=${() => setConfirming(false)}>Keep</button></span>`
-          : html`<button type="button" onClick=${() => setConfirming(true)} disabled=${!store.mails.length}>Clear</button>`}
-        <span class="message" role="status">${note}</span>
-      </div>
-      ${rows.length
-        ? html`<ul class="mails">${rows.slice(0, limit).map((m) => html`<${LogRow} key=${m.id} mail=${m} open=${!!open[m.id]} toggle=${toggle} />`)}</ul>`
-        : html`<p class="empty">${store.mails.length ? "No mail matches the filters." : "No mail yet. Send one, or send from a PC's Email app in Packet Tracer: it shows up here too."}</p>`}
-      ${rows.length > limit ? html`<button type="button" class="more" onClick=${() => setLimit(limit + PAGE)}>Show ${Math.min(PAGE, rows.length - limit)} more of ${rows.length - limit}</button>` : null}
-    </section>`;
+  render() {
+    const { store } = this.props;
+    const { filter, open, limit, confirming, note } = this.state;
+    const rows = this.rows();
+    const counts = countMails(store.mails);
+    const deviceNames: string[] = [];
+    for (const m of store.mails) if (deviceNames.indexOf(m.device) < 0) deviceNames.push(m.device);
+    for (const d of store.devices) if (deviceNames.indexOf(d.name) < 0) deviceNames.push(d.name);
+    deviceNames.sort();
+
+    return html`
+      <section class="log" aria-labelledby="log-title">
+        <div class="log-head">
+          <h2 id="log-title">Delivery log</h2>
+          <p class="counters" aria-label="Counters">
+            <span>Sent <b>${counts.sent}</b></span> <span class="ok">Delivered <b>${counts.delivered}</b></span>
+            <span class="bad">Failed <b>${counts.failed}</b></span> <span>In progress <b>${counts.inProgress}</b></span>
+            ${store.dropped ? html` <span class="dropped">${store.dropped} older dropped</span>` : null}
+          </p>
+        </div>
+        <div class="filters">
+          <label>Device <select value=${filter.device} onChange=${(e: Event) => this.update({ device: (e.target as HTMLSelectElement).value })}>
+            <option value="">All devices</option>
+            ${deviceNames.map((n) => html`<option value=${n}>${n}</option>`)}
+          </select></label>
+          <label>Outcome <select value=${filter.outcome} onChange=${(e: Event) => this.update({ outcome: (e.target as HTMLSelectElement).value as Outcome })}>
+            <option value="all">All</option><option value="in-progress">In progress</option><option value="delivered">Delivered</option>
+            <option value="failed">Failed</option><option value="cancelled">Cancelled</option>
+          </select></label>
+          <label class="search">Search <input type="search" value=${filter.query} placeholder="address, subject, body" onInput=${(e: Event) => this.update({ query: (e.target as HTMLInputElement).value })} /></label>
+        </div>
+        <div class="log-actions">
+          <button type="button" onClick=${() => this.copy("csv")} disabled=${!rows.length}>Copy CSV</button>
+          <button type="button" onClick=${() => this.copy("json")} disabled=${!rows.length}>Copy JSON</button>
+          <button type="button" onClick=${this.save} disabled=${!rows.length}>Save</button>
+          ${confirming
+            ? html`<span class="confirm" role="group" aria-label="Confirm clear">Clear all ${store.mails.length} mails?
+                <button type="button" class="danger" onClick=${this.clear}>Yes, clear</button>
+                <button type="button" onClick=${() => this.setState({ confirming: false })}>Keep</button></span>`
+            : html`<button type="button" onClick=${() => this.setState({ confirming: true })} disabled=${!store.mails.length}>Clear</button>`}
+          <span class="message" role="status">${note}</span>
+        </div>
+        ${rows.length
+          ? html`<ul class="mails">${rows.slice(0, limit).map((m) => html`<${LogRow} key=${m.id} mail=${m} open=${!!open[m.id]} toggle=${this.toggle} />`)}</ul>`
+          : html`<p class="empty">${store.mails.length ? "No mail matches the filters." : "No mail yet. Send one, or send from a PC's Email app in Packet Tracer: it shows up here too."}</p>`}
+        ${rows.length > limit ? html`<button type="button" class="more" onClick=${() => this.setState({ limit: limit + PAGE })}>Show ${Math.min(PAGE, rows.length - limit)} more of ${rows.length - limit}</button>` : null}
+      </section>`;
+  }
 }
 
 /** Clipboard in Qt WebEngine may refuse the async API: fall back to a selected textarea. */

@@ -4,20 +4,16 @@ import { html } from "htm/preact";
 import type { MailEntry } from "../../src/protocol";
 import { decodeResponse } from "../../src/protocol";
 
-const ICONS: { [state: string]: string } = {
-  queued: "◷", sending: "➜", forwarding: "⇄", delivered: "✓", failed: "✕", cancelled: "⊘", waiting: "⏸",
+/** Each status has an icon and a word, so it never rests on colour alone. */
+const BADGES: { [kind: string]: [string, string] } = {
+  queued: ["◷", "Queued"], sending: ["➜", "Sending"], forwarding: ["⇄", "Forwarding"], delivered: ["✓", "Delivered"],
+  cancelled: ["⊘", "Cancelled"], waiting: ["⏸", "Waiting for simulation"], failed: ["✕", "Failed: "],
 };
 
 export function badgeText(m: MailEntry): { kind: string; icon: string; text: string } {
-  if (m.waitingForSimulation && (m.state === "sending" || m.state === "forwarding")) return { kind: "waiting", icon: ICONS.waiting, text: "Waiting for simulation" };
-  switch (m.state) {
-    case "queued": return { kind: "queued", icon: ICONS.queued, text: "Queued" };
-    case "sending": return { kind: "sending", icon: ICONS.sending, text: "Sending" };
-    case "forwarding": return { kind: "forwarding", icon: ICONS.forwarding, text: "Forwarding" };
-    case "delivered": return { kind: "delivered", icon: ICONS.delivered, text: "Delivered" };
-    case "cancelled": return { kind: "cancelled", icon: ICONS.cancelled, text: "Cancelled" };
-    default: return { kind: "failed", icon: ICONS.failed, text: "Failed: " + (m.code !== null ? decodeResponse(m.code).label : "no code") };
-  }
+  const kind = m.waitingForSimulation && (m.state === "sending" || m.state === "forwarding") ? "waiting" : m.state;
+  const [icon, text] = BADGES[kind];
+  return { kind, icon, text: kind === "failed" ? text + (m.code !== null ? decodeResponse(m.code).label : "no code") : text };
 }
 
 export function clock(at: number): string {
