@@ -111,6 +111,16 @@ function Editable({ label, value, onSave }: { label: string; value: string; onSa
     onChange=${(e: Event) => onSave((e.target as HTMLInputElement).value)} /></label>`;
 }
 
+/** Two text boxes and an Add button (a user and password, an A record's name and address). */
+function AddPair({ what, first, second, onAdd }: { what: string; first: string; second: string; onAdd: (a: string, b: string) => void }) {
+  const [a, setA] = useState("");
+  const [b, setB] = useState("");
+  return html`<form class="controls add" onSubmit=${(e: Event) => { e.preventDefault(); if (a.trim()) { onAdd(a.trim(), b.trim()); setA(""); setB(""); } }}>
+    <input aria-label=${what + " " + first} placeholder=${first} value=${a} onInput=${(e: Event) => setA((e.target as HTMLInputElement).value)} />
+    <input aria-label=${what + " " + second} placeholder=${second} value=${b} onInput=${(e: Event) => setB((e.target as HTMLInputElement).value)} />
+    <button type="submit">Add ${what}</button></form>`;
+}
+
 function DeviceCard({ d, links }: { d: DeviceView; links: { id: string; up: boolean }[] }) {
   const [to, setTo] = useState("");
   const mine = links.filter((l) => l.id.split(" — ").indexOf(d.name) >= 0);
@@ -141,11 +151,13 @@ function DeviceCard({ d, links }: { d: DeviceView; links: { id: string; up: bool
         <${Editable} label="Domain" value=${d.mail.domain} onSave=${(v: string) => act({ type: "domain", device: d.name, domain: v })} />
         <ul class="users">${d.mail.users.map((u) => html`<li>${u.name} <span class="muted">(${u.password}) · ${u.mails} mail${u.mails === 1 ? "" : "s"}</span>
           <button type="button" class="x" aria-label=${"Delete user " + u.name} onClick=${() => act({ type: "user", device: d.name, name: u.name, remove: true })}>×</button></li>`)}</ul>
+        <${AddPair} what="user" first="name" second="password" onAdd=${(name: string, password: string) => act({ type: "user", device: d.name, name, password })} />
       </div>` : null}
       ${d.dnsServer ? html`<div class="service">
         <${Toggle} label=${"DNS on " + d.name} on=${d.dnsServer.on} onChange=${(on: boolean) => act({ type: "dns", device: d.name, on })} />
         <ul class="users">${d.dnsServer.records.map((r) => html`<li>A ${r.name} → ${r.ip}
           <button type="button" class="x" aria-label=${"Delete record " + r.name} onClick=${() => act({ type: "record", device: d.name, name: r.name, ip: r.ip, remove: true })}>×</button></li>`)}</ul>
+        <${AddPair} what="A record" first="name" second="address" onAdd=${(name: string, ip: string) => act({ type: "record", device: d.name, name, ip })} />
       </div>` : null}
       <footer class="controls">
         <button type="button" onClick=${() => { const n = prompt("New name for " + d.name, d.name); if (n) act({ type: "rename", device: d.name, name: n }); }}>Rename</button>

@@ -57,6 +57,22 @@ describe("the panel in the playground", () => {
     await page.close();
   });
 
+  it("editing DNS in the network view changes the outcome: no A record, then the record added back", async () => {
+    const { page, panel } = await openPlayground(s);
+    const dns = page.getByRole("article", { name: "DNS-SRV" });
+    await dns.getByRole("button", { name: "Delete record mail.alpha.edu" }).click();
+    await compose(panel, { device: "PC-Carol — carol@alpha.edu", to: "alice@alpha.edu", subject: "Before the record" });
+    await panel.getByRole("button", { name: "Send" }).click();
+    await row(panel, "alice@alpha.edu").getByText("Failed: Name not found").waitFor({ timeout: 15000 });
+    await dns.getByLabel("A record name").fill("mail.alpha.edu");
+    await dns.getByLabel("A record address").fill("10.1.0.10");
+    await dns.getByRole("button", { name: "Add A record" }).click();
+    await compose(panel, { to: "dave@alpha.edu", subject: "After the record" });
+    await panel.getByRole("button", { name: "Send" }).click();
+    await row(panel, "dave@alpha.edu").getByText("Delivered").waitFor({ timeout: 15000 });
+    await page.close();
+  });
+
   it("cancels a slow send, and Cancel is enabled only while there is something to cancel", async () => {
     const { page, panel } = await openPlayground(s);
     const cancel = panel.getByRole("button", { name: "Cancel" });
