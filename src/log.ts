@@ -1,19 +1,10 @@
 // The delivery log: one entry per mail, each with its timeline. Every change
 // takes the next sequence number, so a reader can ask for "everything after N"
 // and miss nothing (the panel's pull fallback relies on it).
-import type { Changes, MailEntry, MailEvent, MailOrigin, MailState } from "./protocol";
+import type { Changes, MailEntry, MailEvent, MailState } from "./protocol";
 
-export interface NewMail {
-  origin: MailOrigin;
-  deviceKey: string;
-  device: string;
-  from: string;
-  to: string;
-  subject: string;
-  body: string;
-  server: string;
-  state: MailState;
-}
+/** What a new entry starts with; the log fills in id, rev, times, code and events. */
+export type NewMail = Pick<MailEntry, "origin" | "deviceKey" | "device" | "from" | "to" | "subject" | "body" | "server" | "state">;
 
 export class DeliveryLog {
   seq = 0;
