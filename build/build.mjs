@@ -29,7 +29,7 @@ const MANGLED = [
   "nextId", "drops", "dropsForgottenUpTo", "enforceCap", "lanes", "onExternal", "armWatchdog", "clearWatchdog",
   "finish", "remember", "lane", "inFlight", "external", "ended", "queue", "eventsRecorded", "devicesRev", "prefsRev",
   "registry", "outbox", "bridge", "devicesChanged", "deviceInfo", "setSettings", "savePreset", "removeAll", "findByName",
-  "setState", "touch", "record", "abandon", "rename", "enqueue", "pending", "pump",
+  "setState", "touch", "record", "abandon", "rename", "enqueue", "pump",
   "batching", "watchTopology", "offAll", "smtp", "setCap",
 ];
 
@@ -69,6 +69,7 @@ async function buildEngine() {
     bundle: true, format: "iife", globalName: ENGINE_GLOBAL, target: "es2016", platform: "neutral",
     write: false, charset: "ascii", legalComments: "none",
     mangleProps: new RegExp(`^(${MANGLED.join("|")})$`), mangleQuoted: false,
+    define: { __MODULE_VERSION__: JSON.stringify(manifest.version), __PANEL_URL__: JSON.stringify(manifest.panelUrl) },
   });
   checkEngineSource(result.outputFiles[0].text, "dist/module/engine.js (before minifying)");
   const minified = await esbuild.transform(result.outputFiles[0].text, {

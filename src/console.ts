@@ -12,8 +12,13 @@ import { readMailSentArgs } from "./mail-event";
 import { loadPresets, loadSettings, sanitizeSettings, savePresets, saveSettings, type Presets } from "./storage";
 import { handleRequest } from "./requests";
 
-export const VERSION = "0.1.0";
-export const PANEL: PanelSpec = { title: "Mail Console", url: "this-sm:panel.html", width: 420, height: 560 };
+// The build defines these from manifest/module.json; tests run the source as is.
+declare const __MODULE_VERSION__: string;
+declare const __PANEL_URL__: string;
+export const VERSION = typeof __MODULE_VERSION__ === "string" ? __MODULE_VERSION__ : "dev";
+export const PANEL: PanelSpec = {
+  title: "Mail Console", url: typeof __PANEL_URL__ === "string" ? __PANEL_URL__ : "this-sm:panel.html", width: 420, height: 560,
+};
 export const MENU_LABEL = "Mail Console";
 
 export class MailConsole {

@@ -12,7 +12,6 @@ import type { Host, TimerId } from "./pt/host";
 
 interface Lane {
   inFlight: MailEntry | null;
-  password: string;
   queue: { entry: MailEntry; password: string }[];
   watchdog: TimerId | null;
   /** Mails that ended without PT's word (cancelled, watchdog): a late event lands on them. */
@@ -35,11 +34,6 @@ export class Outbox {
     private changed: () => void,
   ) {}
 
-  pending(key: string): number {
-    const lane = this.lanes[key];
-    return lane ? lane.queue.length + (lane.inFlight ? 1 : 0) : 0;
-  }
-
   enqueue(key: string, entry: MailEntry, password: string): void {
     this.lane(key).queue.push({ entry, password });
     this.pump(key);
@@ -56,7 +50,6 @@ export class Outbox {
         continue;
       }
       lane.inFlight = next.entry;
-      lane.password = next.password;
       this.log.setState(next.entry, "sending", null);
       let accepted = false;
       let error = "";
@@ -270,7 +263,7 @@ export class Outbox {
 
   private lane(key: string): Lane {
     let lane = this.lanes[key];
-    if (!lane) lane = this.lanes[key] = { inFlight: null, password: "", queue: [], watchdog: null, ended: [], external: [] };
+    if (!lane) lane = this.lanes[key] = { inFlight: null, queue: [], watchdog: null, ended: [], external: [] };
     return lane;
   }
 }

@@ -53,3 +53,17 @@ describe("engine bundle guard (what Qt 5.15's QJSEngine rejects)", () => {
     expect(code).not.toMatch(/\brequire\(|\bprocess\.|\bdocument\.|\bwindow\.(?!mailConsole)/);
   });
 });
+
+describe("manifest", () => {
+  const manifest = JSON.parse(readFileSync("manifest/module.json", "utf8"));
+  it("names the files the build writes, and the engine opens the panel file it names", () => {
+    expect(manifest.scriptEngine).toEqual(["engine.js"]);
+    expect(manifest.customInterfaces).toEqual(["panel.html"]);
+    expect(manifest.panelUrl).toBe("this-sm:" + manifest.customInterfaces[0]);
+    const engine = readFileSync("dist/module/engine.js", "utf8");
+    expect(engine).toContain(JSON.stringify(manifest.panelUrl));
+    expect(engine).toContain(JSON.stringify(manifest.version));
+    expect(manifest.id).toMatch(/^[a-z]+(\.[a-z]+)+$/);
+    for (const p of manifest.privileges) expect(p.why.length).toBeGreaterThan(10);
+  });
+});
