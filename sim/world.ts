@@ -92,6 +92,17 @@ export class World {
 
   /** File > Open: fileClosing, the old topology goes, the new one comes, fileOpened. */
   openFile(spec: TopologySpec): void {
+    this.replaceTopology(spec);
+    this.app.emit("fileOpened", {});
+  }
+
+  /** File > New: fileClosing, then an empty workspace (with its power device, as PT's has), fileNewed. */
+  newFile(): void {
+    this.replaceTopology({ name: "New file", devices: [{ name: "Power Distribution Device0", kind: "power" }], links: [] });
+    this.app.emit("fileNewed", {});
+  }
+
+  private replaceTopology(spec: TopologySpec): void {
     this.app.emit("fileClosing", {});
     for (const d of this.deliveries.slice()) d.abort(null);
     for (const d of this.devices) d.dispose();
@@ -100,7 +111,6 @@ export class World {
     this.app.workspace.logical.dispose();
     this.app.workspace = new SimWorkspace();
     this.load(spec);
-    this.app.emit("fileOpened", {});
   }
 
   addDevice(spec: DeviceSpec): SimDevice {

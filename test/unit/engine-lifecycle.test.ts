@@ -125,6 +125,14 @@ describe("engine: the device registry follows the topology", () => {
     expect(r.byTo("ben@school.lab").state).toBe("delivered");
   });
 
+  it("File > New empties the device list, and devices added to the new file appear", () => {
+    const r = rig();
+    r.world.newFile();
+    expect(r.app.deviceInfo()).toEqual([]);
+    r.world.addDevice({ name: "PC0", kind: "pc", ip: "192.168.0.2", email: { mailId: "a@b.c", user: "a", password: "", smtp: "1.2.3.4" } });
+    expect(r.app.deviceInfo().map((d) => d.name)).toEqual(["PC0"]);
+  });
+
   it("the periodic rescan catches a device whose events never came", () => {
     const r = rig();
     const d = r.world.device("PC-Carol")!;
