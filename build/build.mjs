@@ -49,9 +49,9 @@ function mangledNamesAreInternal(names, dirs) {
 
 /** Panel-internal names esbuild shortens, for the same reason (panelGzipBytes), under the same check. */
 const PANEL_MANGLED = [
-  "timing", "helloDone", "byId", "listeners", "retryAt", "lastPushAt", "lastPullAt", "failures", "reindex", "reorder",
+  "timing", "helloDone", "byId", "listeners", "retryAt", "lastPushAt", "lastPullAt", "failures", "reindex",
   "announce", "setConnection", "follows", "inFlight", "formRef", "focusFirst", "unsubscribe", "storeChanged", "describe",
-  "pullInFlight", "announcements", "connectionNote", "subscribe", "connection",
+  "pullInFlight", "summarise", "announcements", "connectionNote", "subscribe", "connection",
 ];
 
 /** PT calls main, cleanUp and mailConsole by name: declare them as real top-level functions. */

@@ -50,12 +50,12 @@ export class PanelStore {
     this.seq = Math.max(c.full ? 0 : this.seq, c.seq);
     this.dropped = c.dropped;
     if (c.droppedIds && c.droppedIds.length) this.remove(c.droppedIds);
-    let appended = false;
+    // New entries always come after the ones held: the engine numbers them in order, and a
+    // batch that does not follow on from our seq is never applied (the link pulls instead).
     for (const m of c.mails) {
       const at = this.byId.get(m.id);
       if (at === undefined) {
         this.byId.set(m.id, this.mails.length);
-        if (this.mails.length && this.mails[this.mails.length - 1].id > m.id) appended = true;
         this.mails.push(m);
       } else {
         const old = this.mails[at];
@@ -64,7 +64,6 @@ export class PanelStore {
         this.mails[at] = m;
       }
     }
-    if (appended) this.reorder();
     if (c.devices) this.devices = c.devices;
     if (c.presets) this.presets = c.presets;
     if (c.settings) this.settings = c.settings;
@@ -96,11 +95,6 @@ export class PanelStore {
   private remove(ids: number[]): void {
     const gone = new Set(ids);
     this.mails = this.mails.filter((m) => !gone.has(m.id));
-    this.reindex();
-  }
-
-  private reorder(): void {
-    this.mails.sort((a, b) => a.id - b.id);
     this.reindex();
   }
 

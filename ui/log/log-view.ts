@@ -3,7 +3,7 @@ import { html } from "htm/preact";
 import type { MailEntry, Request, Response } from "../../src/protocol";
 import type { PanelStore } from "../store";
 import { StoreView } from "../store-view";
-import { countMails, filterMails, NO_FILTER, type LogFilter, type Outcome } from "./filter";
+import { countMails, filterMails, NO_FILTER, type Counters, type LogFilter, type Outcome } from "./filter";
 import { toCsv, toJson } from "./export";
 import { LogRow } from "./row";
 
@@ -28,6 +28,19 @@ export class LogView extends StoreView<LogViewProps, LogViewState> {
   state: LogViewState = { filter: NO_FILTER, open: {}, limit: PAGE, confirming: false, note: "" };
   /** The filtered rows, kept until the store or the filter changes (typing re-renders often). */
   private cache: { version: number; filter: LogFilter; rows: MailEntry[] } | null = null;
+  /** Counters and device names, kept until the store changes. */
+  private summary: { version: number; counts: Counters; deviceNames: string[] } | null = null;
+
+  private summarise(): { counts: Counters; deviceNames: string[] } {
+    const { store } = this.props;
+    if (this.summary && this.summary.version === store.version) return this.summary;
+    const deviceNames: string[] = [];
+    for (const m of store.mails) if (deviceNames.indexOf(m.device) < 0) deviceNames.push(m.device);
+    for (const d of store.devices) if (deviceNames.indexOf(d.name) < 0) deviceNames.push(d.name);
+    deviceNames.sort();
+    this.summary = { version: store.version, counts: countMails(store.mails), deviceNames };
+    return this.summary;
+  }
 
   private rows(): MailEntry[] {
     const { store } = this.props;
@@ -79,11 +92,7 @@ export class LogView extends StoreView<LogViewProps, LogViewState> {
     const { store } = this.props;
     const { filter, open, limit, confirming, note } = this.state;
     const rows = this.rows();
-    const counts = countMails(store.mails);
-    const deviceNames: string[] = [];
-    for (const m of store.mails) if (deviceNames.indexOf(m.device) < 0) deviceNames.push(m.device);
-    for (const d of store.devices) if (deviceNames.indexOf(d.name) < 0) deviceNames.push(d.name);
-    deviceNames.sort();
+    const { counts, deviceNames } = this.summarise();
 
     return html`
       <section class="log" aria-labelledby="log-title">
