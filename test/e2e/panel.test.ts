@@ -73,6 +73,24 @@ describe("the panel in the playground", () => {
     await page.close();
   });
 
+  it("in Simulation mode a mail waits for simulated time, and Step moves it on", async () => {
+    const { page, panel } = await openPlayground(s);
+    await page.getByLabel("Simulation mode").check();
+    await panel.getByText("⏸ Simulation mode").waitFor();
+    await compose(panel, { device: "PC-Alice — alice@alpha.edu", to: "bob@beta.org", subject: "Step by step" });
+    await panel.getByRole("button", { name: "Send" }).click();
+    const r = row(panel, "bob@beta.org");
+    await r.getByText("Waiting for simulation").waitFor();
+    await page.waitForTimeout(2500); // far past the simulated network's real-time pace: still waiting
+    expect(await r.getByText("Waiting for simulation").isVisible()).toBe(true);
+    for (let i = 0; i < 20 && !(await r.getByText("Delivered").isVisible()); i++) {
+      await page.getByRole("button", { name: /^Step/ }).click();
+      await page.waitForTimeout(150);
+    }
+    await r.getByText("Delivered").waitFor();
+    await page.close();
+  });
+
   it("cancels a slow send, and Cancel is enabled only while there is something to cancel", async () => {
     const { page, panel } = await openPlayground(s);
     const cancel = panel.getByRole("button", { name: "Cancel" });
@@ -157,6 +175,9 @@ describe("the panel in the playground", () => {
     mkdirSync("docs", { recursive: true });
     const shot = await page.locator("#webview").screenshot({ path: "docs/panel.png" });
     expect(shot.length).toBeGreaterThan(10000);
+    await page.setViewportSize({ width: 1280, height: 760 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: "docs/playground.png" });
     await page.close();
   });
 });
