@@ -172,12 +172,14 @@ describe("the panel in the playground", () => {
       document.querySelector("details.compose-pane")!.removeAttribute("open");
       window.scrollTo(0, 0);
     });
-    mkdirSync("docs", { recursive: true });
-    const shot = await page.locator("#webview").screenshot({ path: "docs/panel.png" });
+    // Into test-results/ on every run; into docs/ (the README's pictures) with npm run docs:screenshots.
+    const dir = process.env.UPDATE_DOCS ? "docs" : "test-results";
+    mkdirSync(dir, { recursive: true });
+    const shot = await page.locator("#webview").screenshot({ path: `${dir}/panel.png` });
     expect(shot.length).toBeGreaterThan(10000);
     await page.setViewportSize({ width: 1280, height: 760 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: "docs/playground.png" });
+    await page.screenshot({ path: `${dir}/playground.png` });
     await page.close();
   });
 });
