@@ -23,6 +23,7 @@ interface Lane {
 const ENDED_KEPT = 20;
 
 export class Outbox {
+  /** Our own plain object: for…in over it is safe (never over a native PT object: it crashes PT 9.0.1). */
   private lanes: { [deviceKey: string]: Lane } = {};
   simulationMode = false;
 
