@@ -45,7 +45,6 @@ export type Action =
   | { type: "drop-pushes"; on: boolean }
   | { type: "menu" }
   | { type: "closed"; view: string }
-  | { type: "burst"; count: number; device: string }
   | { type: "emit"; device: string; args: unknown };
 
 export type ToWorker =

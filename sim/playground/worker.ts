@@ -94,9 +94,6 @@ function act(a: Action): void {
         d.email.smtp.sendMail(u.mailId, a.to, a.subject, a.body, u.password, u.smtpServer);
       }
       break;
-    case "burst":
-      if (d && d.email) for (let i = 0; i < a.count; i++) d.email.smtp.emit("mailSent", { dest: "burst" + i + "@alpha.edu", subject: "Burst " + i, body: "", responseType: 2 });
-      break;
     case "emit":
       // A raw mailSent, as PT would fire it: for tests of odd shapes and hostile text.
       if (d && d.email) d.email.smtp.emit("mailSent", a.args);
