@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkEngineSource, checkQtScript } from "./engine-guard.mjs";
+import { precompileHtm } from "./htm-precompile.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = (p) => join(root, "dist", p);
@@ -81,16 +82,15 @@ async function buildEngine() {
   writeFileSync(out("module/engine.js"), minified.code);
 }
 
-/**
- * esbuild keeps template literals as written, so htm templates would ship their
- * indentation. In the panel's sources a new line plus indentation means to htm
- * (and to HTML) what a bare new line means, so the indentation goes before
- * bundling; no ui/ template holds text where it matters (panelGzipBytes).
- */
-const squeezeIndentation = {
-  name: "squeeze-indentation",
+/** The panel's sources with their htm templates compiled to h() calls (build/htm-precompile.mjs). */
+const precompiledTemplates = {
+  name: "htm-precompile",
   setup(b) {
-    b.onLoad({ filter: /[\\/]ui[\\/].*\.ts$/ }, (args) => ({ contents: readFileSync(args.path, "utf8").replace(/\n[ \t]+/g, "\n"), loader: "ts" }));
+    b.onLoad({ filter: /[\\/]ui[\\/].*\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const compiled = precompileHtm(source, args.path);
+      return compiled === null ? { contents: source, loader: "ts" } : { contents: compiled, loader: "js" };
+    });
   },
 };
 
@@ -100,7 +100,7 @@ async function buildPanel() {
     entryPoints: [join(root, "ui/main.ts")],
     bundle: true, format: "iife", target: "chrome80", minify: true, write: false, charset: "ascii", legalComments: "none",
     mangleProps: new RegExp(`^(${PANEL_MANGLED.join("|")})$`),
-    plugins: [squeezeIndentation],
+    plugins: [precompiledTemplates],
   });
   const css = await esbuild.transform(readFileSync(join(root, "ui/styles.css"), "utf8"), { loader: "css", minify: true, target: "chrome80" });
   const js = result.outputFiles[0].text.replace(/<\/(script)/gi, "<\\/$1");
