@@ -48,12 +48,6 @@ function mangledNamesAreInternal(names, dirs) {
   if (clash.length) throw new Error(`build: these names to mangle may also be data (PT API, protocol, or a quoted string): ${clash.join(", ")}`);
 }
 
-/** Panel-internal names esbuild shortens, for the same reason (panelGzipBytes), under the same check. */
-const PANEL_MANGLED = [
-  "timing", "helloDone", "byId", "listeners", "retryAt", "lastPushAt", "lastPullAt", "failures", "reindex",
-  "announce", "setConnection", "follows", "inFlight", "formRef", "focusFirst", "unsubscribe", "storeChanged", "describe",
-  "pullInFlight", "summarise", "announcements", "connectionNote", "subscribe", "connection",
-];
 
 /** PT calls main, cleanUp and mailConsole by name: declare them as real top-level functions. */
 function engineFooter() {
@@ -95,11 +89,9 @@ const precompiledTemplates = {
 };
 
 async function buildPanel() {
-  mangledNamesAreInternal(PANEL_MANGLED, ["src", "ui"]);
   const result = await esbuild.build({
     entryPoints: [join(root, "ui/main.ts")],
     bundle: true, format: "iife", target: "chrome80", minify: true, write: false, charset: "ascii", legalComments: "none",
-    mangleProps: new RegExp(`^(${PANEL_MANGLED.join("|")})$`),
     plugins: [precompiledTemplates],
   });
   const css = await esbuild.transform(readFileSync(join(root, "ui/styles.css"), "utf8"), { loader: "css", minify: true, target: "chrome80" });

@@ -164,3 +164,22 @@ function parseCsv(text: string): string[][] {
   }
   return out;
 }
+
+describe("settings", () => {
+  it("shows the engine's settings and sends a change, then says what was saved", async () => {
+    const store = new PanelStore();
+    store.apply(changes({ settings: { cap: 5000, watchdogMs: 60000 } }));
+    const calls: Request[] = [];
+    const call = (r: Request): Promise<Response> => {
+      calls.push(r);
+      return Promise.resolve({ ok: true, settings: { cap: 200, watchdogMs: 60000 } });
+    };
+    render(html`<${LogView} store=${store} call=${call} copy=${() => Promise.resolve()} />`);
+    const cap = screen.getByLabelText(/Keep at most/) as HTMLInputElement;
+    expect(cap.value).toBe("5000");
+    expect((screen.getByLabelText(/give up on a mail after/) as HTMLInputElement).value).toBe("60");
+    fireEvent.change(cap, { target: { value: "200" } });
+    expect(calls).toEqual([{ type: "settings", settings: { cap: 200 } }]);
+    await screen.findByText("Saved: keep 200 mails, give up after 60 s.");
+  });
+});

@@ -6,6 +6,7 @@ import { StoreView } from "../store-view";
 import { countMails, filterMails, NO_FILTER, type Counters, type LogFilter, type Outcome } from "./filter";
 import { toCsv, toJson } from "./export";
 import { LogRow } from "./row";
+import { SettingsForm } from "./settings";
 
 /** Rows rendered at once; more on request, so long logs stay smooth. */
 export const PAGE = 30;
@@ -130,6 +131,7 @@ export class LogView extends StoreView<LogViewProps, LogViewState> {
           ? html`<ul class="mails">${rows.slice(0, limit).map((m) => html`<${LogRow} key=${m.id} mail=${m} open=${!!open[m.id]} toggle=${this.toggle} />`)}</ul>`
           : html`<p class="empty">${store.mails.length ? "No mail matches the filters." : "No mail yet. Send one, or send from a PC's Email app in Packet Tracer: it shows up here too."}</p>`}
         ${rows.length > limit ? html`<button type="button" class="more" onClick=${() => this.setState({ limit: limit + PAGE })}>Show ${Math.min(PAGE, rows.length - limit)} more of ${rows.length - limit}</button>` : null}
+        <${SettingsForm} store=${store} call=${this.props.call} />
       </section>`;
   }
 }
