@@ -84,12 +84,12 @@ export class Outbox {
       const entry = lane.inFlight;
       this.log.record(entry, { code: event.code, raw });
       if (kind === "progress") {
-        this.log.setState(entry, event.code === 3 ? "forwarding" : "sending", null);
+        this.log.setState(entry, stateOf(event.code), null);
         this.armWatchdog(d.key, lane);
       } else {
         lane.inFlight = null;
         this.clearWatchdog(lane);
-        this.finish(entry, kind === "success" ? "delivered" : "failed", event.code);
+        this.finish(entry, stateOf(event.code), event.code);
         this.pump(d.key);
       }
       this.changed();
@@ -100,7 +100,7 @@ export class Outbox {
       if (!matches(entry, event)) continue;
       this.log.record(entry, { code: event.code, raw, late: true });
       // A watchdog guessed; PT's late word is the truth. A cancelled mail stays cancelled.
-      if (entry.state === "failed" && kind !== "progress") this.finish(entry, kind === "success" ? "delivered" : "failed", event.code);
+      if (entry.state === "failed" && kind !== "progress") this.finish(entry, stateOf(event.code), event.code);
       if (kind !== "progress") lane.ended.splice(i, 1);
       this.changed();
       return entry;
@@ -121,10 +121,10 @@ export class Outbox {
     }
     this.log.record(entry, { code: event.code, raw: event.raw });
     if (kind === "progress") {
-      this.log.setState(entry, event.code === 3 ? "forwarding" : "sending", null);
+      this.log.setState(entry, stateOf(event.code), null);
     } else {
       lane.external.splice(lane.external.indexOf(entry), 1);
-      this.finish(entry, kind === "success" ? "delivered" : "failed", event.code);
+      this.finish(entry, stateOf(event.code), event.code);
     }
     this.changed();
     return entry;
@@ -267,6 +267,13 @@ export class Outbox {
     if (!lane) lane = this.lanes[key] = { inFlight: null, queue: [], watchdog: null, ended: [], external: [] };
     return lane;
   }
+}
+
+/** The state a mail is in after an event with this code. */
+function stateOf(code: number | null): MailState {
+  const kind = outcomeKind(code);
+  if (kind === "progress") return code === 3 ? "forwarding" : "sending";
+  return kind === "success" ? "delivered" : "failed";
 }
 
 /** Whether an event belongs to a mail: same recipient, or an event that names none. */
