@@ -59,7 +59,6 @@ export const RESPONSE_CODES: readonly ResponseCode[] = [
     check: "An A record for the recipient's domain pointing at its mail server; the mail server's own DNS setting; routes between the sites." },
 ];
 
-
 /**
  * The outcome kind alone, for the engine: it needs no prose, and engine.js
  * has a size budget. Derived from the table's names, not a second table:

@@ -48,13 +48,9 @@ export class MailConsole {
     this.registry = new DeviceRegistry(host, this.subs, {
       added: (d) => this.attach(d),
       removed: (d, why) => this.outbox.abandon(d.key, why),
-      renamed: (d) => {
-        this.outbox.rename(d.key, d.name);
-        this.devicesChanged();
-      },
+      renamed: (d) => this.outbox.rename(d.key, d.name),
       powerChanged: (d) => {
         if (!d.powered) this.outbox.abandon(d.key, "the device was powered off");
-        this.devicesChanged();
       },
       changed: () => this.devicesChanged(),
     }, report);

@@ -146,12 +146,15 @@ export class DeviceRegistry {
       const newName = args && typeof args === "object" ? (args as { newName?: unknown }).newName : undefined;
       const oldName = d.name;
       d.name = typeof newName === "string" ? newName : safeName(d.device, d.name);
-      if (d.name !== oldName) this.listener.renamed(d, oldName);
+      if (d.name === oldName) return;
+      this.listener.renamed(d, oldName);
+      this.listener.changed();
     });
     this.subs.on(group, d.device, "powerChanged", (args) => {
       const on = args && typeof args === "object" ? (args as { on?: unknown }).on : undefined;
       d.powered = typeof on === "boolean" ? on : safePower(d.device, d.powered);
       this.listener.powerChanged(d);
+      this.listener.changed();
     });
     this.listener.added(d);
   }
