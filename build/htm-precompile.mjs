@@ -10,8 +10,22 @@ import htm from "htm";
 
 const TOKEN = "\u0001";
 
+const SPREAD = TOKEN + "spread";
+
+/**
+ * A stand-in for one ${…}: its source and toString are hidden from
+ * Object.assign, so when htm spreads it into props (<a ...${x}>) the one key
+ * it copies, SPREAD + index, says which expression and where in the props.
+ */
+function marker(code, i) {
+  const m = { [SPREAD + i]: true };
+  Object.defineProperty(m, "__expr", { value: code });
+  Object.defineProperty(m, "toString", { value: () => TOKEN + i + TOKEN });
+  return m;
+}
+
 function compileTemplate(statics, expressions) {
-  const markers = expressions.map((code, i) => ({ __expr: code, toString: () => TOKEN + i + TOKEN }));
+  const markers = expressions.map(marker);
   const isMarker = (v) => v && typeof v === "object" && "__expr" in v;
   const value = (v) => {
     if (isMarker(v)) return "(" + v.__expr + ")";
@@ -29,11 +43,11 @@ function compileTemplate(statics, expressions) {
       const groups = [];
       let current = [];
       for (const key of Object.keys(props)) {
-        if (key === "__expr") {
+        if (key.startsWith(SPREAD)) {
           if (current.length) groups.push("{" + current.join(",") + "}");
-          groups.push("(" + props.__expr + ")");
+          groups.push("(" + markers[Number(key.slice(SPREAD.length))].__expr + ")");
           current = [];
-        } else if (key !== "toString" || !isMarker(props)) {
+        } else {
           current.push(JSON.stringify(key) + ":" + value(props[key]));
         }
       }

@@ -31,6 +31,7 @@ describe("htm precompile", () => {
     ["elements, text and values", '<p class="a">Hello ${name}, you have <b>${n}</b> mails</p>', { name: "Bob", n: 3 }],
     ["attribute mixing text and values", '<div class="row ${kind} x" data-n=${n}>t</div>', { kind: "bad", n: 2 }],
     ["boolean and spread attributes", '<input ...${extra} disabled value=${v} />', { extra: { id: "f", name: "to" }, v: "x" }],
+    ["two spreads around attributes, in order", '<input id="a" ...${one} value=${v} ...${two} />', { one: { id: "b", name: "n" }, v: "x", two: { value: "y", title: "t" } }],
     ["several roots", "<dt>A</dt><dd>${v}</dd>", { v: "1" }],
     ["nested templates and lists", "<ul>${items.map((i) => html`<li key=${i}>${i}</li>`)}</ul>", { items: ["a", "b"], html }],
     ["components with children", '<${Comp} label="L">in <i>side</i><//>', { Comp }],
