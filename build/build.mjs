@@ -19,9 +19,8 @@ const ENGINE_GLOBAL = "MailConsoleModule";
 
 /**
  * Engine-internal property names that esbuild shortens, to keep engine.js
- * within its 20 KB budget (npm run bench). None may be a PT API name or a
- * protocol field: mangledNamesAreInternal() checks src/pt/ and
- * src/protocol.ts, and the Qt and browser suites run the mangled bundle.
+ * within its 20 KB budget (npm run bench). mangledNamesAreInternal() refuses
+ * any that could be data, and the Qt and browser suites run the mangled bundle.
  */
 const MANGLED = [
   "view", "viewId", "ready", "pushedSeq", "pushedEpoch", "lastPushAt", "timer", "host", "subs", "spec", "changesSince",
@@ -39,15 +38,15 @@ const MANGLED = [
  * or a quoted string (which could reach it as obj[name]). Object keys are
  * fine: esbuild renames them together with every access by name.
  */
-function mangledNamesAreInternal(names, dirs) {
+function mangledNamesAreInternal(names) {
   const boundary = ["src/protocol.ts", ...["events", "network", "email", "app", "host"].map((f) => `src/pt/${f}.ts`)]
     .map((f) => readFileSync(join(root, f), "utf8")).join("\n");
-  const sources = dirs.flatMap((d) => readdirSync(join(root, d), { recursive: true }).filter((f) => f.endsWith(".ts")).map((f) => readFileSync(join(root, d, f), "utf8"))).join("\n");
+  const sources = readdirSync(join(root, "src"), { recursive: true }).filter((f) => f.endsWith(".ts"))
+    .map((f) => readFileSync(join(root, "src", f), "utf8")).join("\n");
   const clash = names.filter((name) => new RegExp(`\\b${name}\\b`).test(boundary) ||
     new RegExp(`["'\`]${name}["'\`]`).test(sources));
   if (clash.length) throw new Error(`build: these names to mangle may also be data (PT API, protocol, or a quoted string): ${clash.join(", ")}`);
 }
-
 
 /** PT calls main, cleanUp and mailConsole by name: declare them as real top-level functions. */
 function engineFooter() {
@@ -57,7 +56,7 @@ function engineFooter() {
 }
 
 async function buildEngine() {
-  mangledNamesAreInternal(MANGLED, ["src"]);
+  mangledNamesAreInternal(MANGLED);
   // Checked before minifying, while esbuild's lowering helpers still carry their names.
   const result = await esbuild.build({
     entryPoints: [join(root, "src/main.ts")],
