@@ -39,7 +39,7 @@ const MANGLED = [
  * fine: esbuild renames them together with every access by name.
  */
 function mangledNamesAreInternal(names) {
-  const boundary = ["src/protocol.ts", ...["events", "network", "email", "app", "host"].map((f) => `src/pt/${f}.ts`)]
+  const boundary = ["src/protocol.ts", ...["events", "network", "email", "app-window", "host"].map((f) => `src/pt/${f}.ts`)]
     .map((f) => readFileSync(join(root, f), "utf8")).join("\n");
   const sources = readdirSync(join(root, "src"), { recursive: true }).filter((f) => f.endsWith(".ts"))
     .map((f) => readFileSync(join(root, "src", f), "utf8")).join("\n");
@@ -106,7 +106,7 @@ async function buildPanel() {
 async function buildSimAndPlayground() {
   // The simulator runs in the Qt QJSEngine tests too: the same Qt 5.15 traps apply.
   const sim = await esbuild.build({
-    entryPoints: [join(root, "sim/global.ts")],
+    entryPoints: [join(root, "sim/pt-sim.ts")],
     bundle: true, format: "iife", globalName: "PtSim", target: "es2016", write: false, charset: "ascii",
   });
   checkQtScript(sim.outputFiles[0].text, "dist/sim/pt-sim.js");

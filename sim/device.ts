@@ -1,7 +1,7 @@
 // A simulated device with the IpcAPI Device shape, and the client-side email
 // processes (class_device.html, class_email_client.html, class_email_user.html,
 // class_smtp_client.html).
-import type { Device, EmailClient, EmailUser, SmtpClient } from "../src/pt/host";
+import type { Device, EmailClient, EmailUser, SmtpClient } from "../src/pt";
 import { SimObject } from "./events";
 import { SimDnsServer, SimEmailServer, SimPop3Server, SimSmtpServer } from "./services";
 import type { World } from "./world";

@@ -1,7 +1,7 @@
 // registerEvent/unregisterEvent as PT's IPC objects have them: handler(src,
 // args) called with the context as `this`; unregistering needs the same
 // event, context and function (research/pt-api.md §3).
-import type { EventHandler, EventSourceInfo, IpcObject } from "../src/pt/host";
+import type { EventHandler, EventSourceInfo, IpcObject } from "../src/pt";
 
 interface Registration {
   event: string;

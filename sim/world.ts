@@ -2,27 +2,22 @@
 // deliveries in flight, the application objects, and a scheduler that runs in
 // Realtime or, in Simulation mode, only when stepped. `world.ipc` and
 // `world.webViewManager` have the shapes of PT's globals (src/pt/).
-import type { Host, Ipc, Network } from "../src/pt/host";
-import { SimAppWindow, SimFileManager, SimSimulation, SimWebViewManager, SimWorkspace } from "./app";
+import type { Host, Ipc, Network } from "../src/pt";
+import { SimAppWindow, SimFileManager, SimSimulation, SimWebViewManager, SimWorkspace } from "./app-window";
 import type { Clock } from "./clock";
 import { Delivery, type MailRequest } from "./delivery";
-import { SimDevice, type SimSmtpClient } from "./device";
+import type { SimDevice, SimSmtpClient } from "./device";
 import { POLICY } from "./rules";
 import { reachFrom, type Reach, type SimLink } from "./reach";
-import type { DeviceSpec, HostSpec, TopologySpec } from "./spec";
+import type { DeviceSpec, TopologySpec } from "./spec";
+import { buildDevice } from "./build-device";
+import { Scheduler } from "./scheduler";
 
 export interface WorldOptions {
   clock: Clock;
   /** Time per protocol step, and how long a silent peer is waited for. */
   stepMs?: number;
   timeoutMs?: number;
-}
-
-interface Task {
-  fn: () => void;
-  due: number;
-  order: number;
-  timer: unknown;
 }
 
 export class World {
@@ -34,7 +29,6 @@ export class World {
   deliveries: Delivery[] = [];
   /** Every delivery ever started, for tests and the scenario table. */
   history: Delivery[] = [];
-  simulationMode = false;
   topologyName = "";
   readonly app = new SimAppWindow();
   readonly simulation = new SimSimulation(this);
@@ -43,13 +37,11 @@ export class World {
   readonly data: { [key: string]: string } = {};
   readonly network: Network;
   readonly ipc: Ipc;
-  private tasks: Task[] = [];
-  private taskOrder = 0;
-  private simTime = 0;
-  private playTimer: unknown = null;
+  private readonly scheduler: Scheduler;
 
   constructor(options: WorldOptions) {
     this.clock = options.clock;
+    this.scheduler = new Scheduler(options.clock);
     this.stepMs = options.stepMs == null ? 100 : options.stepMs;
     this.timeoutMs = options.timeoutMs == null ? 3000 : options.timeoutMs;
     this.network = {
@@ -86,7 +78,7 @@ export class World {
   /** Builds a topology in place, with no events (the file PT starts with). */
   load(spec: TopologySpec): void {
     this.topologyName = spec.name;
-    for (const d of spec.devices) this.devices.push(this.build(d));
+    for (const d of spec.devices) this.devices.push(buildDevice(this, d));
     for (const l of spec.links) this.link(l[0], l[1], false);
   }
 
@@ -114,7 +106,7 @@ export class World {
   }
 
   addDevice(spec: DeviceSpec): SimDevice {
-    const d = this.build(spec);
+    const d = buildDevice(this, spec);
     this.devices.push(d);
     this.app.workspace.logical.emit("deviceAdded", { name: d.name, model: d.getModel(), uuid: d.uuid });
     return d;
@@ -175,38 +167,6 @@ export class World {
     return { device, port };
   }
 
-  private build(spec: DeviceSpec): SimDevice {
-    const d = new SimDevice(this, spec.name, spec.kind);
-    d.power = spec.power !== false;
-    if (spec.kind === "router") {
-      d.ports = spec.ports.map((p) => ({ ip: p.ip, mask: p.mask }));
-    } else if (isHostSpec(spec)) {
-      d.ports = [{ ip: spec.ip || "", mask: spec.mask || "255.255.255.0" }];
-      d.gateway = spec.gateway || "";
-      d.dnsServer = spec.dns || "";
-      if (spec.email && d.email) {
-        const u = d.email.user;
-        u.name = spec.email.name || spec.name;
-        u.mailId = spec.email.mailId;
-        u.user = spec.email.user;
-        u.password = spec.email.password;
-        u.smtpServer = spec.email.smtp;
-        u.pop3Server = spec.email.pop3 || spec.email.smtp;
-      }
-      if (spec.mailServer && d.mail) {
-        d.mail.smtp.domain = spec.mailServer.domain.toLowerCase();
-        d.mail.smtp.enabled = spec.mailServer.smtp !== false;
-        d.mail.pop3.enabled = spec.mailServer.pop3 !== false;
-        for (const user of Object.keys(spec.mailServer.users)) d.mail.server.addUser(user, spec.mailServer.users[user]);
-      }
-      if (spec.dnsServer && d.dns) {
-        d.dns.enabled = spec.dnsServer.on !== false;
-        for (const name of Object.keys(spec.dnsServer.records)) d.dns.addARecordToNameServerDb(name, spec.dnsServer.records[name]);
-      }
-    }
-    return d;
-  }
-
   // ---- mail ----
 
   startDelivery(device: SimDevice, client: SimSmtpClient, mail: MailRequest): boolean {
@@ -228,75 +188,38 @@ export class World {
     if (i >= 0) this.deliveries.splice(i, 1);
   }
 
-  // ---- time: Realtime runs tasks on the clock; Simulation mode only when stepped ----
+  // ---- time: Realtime runs steps on the clock; Simulation mode only when stepped (sim/scheduler.ts) ----
 
-  after(ms: number, fn: () => void): { cancel(): void } {
-    const task: Task = { fn, due: this.simTime + ms, order: this.taskOrder++, timer: null };
-    if (!this.simulationMode) task.due = this.clock.now() + ms;
-    this.tasks.push(task);
-    if (!this.simulationMode) task.timer = this.clock.setTimeout(() => this.run(task), ms);
-    return { cancel: () => this.drop(task) };
+  get simulationMode(): boolean {
+    return this.scheduler.simulationMode;
   }
 
   setSimulationMode(on: boolean): void {
-    if (on === this.simulationMode) return;
-    const now = this.clock.now();
-    this.simulationMode = on;
-    for (const t of this.tasks) {
-      if (on) {
-        this.clock.clearTimeout(t.timer);
-        t.due = this.simTime + Math.max(0, t.due - now);
-      } else {
-        const wait = Math.max(0, t.due - this.simTime);
-        t.due = now + wait;
-        t.timer = this.clock.setTimeout(() => this.run(t), wait);
-      }
-    }
-    if (!on) this.pause();
+    this.scheduler.setSimulationMode(on);
+  }
+
+  after(ms: number, fn: () => void): { cancel(): void } {
+    return this.scheduler.after(ms, fn);
   }
 
   /** Simulation mode: runs the next pending step (Capture/Forward). Answers whether there was one. */
   forward(): boolean {
-    if (!this.simulationMode || !this.tasks.length) return false;
-    const next = this.tasks.slice().sort((a, b) => a.due - b.due || a.order - b.order)[0];
-    this.simTime = Math.max(this.simTime, next.due);
-    this.run(next);
-    return true;
+    return this.scheduler.forward();
   }
 
-  /** Simulation mode: Play steps every `intervalMs` until paused. */
   play(intervalMs = 400): void {
-    this.pause();
-    this.playTimer = this.clock.setInterval(() => this.forward(), intervalMs);
+    this.scheduler.play(intervalMs);
   }
 
   pause(): void {
-    if (this.playTimer !== null) this.clock.clearInterval(this.playTimer);
-    this.playTimer = null;
+    this.scheduler.pause();
   }
 
   get playing(): boolean {
-    return this.playTimer !== null;
+    return this.scheduler.playing;
   }
 
   get pendingSteps(): number {
-    return this.tasks.length;
+    return this.scheduler.pendingSteps;
   }
-
-  private run(task: Task): void {
-    if (!this.drop(task)) return;
-    task.fn();
-  }
-
-  private drop(task: Task): boolean {
-    const i = this.tasks.indexOf(task);
-    if (i < 0) return false;
-    this.tasks.splice(i, 1);
-    if (task.timer !== null) this.clock.clearTimeout(task.timer);
-    return true;
-  }
-}
-
-function isHostSpec(spec: DeviceSpec): spec is HostSpec {
-  return spec.kind === "pc" || spec.kind === "laptop" || spec.kind === "server" || spec.kind === "printer";
 }

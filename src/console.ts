@@ -1,12 +1,12 @@
 // Mail Console's engine: wires the device registry, the outboxes, the log and
 // the panel bridge to one Host, and answers the panel's requests. main.ts
 // gives it PT's globals; the simulator gives it its own model.
-import type { Host } from "./pt/host";
+import type { Host } from "./pt";
 import type { Changes, DeviceInfo, MailEntry, Request, Response, Settings } from "./protocol";
 import { DeliveryLog } from "./log";
 import { DeviceRegistry, RESCAN_MS, type MailDevice } from "./devices";
 import { Outbox } from "./outbox";
-import { PanelBridge, type PanelSpec } from "./bridge";
+import { PanelBridge, type PanelSpec } from "./panel-bridge";
 import { Subscriptions } from "./subscriptions";
 import { readMailSentArgs } from "./mail-event";
 import { loadPresets, loadSettings, sanitizeSettings, savePresets, saveSettings, type Presets } from "./storage";

@@ -3,7 +3,7 @@
 // powerChanged, AppWindow fileOpened/fileNewed/fileClosing) keep it quick; a
 // cheap periodic rescan keeps it right when an event's args are not what the
 // reference suggests (research/pt-api.md §1.2, §3).
-import type { Device, EmailClient, Host, SmtpClient } from "./pt/host";
+import type { Device, EmailClient, Host, SmtpClient } from "./pt";
 import type { DeviceInfo } from "./protocol";
 import type { Subscriptions } from "./subscriptions";
 

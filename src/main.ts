@@ -2,7 +2,7 @@
 // builds the Host port from them and exposes main, cleanUp and mailConsole,
 // which build/build.mjs declares as top-level functions (PT calls them by
 // name, and PT 9 has no globalThis: research/pt-api.md §4.2).
-import type { Host, Ipc, WebViewManager } from "./pt/host";
+import type { Host, Ipc, WebViewManager } from "./pt";
 import type { Request } from "./protocol";
 import { MailConsole } from "./console";
 

@@ -8,7 +8,7 @@ import type { MailDevice } from "./devices";
 import type { MailEntry, MailState } from "./protocol";
 import { outcomeKind } from "./codes";
 import type { MailSentArgs } from "./mail-event";
-import type { Host, TimerId } from "./pt/host";
+import type { Host, TimerId } from "./pt";
 
 interface Lane {
   inFlight: MailEntry | null;

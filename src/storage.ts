@@ -1,6 +1,6 @@
 // The user's choices that survive a PT restart: $putData/$getData keep strings
 // only, in PT's options file (research/pt-script-modules.md §1.3), so we store JSON.
-import type { Host } from "./pt/host";
+import type { Host } from "./pt";
 import type { ComposePreset, Settings } from "./protocol";
 
 const KEY_SETTINGS = "org.ptmail.console/settings";

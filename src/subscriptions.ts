@@ -2,7 +2,7 @@
 // can take back exactly what was registered, and so that no exception thrown in
 // a handler ever reaches PT (it would open a modal dialog: research/
 // pt-script-modules.md §1.3).
-import type { EventHandler, IpcObject } from "./pt/host";
+import type { EventHandler, IpcObject } from "./pt";
 
 interface Registration {
   target: IpcObject;

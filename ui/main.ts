@@ -3,8 +3,8 @@
 import { render } from "preact";
 import { html } from "htm/preact";
 import type { Batch } from "../src/protocol";
-import { App } from "./app";
-import { EngineLink } from "./bridge";
+import { Panel } from "./panel";
+import { EngineLink } from "./engine-link";
 import { PanelStore } from "./store";
 
 declare global {
@@ -27,5 +27,5 @@ window.mailConsole = {
   store,
   link,
 };
-render(html`<${App} store=${store} call=${(r: Parameters<EngineLink["call"]>[0]) => link.call(r)} />`, document.getElementById("app")!);
+render(html`<${Panel} store=${store} call=${(r: Parameters<EngineLink["call"]>[0]) => link.call(r)} />`, document.getElementById("app")!);
 link.start();

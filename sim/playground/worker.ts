@@ -2,7 +2,7 @@
 // synchronous, DOM-less realm. It holds the simulator and evaluates the BUILT
 // dist/module/engine.js with importScripts, with PT's globals in place.
 import { hostClock } from "../clock";
-import { installPtGlobals } from "../globals";
+import { installPtGlobals } from "../pt-globals";
 import { classroom, oneLan } from "../scenarios/classroom";
 import { World } from "../world";
 import type { Action, DeviceView, FromWorker, ToWorker, WorldView } from "./protocol";

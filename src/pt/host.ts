@@ -1,12 +1,7 @@
 // The one port between the engine and Packet Tracer. src/main.ts builds it
 // from PT's globals; the simulator builds it from its model. Nothing else in
 // src/ touches a global.
-import type { Ipc, WebViewManager } from "./app";
-
-export * from "./events";
-export * from "./network";
-export * from "./email";
-export * from "./app";
+import type { Ipc, WebViewManager } from "./app-window";
 
 export type TimerId = unknown;
 

@@ -47,7 +47,7 @@ describe("htm precompile", () => {
   }
 
   it("leaves no html` template in any panel source", () => {
-    for (const f of ["ui/app.ts", "ui/main.ts", "ui/compose/compose.ts", "ui/log/log-view.ts", "ui/log/row.ts"]) {
+    for (const f of ["ui/panel.ts", "ui/main.ts", "ui/compose/compose.ts", "ui/log/log-view.ts", "ui/log/row.ts"]) {
       const out = precompileHtm(readFileSync(f, "utf8"), f) as string;
       expect(out, f).not.toMatch(/\bhtml`/);
       expect(out, f).not.toMatch(/htm\/preact/);

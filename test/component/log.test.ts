@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { html } from "htm/preact";
 import { LogView, PAGE } from "../../ui/log/log-view";
-import { App } from "../../ui/app";
+import { Panel } from "../../ui/panel";
 import { PanelStore } from "../../ui/store";
 import { toCsv } from "../../ui/log/export";
 import type { Request, Response } from "../../src/protocol";
@@ -139,7 +139,7 @@ describe("the whole panel", () => {
     const store = new PanelStore();
     store.apply(changes({ mails: [mail({ id: 1, state: "sending", code: null })], status: { simulationMode: true, version: "t" } }));
     store.setConnection("live");
-    render(html`<${App} store=${store} call=${() => Promise.resolve({ ok: true })} />`);
+    render(html`<${Panel} store=${store} call=${() => Promise.resolve({ ok: true })} />`);
     expect(screen.getByRole("status", { name: "Connection: Live" })).toBeTruthy();
     expect(screen.getByText("⏸ Simulation mode")).toBeTruthy();
     store.apply(changes({ full: false, seq: 30, mails: [mail({ id: 1, rev: 30, state: "failed", code: 6 })] }));

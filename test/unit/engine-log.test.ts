@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { codes, rig } from "../helpers/engine-on-sim";
 import type { Batch, MailEntry } from "../../src/protocol";
-import { PUSH_INTERVAL_MS } from "../../src/bridge";
+import { PUSH_INTERVAL_MS } from "../../src/panel-bridge";
 
 /** Replays batches the way the panel does, and answers the mails it would hold. */
 function mirror(batches: Batch[]): Map<number, MailEntry> {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { EngineLink } from "../../ui/bridge";
+import { EngineLink } from "../../ui/engine-link";
 import { PanelStore } from "../../ui/store";
 import { rig, type Rig } from "../helpers/engine-on-sim";
 import type { Batch } from "../../src/protocol";

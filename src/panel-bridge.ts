@@ -2,7 +2,7 @@
 // to it. Pushes go through evaluateJavaScriptAsync, fire-and-forget, so they
 // are only a fast path: the panel also pulls "changes since seq"
 // (research/pt-script-modules.md §1.4, A.7: pushes reported lost on macOS).
-import type { Host, WebView } from "./pt/host";
+import type { Host, WebView } from "./pt";
 import type { Batch, Changes } from "./protocol";
 import { PANEL_RECEIVER } from "./protocol";
 import type { Subscriptions } from "./subscriptions";

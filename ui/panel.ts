@@ -6,7 +6,7 @@ import { StoreView } from "./store-view";
 import { Compose } from "./compose/compose";
 import { LogView } from "./log/log-view";
 
-export interface AppProps {
+export interface PanelProps {
   store: PanelStore;
   call: (r: Request) => Promise<Response>;
   copy?: (text: string) => Promise<void>;
@@ -19,7 +19,7 @@ const CONNECTION_TEXT = {
   offline: "Engine not answering",
 };
 
-export class App extends StoreView<AppProps> {
+export class Panel extends StoreView<PanelProps> {
   render() {
     const { store, call, copy } = this.props;
     const c = store.connection;

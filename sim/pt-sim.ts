@@ -5,5 +5,5 @@ export { VirtualClock, hostClock } from "./clock";
 export { classroom, oneLan } from "./scenarios/classroom";
 export { CATALOGUE, runScenario } from "./scenarios/catalogue";
 export { TRIGGERS, POLICY } from "./rules";
-export { installPtGlobals } from "./globals";
+export { installPtGlobals } from "./pt-globals";
 export { liveRegistrations } from "./events";

@@ -2,7 +2,7 @@
 // logical workspace, web views, the Simulation object and the file manager
 // (class_app_window.html, class_menu.html, class_web_view*.html,
 // class_simulation.html, class_system_file_manager.html).
-import type { AppWindow, Menu, MenuBar, Simulation, SystemFileManager, WebView, WebViewManager, Workspace } from "../src/pt/host";
+import type { AppWindow, Menu, MenuBar, Simulation, SystemFileManager, WebView, WebViewManager, Workspace } from "../src/pt";
 import { nextUuid, SimObject } from "./events";
 
 export class SimMenuItem extends SimObject {

@@ -1,0 +1,41 @@
+// Turns one device of a TopologySpec into a SimDevice with its settings,
+// services, users and records, as PT's file would hold them.
+import { SimDevice } from "./device";
+import type { DeviceSpec, HostSpec } from "./spec";
+import type { World } from "./world";
+
+export function buildDevice(world: World, spec: DeviceSpec): SimDevice {
+  const d = new SimDevice(world, spec.name, spec.kind);
+  d.power = spec.power !== false;
+  if (spec.kind === "router") {
+    d.ports = spec.ports.map((p) => ({ ip: p.ip, mask: p.mask }));
+  } else if (isHostSpec(spec)) {
+    d.ports = [{ ip: spec.ip || "", mask: spec.mask || "255.255.255.0" }];
+    d.gateway = spec.gateway || "";
+    d.dnsServer = spec.dns || "";
+    if (spec.email && d.email) {
+      const u = d.email.user;
+      u.name = spec.email.name || spec.name;
+      u.mailId = spec.email.mailId;
+      u.user = spec.email.user;
+      u.password = spec.email.password;
+      u.smtpServer = spec.email.smtp;
+      u.pop3Server = spec.email.pop3 || spec.email.smtp;
+    }
+    if (spec.mailServer && d.mail) {
+      d.mail.smtp.domain = spec.mailServer.domain.toLowerCase();
+      d.mail.smtp.enabled = spec.mailServer.smtp !== false;
+      d.mail.pop3.enabled = spec.mailServer.pop3 !== false;
+      for (const user of Object.keys(spec.mailServer.users)) d.mail.server.addUser(user, spec.mailServer.users[user]);
+    }
+    if (spec.dnsServer && d.dns) {
+      d.dns.enabled = spec.dnsServer.on !== false;
+      for (const name of Object.keys(spec.dnsServer.records)) d.dns.addARecordToNameServerDb(name, spec.dnsServer.records[name]);
+    }
+  }
+  return d;
+}
+
+function isHostSpec(spec: DeviceSpec): spec is HostSpec {
+  return spec.kind === "pc" || spec.kind === "laptop" || spec.kind === "server" || spec.kind === "printer";
+}
