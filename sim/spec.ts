@@ -1,4 +1,15 @@
-// A topology as data: what the classroom and the scenario catalogue are made of.
+// A topology as data: what the classroom, the scenario catalogue and an
+// imported lab file (lab/) are made of. Optional fields default to what a
+// fresh Packet Tracer device has.
+
+/** A mail as a server's mailbox or a client's inbox stores it. */
+export interface StoredMailSpec {
+  from: string;
+  rcpt: string;
+  subject: string;
+  content: string;
+  dateTime: string;
+}
 
 export interface HostSpec {
   name: string;
@@ -7,20 +18,41 @@ export interface HostSpec {
   mask?: string;
   gateway?: string;
   dns?: string;
+  /** The port takes its address by DHCP (Config > FastEthernet0 > DHCP). */
+  dhcp?: boolean;
   power?: boolean;
   /** Desktop > Email > Configure Mail. */
-  email?: { name?: string; mailId: string; user: string; password: string; smtp: string; pop3?: string };
+  email?: { name?: string; mailId: string; user: string; password: string; smtp: string; pop3?: string; inbox?: StoredMailSpec[] };
   /** Services > EMAIL (servers only). */
-  mailServer?: { domain: string; smtp?: boolean; pop3?: boolean; users: { [user: string]: string } };
-  /** Services > DNS (servers only): A records. */
-  dnsServer?: { on?: boolean; records: { [name: string]: string } };
+  mailServer?: {
+    domain: string;
+    smtp?: boolean;
+    pop3?: boolean;
+    users: { [user: string]: string };
+    mailboxes?: { [user: string]: StoredMailSpec[] };
+  };
+  /** Services > DNS (servers only): A records by name, and CNAME records (alias → host name). */
+  dnsServer?: { on?: boolean; records: { [name: string]: string }; cnames?: { [alias: string]: string } };
+}
+
+export interface RouterPortSpec {
+  ip: string;
+  mask: string;
+  /** The IOS port name, e.g. GigabitEthernet0/0 (imported labs). */
+  name?: string;
+  /** false when the interface is `shutdown`. */
+  up?: boolean;
 }
 
 export interface RouterSpec {
   name: string;
   kind: "router";
-  ports: { ip: string; mask: string }[];
+  ports: RouterPortSpec[];
   power?: boolean;
+  /** `ip route NETWORK MASK NEXT-HOP` lines. */
+  staticRoutes?: { network: string; mask: string; nextHop: string }[];
+  /** Networks announced by RIP/OSPF/EIGRP `network` statements, taken as converged. */
+  routedNetworks?: string[];
 }
 
 export interface SwitchSpec {
@@ -31,8 +63,11 @@ export interface SwitchSpec {
 
 export type DeviceSpec = HostSpec | RouterSpec | SwitchSpec;
 
-/** "R1:1" names port 1 of R1; a bare name is port 0 (hosts) or a new port (switches). */
-export type LinkSpec = [string, string];
+/**
+ * "R1:1" names port 1 of R1; a bare name is port 0 (hosts) or a new port
+ * (switches). The third element, when present, says whether the link is up.
+ */
+export type LinkSpec = [string, string] | [string, string, { up: boolean }];
 
 export interface TopologySpec {
   name: string;
