@@ -8,9 +8,12 @@ export function buildDevice(world: World, spec: DeviceSpec): SimDevice {
   const d = new SimDevice(world, spec.name, spec.kind);
   d.power = spec.power !== false;
   if (spec.kind === "router") {
-    d.ports = spec.ports.map((p) => ({ ip: p.ip, mask: p.mask }));
+    d.ports = spec.ports.map((p) => ({ ip: p.ip, mask: p.mask, name: p.name, up: p.up !== false }));
+    d.staticRoutes = (spec.staticRoutes || []).map((r) => ({ network: r.network, mask: r.mask, nextHop: r.nextHop }));
+    d.routedNetworks = (spec.routedNetworks || []).slice();
   } else if (isHostSpec(spec)) {
-    d.ports = [{ ip: spec.ip || "", mask: spec.mask || "255.255.255.0" }];
+    d.ports = [{ ip: spec.ip || "", mask: spec.mask || "255.255.255.0", up: true }];
+    d.dhcp = !!spec.dhcp;
     d.gateway = spec.gateway || "";
     d.dnsServer = spec.dns || "";
     if (spec.email && d.email) {
@@ -21,16 +24,21 @@ export function buildDevice(world: World, spec: DeviceSpec): SimDevice {
       u.password = spec.email.password;
       u.smtpServer = spec.email.smtp;
       u.pop3Server = spec.email.pop3 || spec.email.smtp;
+      for (const m of spec.email.inbox || []) d.email.inbox.push(Object.assign({}, m));
     }
     if (spec.mailServer && d.mail) {
       d.mail.smtp.domain = spec.mailServer.domain.toLowerCase();
       d.mail.smtp.enabled = spec.mailServer.smtp !== false;
       d.mail.pop3.enabled = spec.mailServer.pop3 !== false;
       for (const user of Object.keys(spec.mailServer.users)) d.mail.server.addUser(user, spec.mailServer.users[user]);
+      const boxes = spec.mailServer.mailboxes || {};
+      for (const user of Object.keys(boxes)) for (const m of boxes[user]) d.mail.server.deliver(user, Object.assign({}, m));
     }
     if (spec.dnsServer && d.dns) {
       d.dns.enabled = spec.dnsServer.on !== false;
       for (const name of Object.keys(spec.dnsServer.records)) d.dns.addARecordToNameServerDb(name, spec.dnsServer.records[name]);
+      const cnames = spec.dnsServer.cnames || {};
+      for (const alias of Object.keys(cnames)) d.dns.addCNameRecordToNameServerDb(alias, cnames[alias]);
     }
   }
   return d;

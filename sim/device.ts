@@ -3,7 +3,7 @@
 // class_smtp_client.html).
 import type { Device, EmailClient, EmailUser, SmtpClient } from "../src/pt";
 import { SimObject } from "./events";
-import { SimDnsServer, SimEmailServer, SimPop3Server, SimSmtpServer } from "./services";
+import { SimDnsServer, SimEmailServer, SimPop3Server, SimSmtpServer, type StoredMail } from "./services";
 import type { World } from "./world";
 
 export type DeviceKind = "pc" | "laptop" | "server" | "router" | "switch" | "printer" | "power";
@@ -22,6 +22,10 @@ const KINDS: { [kind in DeviceKind]: { type: number; model: string; className: s
 export interface SimPort {
   ip: string;
   mask: string;
+  /** The IOS name on routers (imported labs); hosts have one port. */
+  name?: string;
+  /** false: administratively down (`shutdown`). */
+  up: boolean;
 }
 
 export class SimEmailUser implements EmailUser {
@@ -68,6 +72,8 @@ export class SimSmtpClient extends SimObject implements SmtpClient {
 
 export class SimEmailClient implements EmailClient {
   readonly user = new SimEmailUser();
+  /** What the Email app has received (POP3 is outside what Mail Console drives; imported labs keep it). */
+  readonly inbox: StoredMail[] = [];
   readonly smtp: SimSmtpClient;
   constructor(owner: SimDevice) {
     this.smtp = new SimSmtpClient(owner);
@@ -88,6 +94,10 @@ export class SimDevice extends SimObject implements Device {
   ports: SimPort[] = [];
   gateway = "";
   dnsServer = "";
+  dhcp = false;
+  /** Routers: `ip route` lines, and networks a routing protocol announces (taken as converged). */
+  staticRoutes: { network: string; mask: string; nextHop: string }[] = [];
+  routedNetworks: string[] = [];
   /** Set when a link of this device comes up: its next send waits on ARP (rules.ts). */
   arpCold = false;
   email: SimEmailClient | null = null;

@@ -85,8 +85,15 @@ export class SimEmailServer extends SimObject {
 export class SimDnsServer extends SimObject {
   enabled = false;
   readonly records: { [name: string]: string } = {};
+  /** CNAME records: alias → canonical host name. */
+  readonly cnames: { [alias: string]: string } = {};
   constructor(private changed: () => void) {
     super("DnsServerProcess");
+  }
+  addCNameRecordToNameServerDb(alias: string, host: string): boolean {
+    this.cnames[String(alias).trim().toLowerCase()] = String(host).trim().toLowerCase();
+    this.changed();
+    return true;
   }
   setEnable(on: boolean): void {
     this.enabled = !!on;

@@ -79,7 +79,7 @@ export class World {
   load(spec: TopologySpec): void {
     this.topologyName = spec.name;
     for (const d of spec.devices) this.devices.push(buildDevice(this, d));
-    for (const l of spec.links) this.link(l[0], l[1], false);
+    for (const l of spec.links) this.link(l[0], l[1], false).up = l[2] ? l[2].up : true;
   }
 
   /** File > Open: fileClosing, the old topology goes, the new one comes, fileOpened. */
