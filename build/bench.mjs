@@ -1,6 +1,7 @@
 // npm run bench: figures, not tests. Prints a table, or with --json one JSON
 // object. Each figure is a median over repeated runs; ratios are against a
-// baseline measured in the same run (naivePushes vs burstPushes).
+// baseline measured in the same run (naivePushes: the push interval at 0, so
+// every change is pushed, against burstPushes at the shipped 50 ms).
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -29,11 +30,11 @@ function buildMs() {
 }
 
 /** The burst runs the engine (src/) on the simulator in this process, bundled for Node. */
-async function burst(batching) {
+async function burst(pushIntervalMs) {
   const out = await esbuild.build({
     stdin: {
       contents: `
-        export { MailConsole } from "./src/console";
+        export { Engine } from "./src/engine";
         export { PanelStore } from "./ui/store";
         export { VirtualClock } from "./sim/clock";
         export { World } from "./sim/world";
@@ -47,28 +48,27 @@ async function burst(batching) {
   const world = new m.World({ clock });
   world.load(m.classroom());
   const store = new m.PanelStore();
-  let pushes = 0;
+  let recorded = 0;
   world.webViewManager.onEvaluate = (_v, js) => {
-    pushes++;
-    new Function("window", js)({ mailConsole: { receive: (b) => store.apply(b) } });
+    new Function("window", js)({ mailConsolePush: (p) => store.apply(p) });
   };
-  const app = new m.MailConsole(world.host());
-  app.start();
-  app.setSettings({ cap: 20000 });
-  store.apply(app.handle({ type: "hello" }));
-  app.bridge.batching = batching;
-  pushes = 0;
+  const engine = new m.Engine(world.host(), { pushIntervalMs });
+  engine.start();
+  engine.request({ type: "saveSettings", settings: { cap: 20000 } });
+  store.apply(engine.request({ type: "openPanel" }).value);
+  const pushesBefore = world.webViewManager.evaluated;
   const smtp = world.device("PC-Teacher").email.smtp;
   const N = 10000;
   const t = performance.now();
   for (let i = 0; i < N; i++) {
     smtp.emit("mailSent", { dest: `s${i}@alpha.edu`, subject: "Burst " + i, body: "", responseType: 2 });
-    if (i % 1000 === 999) clock.advance(5); // 10,000 events over 50 ms of PT time
+    clock.advance(i % 1000 === 999 ? 5 : 0); // 10,000 events over 50 ms of PT time; due timers run between events
   }
   while (store.mails.length < N) clock.advance(10);
   const ms = performance.now() - t;
-  const recorded = app.log.eventsRecorded;
-  app.stop();
+  for (const mail of store.mails) recorded += mail.events.filter((e) => e.code !== null).length;
+  const pushes = world.webViewManager.evaluated - pushesBefore;
+  engine.stop();
   return { events: N, recorded, pushes, ms };
 }
 
@@ -96,11 +96,12 @@ async function filterMs(browser, url) {
         subject: "Lab " + (i % 50), body: "Exercise " + i + (i % 7 ? "" : " needle"), server: "mail.alpha.edu", state: i % 3 ? "delivered" : "failed",
         code: i % 3 ? 2 : 6, queuedAt: 1767225600000 + i, updatedAt: 1767225600000 + i, events: [{ at: 1767225600000 + i, code: 1 }, { at: 1767225600001 + i, code: i % 3 ? 2 : 6 }] });
     }
-    const snapshot = { ok: true, epoch: 1, seq: 10000, mails, full: true, droppedIds: [], dropped: 0, devices: [], presets: {}, status: { simulationMode: false, version: "bench" } };
-    window.$se = (name, req) => Promise.resolve(req.type === "hello" ? snapshot : { ok: true, epoch: 1, seq: 10000, mails: [], full: false, droppedIds: [], dropped: 0, status: snapshot.status });
+    const snapshot = { epoch: 1, seq: 10000, mails, full: true, droppedIds: [], dropped: 0, devices: [], presets: {}, status: { simulationMode: false, version: "bench" } };
+    const nothingNew = { epoch: 1, seq: 10000, mails: [], full: false, droppedIds: [], dropped: 0, status: snapshot.status };
+    window.$se = (name, req) => Promise.resolve({ ok: true, value: req.type === "openPanel" ? snapshot : nothingNew });
   });
   await page.goto(url + "module/panel.html");
-  await page.waitForFunction(() => window.mailConsole && window.mailConsole.store.mails.length === 10000);
+  await page.getByLabel("Counters").getByText("Sent 10000").waitFor();
   const runs = await page.evaluate(async () => {
     const search = document.querySelector('input[type="search"]');
     const outcome = [...document.querySelectorAll("select")].find((s) => s.previousSibling && /Outcome/.test(s.parentElement.textContent));
@@ -162,8 +163,8 @@ async function eventToScreenMs(browser, url) {
 }
 
 const TARGETS = {
-  panelGzipBytes: ["<=", 16384], engineBytes: ["<=", 20480], buildMs: ["<=", 1000],
-  burstRecorded: ["=", "burstEvents"], pushRatio: [">=", 50], filterMs: ["<=", 10], eventToScreenMs: ["<=", 50],
+  panelGzipBytes: ["<=", 20480], engineGzipBytes: ["<=", 12288], buildMs: ["<=", 1000],
+  burstRecorded: ["=", "burstEvents"], batchingRatio: [">=", 50], filterMs: ["<=", 10], eventToScreenMs: ["<=", 50],
 };
 
 async function main() {
@@ -171,12 +172,13 @@ async function main() {
   const engine = readFileSync(join(root, "dist/module/engine.js"));
   const panel = readFileSync(join(root, "dist/module/panel.html"));
   const batched = [], naive = [];
-  for (let i = 0; i < 3; i++) batched.push(await burst(true));
-  for (let i = 0; i < 3; i++) naive.push(await burst(false));
+  for (let i = 0; i < 3; i++) batched.push(await burst(50));
+  for (let i = 0; i < 3; i++) naive.push(await burst(0));
   const b = { burstEvents: batched[0].events, burstRecorded: median(batched.map((x) => x.recorded)), burstPushes: median(batched.map((x) => x.pushes)), burstMs: round(median(batched.map((x) => x.ms))) };
   const figures = {
     buildMs: round(buildMs()),
     engineBytes: engine.length,
+    engineGzipBytes: gzipSync(engine, { level: 9 }).length,
     panelBytes: panel.length,
     panelGzipBytes: gzipSync(panel, { level: 9 }).length,
     ...b,
@@ -185,9 +187,9 @@ async function main() {
   };
   figures.filterMs = round(figures.filterMs, 2);
   figures.eventToScreenMs = round(figures.eventToScreenMs, 2);
-  const pushRatio = round(figures.naivePushes / figures.burstPushes);
+  const batchingRatio = round(figures.naivePushes / figures.burstPushes);
   if (process.argv.includes("--json")) {
-    console.log(JSON.stringify(figures));
+    console.log(JSON.stringify(Object.assign({ batchingRatio }, figures)));
     return;
   }
   const verdict = (key, value) => {
@@ -199,7 +201,7 @@ async function main() {
     return `${op} ${typeof limit === "string" ? limit : lim}  ${ok ? "met" : "MISSED"}`;
   };
   const rows = Object.entries(figures).map(([k, v]) => [k, String(v), verdict(k, v)]);
-  rows.push(["naivePushes / burstPushes", String(pushRatio), verdict("pushRatio", pushRatio)]);
+  rows.push(["naivePushes / burstPushes", String(batchingRatio), verdict("batchingRatio", batchingRatio)]);
   const w0 = Math.max(...rows.map((r) => r[0].length)), w1 = Math.max(...rows.map((r) => r[1].length));
   console.log("figure".padEnd(w0) + "  " + "median".padStart(w1) + "  target");
   for (const [k, v, t] of rows) console.log(k.padEnd(w0) + "  " + v.padStart(w1) + "  " + t);

@@ -65,7 +65,7 @@ export class SimSmtpClient extends SimObject implements SmtpClient {
     if (arguments.length !== 0) throw new Error("Invalid arguments for IPC call \"cancelSend\"");
     this.owner.world.cancelDelivery(this);
   }
-  getOwnerDevice(): Device {
+  getOwnerDevice(): SimDevice {
     return this.owner;
   }
 }

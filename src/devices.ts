@@ -28,11 +28,38 @@ export interface RegistryListener {
 
 export const RESCAN_MS = 3000;
 
+export interface RegistryOptions {
+  host: Host;
+  subs: Subscriptions;
+  report: (where: string, e: unknown) => void;
+}
+
+const NO_LISTENER: RegistryListener = {
+  added: () => undefined,
+  removed: () => undefined,
+  renamed: () => undefined,
+  powerChanged: () => undefined,
+  changed: () => undefined,
+};
+
 export class DeviceRegistry {
   private byKey: { [key: string]: MailDevice } = {};
   private keys: string[] = [];
+  private readonly host: Host;
+  private readonly subs: Subscriptions;
+  private listener: RegistryListener = NO_LISTENER;
+  private readonly report: (where: string, e: unknown) => void;
 
-  constructor(private host: Host, private subs: Subscriptions, private listener: RegistryListener, private report: (where: string, e: unknown) => void) {}
+  constructor(options: RegistryOptions) {
+    this.host = options.host;
+    this.subs = options.subs;
+    this.report = options.report;
+  }
+
+  /** Who hears of devices coming, going and changing (the engine, once its outbox exists). */
+  listen(listener: RegistryListener): void {
+    this.listener = listener;
+  }
 
   list(): MailDevice[] {
     return this.keys.map((k) => this.byKey[k]);
@@ -67,7 +94,7 @@ export class DeviceRegistry {
     }
     if (!workspace) return;
     this.subs.on("workspace", workspace, "deviceAdded", () => this.scan());
-    this.subs.on("workspace", workspace, "deviceRemoving", (args) => {
+    this.subs.on("workspace", workspace, "deviceRemoving", (_src, args) => {
       const name = args && typeof args === "object" ? (args as { name?: unknown }).name : undefined;
       const d = typeof name === "string" ? this.findByName(name) : null;
       if (d) this.remove(d, "the device was deleted");
@@ -142,7 +169,7 @@ export class DeviceRegistry {
     this.byKey[d.key] = d;
     this.keys.push(d.key);
     const group = "device:" + d.key;
-    this.subs.on(group, d.device, "nameChanged", (args) => {
+    this.subs.on(group, d.device, "nameChanged", (_src, args) => {
       const newName = args && typeof args === "object" ? (args as { newName?: unknown }).newName : undefined;
       const oldName = d.name;
       d.name = typeof newName === "string" ? newName : safeName(d.device, d.name);
@@ -150,7 +177,7 @@ export class DeviceRegistry {
       this.listener.renamed(d, oldName);
       this.listener.changed();
     });
-    this.subs.on(group, d.device, "powerChanged", (args) => {
+    this.subs.on(group, d.device, "powerChanged", (_src, args) => {
       const on = args && typeof args === "object" ? (args as { on?: unknown }).on : undefined;
       d.powered = typeof on === "boolean" ? on : safePower(d.device, d.powered);
       this.listener.powerChanged(d);

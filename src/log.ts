@@ -2,27 +2,42 @@
 // takes the next sequence number, so a reader can ask for "everything after N"
 // and miss nothing (the panel's pull fallback relies on it).
 import type { Changes, MailEntry, MailEvent, MailState } from "./protocol";
+import type { Revision } from "./revision";
 
 /** What a new entry starts with; the log fills in id, rev, times, code and events. */
 export type NewMail = Pick<MailEntry, "origin" | "deviceKey" | "device" | "from" | "to" | "subject" | "body" | "server" | "state">;
 
+export interface LogOptions {
+  cap: number;
+  now: () => number;
+  /** Numbers every change; shared with the rest of the engine. */
+  revision: Revision;
+}
+
 export class DeliveryLog {
-  seq = 0;
   epoch = 1;
   dropped = 0;
-  /** Events recorded since start (survives clear and the cap; used to prove nothing is lost). */
-  eventsRecorded = 0;
+  private cap: number;
+  private readonly now: () => number;
+  private readonly revision: Revision;
   private entries: MailEntry[] = [];
   private nextId = 1;
   /** Recent drops, so a reader that is behind learns which rows to remove. */
   private drops: { id: number; seq: number }[] = [];
 
-  constructor(public cap: number, private now: () => number) {}
+  /** Drops at or below this seq are no longer listed: a reader that far behind gets everything. */
+  private dropsForgottenUpTo = 0;
+
+  constructor(options: LogOptions) {
+    this.cap = options.cap;
+    this.now = options.now;
+    this.revision = options.revision;
+  }
 
   add(mail: NewMail): MailEntry {
     const at = this.now();
     const entry: MailEntry = {
-      id: this.nextId++, rev: ++this.seq, origin: mail.origin, deviceKey: mail.deviceKey, device: mail.device,
+      id: this.nextId++, rev: this.revision.next(), origin: mail.origin, deviceKey: mail.deviceKey, device: mail.device,
       from: mail.from, to: mail.to, subject: mail.subject, body: mail.body, server: mail.server,
       state: mail.state, code: null, queuedAt: at, updatedAt: at, events: [],
     };
@@ -38,13 +53,12 @@ export class DeliveryLog {
     if (event.raw) e.raw = event.raw;
     if (event.late) e.late = true;
     entry.events.push(e);
-    if (event.code !== null) this.eventsRecorded++;
     this.touch(entry);
   }
 
   /** Marks an entry changed: it takes the next sequence number. */
   touch(entry: MailEntry): void {
-    entry.rev = ++this.seq;
+    entry.rev = this.revision.next();
     entry.updatedAt = this.now();
   }
 
@@ -69,7 +83,7 @@ export class DeliveryLog {
     this.dropsForgottenUpTo = 0;
     this.dropped = 0;
     this.epoch++;
-    this.seq++;
+    this.revision.next();
   }
 
   setCap(cap: number): void {
@@ -80,21 +94,19 @@ export class DeliveryLog {
   /** Entries changed after `seq`; all of them when the reader's epoch is stale. */
   changesSince(seq: number, epoch: number): Pick<Changes, "epoch" | "seq" | "mails" | "full" | "droppedIds" | "dropped"> {
     const forgotten = seq < this.dropsForgottenUpTo;
-    const full = epoch !== this.epoch || seq > this.seq || forgotten;
+    const now = this.revision.value;
+    const full = epoch !== this.epoch || seq > now || forgotten;
     const mails = full ? this.entries.slice() : this.entries.filter((e) => e.rev > seq);
     const droppedIds = full ? [] : this.drops.filter((d) => d.seq > seq).map((d) => d.id);
-    return { epoch: this.epoch, seq: this.seq, mails, full, droppedIds, dropped: this.dropped };
+    return { epoch: this.epoch, seq: now, mails, full, droppedIds, dropped: this.dropped };
   }
-
-  /** Drops at or below this seq are no longer listed: a reader that far behind gets everything. */
-  private dropsForgottenUpTo = 0;
 
   private enforceCap(): void {
     const over = this.entries.length - Math.max(1, this.cap);
     if (over <= 0) return;
     // Drop the oldest finished mails first; a mail still moving keeps its row.
     let removed = 0;
-    const seq = ++this.seq;
+    const seq = this.revision.next();
     this.entries = this.entries.filter((e) => {
       if (removed < over && isFinished(e.state)) {
         removed++;

@@ -1,10 +1,9 @@
 // The entry PT evaluates. It is the only file that reads PT's globals: it
-// builds the Host port from them and exposes main, cleanUp and mailConsole,
+// builds the Host port from them and exposes main, cleanUp and mailConsoleRequest,
 // which build/build.mjs declares as top-level functions (PT calls them by
 // name, and PT 9 has no globalThis: research/pt-api.md §4.2).
+import { Engine } from "./engine";
 import type { Host, Ipc, WebViewManager } from "./pt";
-import type { Request } from "./protocol";
-import { MailConsole } from "./console";
 
 declare const ipc: Ipc;
 declare const webViewManager: WebViewManager;
@@ -39,7 +38,7 @@ function ptHost(): Host {
   };
 }
 
-let app: MailConsole | null = null;
+let engine: Engine | null = null;
 
 function say(message: string): void {
   try {
@@ -51,9 +50,9 @@ function say(message: string): void {
 
 export function main(): void {
   try {
-    if (app) app.stop();
-    app = new MailConsole(ptHost());
-    app.start();
+    if (engine) engine.stop();
+    engine = new Engine(ptHost());
+    engine.start();
   } catch (e) {
     say("could not start: " + String(e));
   }
@@ -61,20 +60,20 @@ export function main(): void {
 
 export function cleanUp(): void {
   try {
-    if (app) app.stop();
+    if (engine) engine.stop();
   } catch (e) {
     say("cleanUp: " + String(e));
   }
-  app = null;
+  engine = null;
 }
 
-/** The one function the panel calls: $se("mailConsole", request). Answers JSON text. */
-export function mailConsole(request: unknown): string {
+/** The one function the panel calls: $se("mailConsoleRequest", request). Answers JSON text. */
+export function mailConsoleRequest(request: unknown): string {
   try {
     // $se may hand over the object, or its JSON text (pt-script-modules.md §1.3): accept both.
-    const r = (typeof request === "string" ? JSON.parse(request) : request) as Request;
-    if (!app) return JSON.stringify({ ok: false, error: "Mail Console is not running. Start it from Extensions > Scripting." });
-    return JSON.stringify(app.handle(r));
+    const r = typeof request === "string" ? JSON.parse(request) : request;
+    if (!engine) return JSON.stringify({ ok: false, error: "Mail Console is not running. Start it from Extensions > Scripting." });
+    return JSON.stringify(engine.handle(r));
   } catch (e) {
     return JSON.stringify({ ok: false, error: "Bad request: " + String(e) });
   }

@@ -22,18 +22,30 @@ interface Lane {
 
 const ENDED_KEPT = 20;
 
+export interface OutboxOptions {
+  host: Host;
+  log: DeliveryLog;
+  /** The device with this key, while it is in the topology. */
+  device: (key: string) => MailDevice | null;
+  /** Realtime: how long a mail may wait for its terminal code. */
+  watchdogMs: () => number;
+}
+
 export class Outbox {
   /** Our own plain object: for…in over it is safe (never over a native PT object: it crashes PT 9.0.1). */
   private lanes: { [deviceKey: string]: Lane } = {};
-  simulationMode = false;
+  private simulationMode = false;
+  private readonly host: Host;
+  private readonly log: DeliveryLog;
+  private readonly device: (key: string) => MailDevice | null;
+  private readonly watchdogMs: () => number;
 
-  constructor(
-    private host: Host,
-    private log: DeliveryLog,
-    private device: (key: string) => MailDevice | null,
-    private watchdogMs: () => number,
-    private changed: () => void,
-  ) {}
+  constructor(options: OutboxOptions) {
+    this.host = options.host;
+    this.log = options.log;
+    this.device = options.device;
+    this.watchdogMs = options.watchdogMs;
+  }
 
   enqueue(key: string, entry: MailEntry, password: string): void {
     this.lane(key).queue.push({ entry, password });
@@ -72,7 +84,6 @@ export class Outbox {
       }
       this.armWatchdog(key, lane);
     }
-    this.changed();
   }
 
   /** A mailSent from a device: lands on its mail in flight, a mail that ended early, or a new pt-client entry. */
@@ -92,7 +103,6 @@ export class Outbox {
         this.finish(entry, stateOf(event.code), event.code);
         this.pump(d.key);
       }
-      this.changed();
       return entry;
     }
     for (let i = lane.ended.length - 1; i >= 0; i--) {
@@ -102,7 +112,6 @@ export class Outbox {
       // A watchdog guessed; PT's late word is the truth. A cancelled mail stays cancelled.
       if (entry.state === "failed" && kind !== "progress") this.finish(entry, stateOf(event.code), event.code);
       if (kind !== "progress") lane.ended.splice(i, 1);
-      this.changed();
       return entry;
     }
     return this.onExternal(d, lane, event, kind);
@@ -126,7 +135,6 @@ export class Outbox {
       lane.external.splice(lane.external.indexOf(entry), 1);
       this.finish(entry, stateOf(event.code), event.code);
     }
-    this.changed();
     return entry;
   }
 
@@ -156,7 +164,6 @@ export class Outbox {
       this.remember(lane, entry);
       count++;
     }
-    this.changed();
     return count;
   }
 
@@ -183,7 +190,6 @@ export class Outbox {
       this.finish(open, "failed", null, "No result: " + why + ".");
     }
     lane.external = [];
-    this.changed();
   }
 
   /** A device renamed: its rows follow the new name. */
@@ -213,7 +219,6 @@ export class Outbox {
       }
       this.log.touch(entry);
     }
-    this.changed();
   }
 
   stop(): void {

@@ -2,9 +2,9 @@
 // to it. Pushes go through evaluateJavaScriptAsync, fire-and-forget, so they
 // are only a fast path: the panel also pulls "changes since seq"
 // (research/pt-script-modules.md §1.4, A.7: pushes reported lost on macOS).
-import type { Host, WebView } from "./pt";
-import type { Batch, Changes } from "./protocol";
+import type { Changes, ChangedPush } from "./protocol";
 import { PANEL_RECEIVER } from "./protocol";
+import type { Host, WebView } from "./pt";
 import type { Subscriptions } from "./subscriptions";
 
 /** At most one push per this many ms, whatever the event rate. */
@@ -17,6 +17,16 @@ export interface PanelSpec {
   height: number;
 }
 
+export interface PanelBridgeOptions {
+  host: Host;
+  subs: Subscriptions;
+  spec: PanelSpec;
+  changesSince: (seq: number, epoch: number) => Changes;
+  report: (where: string, e: unknown) => void;
+  /** At most one push per this many ms; 0 pushes after every event PT delivers (the bench's baseline). */
+  pushIntervalMs?: number;
+}
+
 export class PanelBridge {
   private view: WebView | null = null;
   private viewId = "";
@@ -25,18 +35,21 @@ export class PanelBridge {
   private pushedEpoch = 0;
   private lastPushAt = -Infinity;
   private timer: unknown = null;
-  /** evaluateJavaScriptAsync calls made (the bench reads it). */
-  pushes = 0;
-  /** Off only to measure what batching saves (npm run bench). */
-  batching = true;
+  private readonly host: Host;
+  private readonly subs: Subscriptions;
+  private readonly spec: PanelSpec;
+  private readonly changesSince: (seq: number, epoch: number) => Changes;
+  private readonly report: (where: string, e: unknown) => void;
+  private readonly pushIntervalMs: number;
 
-  constructor(
-    private host: Host,
-    private subs: Subscriptions,
-    private spec: PanelSpec,
-    private changesSince: (seq: number, epoch: number) => Changes,
-    private report: (where: string, e: unknown) => void,
-  ) {}
+  constructor(options: PanelBridgeOptions) {
+    this.host = options.host;
+    this.subs = options.subs;
+    this.spec = options.spec;
+    this.changesSince = options.changesSince;
+    this.report = options.report;
+    this.pushIntervalMs = options.pushIntervalMs === undefined ? PUSH_INTERVAL_MS : options.pushIntervalMs;
+  }
 
   /** Opens the panel, or brings it to the front when it is open. */
   open(): void {
@@ -66,8 +79,8 @@ export class PanelBridge {
     }
   }
 
-  /** The panel said hello and holds everything up to seq: pushes may start. */
-  hello(seq: number, epoch: number): void {
+  /** The panel has loaded and holds everything up to seq: pushes may start. */
+  panelOpened(seq: number, epoch: number): void {
     this.ready = true;
     this.pushedSeq = seq;
     this.pushedEpoch = epoch;
@@ -75,12 +88,9 @@ export class PanelBridge {
 
   /** Something changed: push soon, coalescing what happens in the meantime. */
   changed(): void {
+    // Never flush here: a change is announced while its writer is still mid-way; the timer runs after it.
     if (!this.ready || !this.view || this.timer !== null) return;
-    if (!this.batching) {
-      this.flush();
-      return;
-    }
-    const wait = Math.max(0, this.lastPushAt + PUSH_INTERVAL_MS - this.host.now());
+    const wait = Math.max(0, this.lastPushAt + this.pushIntervalMs - this.host.now());
     this.timer = this.host.setTimeout(() => {
       this.timer = null;
       this.flush();
@@ -91,13 +101,12 @@ export class PanelBridge {
     if (!this.ready || !this.view) return;
     const changes = this.changesSince(this.pushedSeq, this.pushedEpoch);
     if (changes.seq === this.pushedSeq && changes.epoch === this.pushedEpoch) return;
-    const batch: Batch = Object.assign({ base: this.pushedSeq }, changes);
+    const push: ChangedPush = Object.assign({ type: "changed" as const, base: this.pushedSeq }, changes);
     this.pushedSeq = changes.seq;
     this.pushedEpoch = changes.epoch;
     this.lastPushAt = this.host.now();
-    this.pushes++;
     try {
-      this.view.evaluateJavaScriptAsync(pushScript(batch));
+      this.view.evaluateJavaScriptAsync(pushScript(push));
     } catch (e) {
       // A lost push is recovered by the panel's pull; the window may have just closed.
       this.report("evaluateJavaScriptAsync", e);
@@ -121,8 +130,7 @@ export class PanelBridge {
     this.forget();
     if (!id) return;
     try {
-      const wvm = this.host.webViewManager as unknown as { closeWebView?: (id: string) => unknown };
-      if (typeof wvm.closeWebView === "function") wvm.closeWebView(id);
+      this.host.webViewManager.closeWebView(id);
     } catch (e) {
       this.report("closeWebView", e);
     }
@@ -134,7 +142,8 @@ export class PanelBridge {
  * only through JSON.stringify; U+2028/2029 are escaped too, since engines
  * before ES2019 end a string literal at them.
  */
-export function pushScript(batch: Batch): string {
-  const json = JSON.stringify(batch).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-  return "window.mailConsole&&" + PANEL_RECEIVER + "(" + json + ")";
+export function pushScript(push: ChangedPush): string {
+  const json = JSON.stringify(push).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const receiver = "window[" + JSON.stringify(PANEL_RECEIVER) + "]";
+  return receiver + "&&" + receiver + "(" + json + ")";
 }

@@ -1,18 +1,37 @@
-// The one protocol between the engine (src/) and the panel (ui/): requests the
-// panel sends through $se("mailConsole", request), the answers, and the batches
-// the engine pushes through evaluateJavaScriptAsync. Types and data only.
-export { RESPONSE_CODES, decodeResponse } from "./codes";
-export type { ResponseCode, OutcomeKind } from "./codes";
+// The one protocol between the engine (src/) and the panel (ui/). Requests are
+// imperatives the panel sends through $se(ENGINE_ENTRY, request); each has one
+// result type, so the panel's call<T> and the engine's dispatcher are checked
+// against the same map. Pushes are past-tense facts the engine evaluates in
+// the panel. Types and data only: the panel imports nothing else from src/.
+export type { OutcomeKind, ResponseCode } from "./codes";
+export { decodeResponse, RESPONSE_CODES } from "./codes";
 
-/** The one engine global the panel calls. */
-export const ENGINE_ENTRY = "mailConsole";
-/** What the engine evaluates in the panel: `${PANEL_RECEIVER}(batch)`, guarded. */
-export const PANEL_RECEIVER = "window.mailConsole.receive";
+/** The engine's top-level function the panel calls through $se. */
+export const ENGINE_ENTRY = "mailConsoleRequest";
+/** The panel's window function a push calls. */
+export const PANEL_RECEIVER = "mailConsolePush";
 
 export type MailState = "queued" | "sending" | "forwarding" | "delivered" | "failed" | "cancelled";
 
 /** console: sent from this panel. pt-client: seen on mailSent with no matching send (PT's own Email app). */
 export type MailOrigin = "console" | "pt-client";
+
+/** The sending account, as PT's sendMail takes it. */
+export interface MailAccount {
+  from: string;
+  password: string;
+  server: string;
+}
+
+/** One recipient's mail; the panel has already filled in {user} and {address}. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  body: string;
+}
+
+/** One mail, whole: the six arguments of SmtpClient.sendMail. */
+export interface MailDraft extends MailAccount, MailMessage {}
 
 export interface MailEvent {
   /** Wall-clock ms. */
@@ -26,18 +45,14 @@ export interface MailEvent {
   late?: boolean;
 }
 
-export interface MailEntry {
+/** A mail in the log: the draft less its password, and what happened to it. */
+export interface MailEntry extends MailMessage, Pick<MailAccount, "from" | "server"> {
   id: number;
   /** The log sequence number of this entry's last change. */
   rev: number;
   origin: MailOrigin;
   deviceKey: string;
   device: string;
-  from: string;
-  to: string;
-  subject: string;
-  body: string;
-  server: string;
   state: MailState;
   /** The terminal code for delivered/failed, when PT gave one. */
   code: number | null;
@@ -62,23 +77,11 @@ export interface DeviceInfo {
   smtpServer: string;
 }
 
-/** One recipient's mail; the panel has already filled in {user} and {address}. */
-export interface OutgoingMail {
-  to: string;
-  subject: string;
-  body: string;
-}
-
-export interface ComposePreset {
-  from?: string;
-  password?: string;
-  server?: string;
-  to?: string;
-  subject?: string;
-  body?: string;
-}
+/** What the compose form remembers per device, from its last send. */
+export type ComposePreset = Partial<Pick<MailAccount, "from" | "server">>;
 
 export interface Settings {
+  /** How many mails the log keeps. */
   cap: number;
   /** Realtime only: how long a mail may wait for a terminal code. */
   watchdogMs: number;
@@ -106,21 +109,45 @@ export interface Changes {
   status: EngineStatus;
 }
 
+/** Each request's fields, by its type. */
+export interface Requests {
+  /** The panel has loaded: answer everything after `since`, and start pushing. */
+  openPanel: { since?: number; epoch?: number };
+  changesSince: { seq: number; epoch: number };
+  /** One mail per message, queued on the device; the account becomes the device's preset. */
+  sendMail: MailAccount & { device: string; mails: MailMessage[] };
+  /** Cancels the device's mail in flight (SmtpClient.cancelSend) and its queued mails. */
+  cancelSend: { device: string };
+  clearLog: object;
+  /** Writes text into the PT user folder. */
+  saveLog: { format: "csv" | "json"; text: string };
+  saveSettings: { settings: Partial<Settings> };
+}
+
+/** Each request's answer, by its type. */
+export interface Results {
+  openPanel: Changes;
+  changesSince: Changes;
+  sendMail: { ids: number[] };
+  cancelSend: { cancelled: number };
+  clearLog: { epoch: number };
+  saveLog: { path: string };
+  saveSettings: Settings;
+}
+
+export type RequestType = keyof Requests;
+export type RequestOf<T extends RequestType> = { type: T } & Requests[T];
+export type Request = { [T in RequestType]: RequestOf<T> }[RequestType];
+
+/** The request field a refusal is about, so the panel can show it next to that field. */
+export type ErrorField = "device" | "from" | "password" | "server" | "to" | "format" | "text" | "settings";
+export type Refusal = { ok: false; error: string; field?: ErrorField };
+export type Reply<T extends RequestType> = { ok: true; value: Results[T] } | Refusal;
+
 /** A push: the changes between the previous push (`base`) and `seq`. */
-export interface Batch extends Changes {
+export interface ChangedPush extends Changes {
+  type: "changed";
   base: number;
 }
 
-export type Request =
-  | { type: "hello"; since?: number; epoch?: number }
-  | { type: "since"; seq: number; epoch: number }
-  | { type: "send"; device: string; from: string; password: string; server: string; mails: OutgoingMail[] }
-  | { type: "cancel"; device: string }
-  | { type: "clear" }
-  | { type: "save"; format: "csv" | "json"; text: string }
-  | { type: "preset"; device: string; preset: ComposePreset }
-  | { type: "settings"; settings: Partial<Settings> };
-
-export type Response =
-  | ({ ok: true } & Partial<Changes> & { ids?: number[]; cancelled?: number; path?: string; settings?: Settings })
-  | { ok: false; error: string; field?: string };
+export type Push = ChangedPush;

@@ -29,9 +29,20 @@ export function sanitizeSettings(s: Partial<Settings>): Settings {
 
 export type Presets = { [deviceName: string]: ComposePreset };
 
+/** Only the fields a preset has, as text: an old or hand-edited value cannot smuggle in more (or a password). */
 export function loadPresets(host: Host): Presets {
   const stored = readJson(host, KEY_PRESETS);
-  return stored && typeof stored === "object" && !Array.isArray(stored) ? (stored as Presets) : {};
+  const presets: Presets = {};
+  if (!stored || typeof stored !== "object" || Array.isArray(stored)) return presets;
+  for (const device of Object.keys(stored)) {
+    const p = (stored as { [device: string]: unknown })[device];
+    if (!p || typeof p !== "object") continue;
+    const { from, server } = p as { from?: unknown; server?: unknown };
+    presets[device] = {};
+    if (typeof from === "string") presets[device].from = from;
+    if (typeof server === "string") presets[device].server = server;
+  }
+  return presets;
 }
 
 export function savePresets(host: Host, presets: Presets): void {

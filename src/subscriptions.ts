@@ -17,11 +17,11 @@ export class Subscriptions {
   constructor(private report: (where: string, error: unknown) => void) {}
 
   /** Registers handler on target; answers false when PT refused (the caller carries on). */
-  on(group: string, target: IpcObject, event: string, handler: (args: unknown, src: unknown) => void): boolean {
+  on(group: string, target: IpcObject, event: string, handler: EventHandler): boolean {
     const report = this.report;
     const guarded: EventHandler = function (src, args) {
       try {
-        handler(args, src);
+        handler(src, args);
       } catch (e) {
         report(event + " handler", e);
       }

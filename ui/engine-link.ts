@@ -1,12 +1,15 @@
 // The panel's side of the protocol. Requests go through PT's $se (a Promise;
 // its value may be the object or its JSON text: pt-script-modules.md §1.3).
-// Pushes arrive through window.mailConsole.receive. Pushes are a fast path
+// Pushes arrive through window.mailConsolePush (ui/main.ts). Pushes are a fast path
 // only: the panel pulls "changes since seq" when a push is late while mail is
 // moving, after any gap, and every few seconds anyway, because pushes have
 // been reported lost in PT 9 on macOS (pt-script-modules.md A.7).
-import type { Batch, Request, Response } from "../src/protocol";
+import type { Changes, Push, Reply, RequestOf, RequestType } from "../src/protocol";
 import { ENGINE_ENTRY } from "../src/protocol";
 import type { PanelStore } from "./store";
+
+/** How the panel's views reach the engine: one typed request, its typed reply. */
+export type Call = <T extends RequestType>(request: RequestOf<T>) => Promise<Reply<T>>;
 
 type SeFunction = (name: string, ...args: unknown[]) => unknown;
 
@@ -26,7 +29,7 @@ export class EngineLink {
   private lastPushAt = 0;
   private lastPullAt = 0;
   private pullInFlight = false;
-  private helloDone = false;
+  private opened = false;
   private timer: ReturnType<typeof setInterval> | null = null;
   private failures = 0;
   private retryAt = 0;
@@ -48,10 +51,10 @@ export class EngineLink {
   }
 
   /** One request to the engine; rejects with a readable Error when it cannot answer. */
-  call(request: Request): Promise<Response> {
+  call<T extends RequestType>(request: RequestOf<T>): Promise<Reply<T>> {
     const se = this.se();
     if (typeof se !== "function") return Promise.reject(new Error("Packet Tracer's $se bridge is not available yet."));
-    return new Promise<Response>((resolve, reject) => {
+    return new Promise<Reply<T>>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("The engine did not answer within " + this.timing.requestTimeoutMs / 1000 + " s.")), this.timing.requestTimeoutMs);
       let answer: unknown;
       try {
@@ -65,7 +68,7 @@ export class EngineLink {
         (value) => {
           clearTimeout(timer);
           try {
-            resolve(decode(value));
+            resolve(decode(value) as Reply<T>);
           } catch (e) {
             reject(e);
           }
@@ -79,14 +82,14 @@ export class EngineLink {
   }
 
   /** A push from the engine. */
-  receive(batch: Batch): void {
+  receive(push: Push): void {
     this.lastPushAt = Date.now();
-    if (!this.helloDone) return; // the hello answer will hold it
-    if (!this.store.follows(batch)) {
+    if (!this.opened) return; // the openPanel answer will hold it
+    if (!this.store.follows(push)) {
       this.pull(); // a push was lost: fetch everything since our seq
       return;
     }
-    this.store.apply(batch);
+    this.store.apply(push);
     if (this.store.connection !== "live") this.store.setConnection("live");
   }
 
@@ -95,21 +98,22 @@ export class EngineLink {
     if (this.pullInFlight) return Promise.resolve();
     this.pullInFlight = true;
     this.lastPullAt = Date.now();
-    const request: Request = this.helloDone
-      ? { type: "since", seq: this.store.seq, epoch: this.store.epoch }
-      : { type: "hello", since: this.store.seq, epoch: this.store.epoch };
     const seqBefore = this.store.seq;
-    return this.call(request).then(
+    const answer: Promise<Reply<"openPanel" | "changesSince">> = this.opened
+      ? this.call({ type: "changesSince", seq: this.store.seq, epoch: this.store.epoch })
+      : this.call({ type: "openPanel", since: this.store.seq, epoch: this.store.epoch });
+    return answer.then(
       (r) => {
         this.pullInFlight = false;
         if (!r.ok) throw new Error(r.error);
-        const fresh = r.seq !== undefined && r.seq > seqBefore;
-        this.store.apply(r as unknown as Batch);
-        const wasHello = !this.helloDone;
-        this.helloDone = true;
+        const changes: Changes = r.value;
+        const fresh = changes.seq > seqBefore;
+        this.store.apply(changes);
+        const wasOpening = !this.opened;
+        this.opened = true;
         this.failures = 0;
         // Changes a pull found that no push brought mean pushes are not arriving.
-        if (wasHello || !fresh) this.store.setConnection(this.store.connection === "pulling" ? "pulling" : "live");
+        if (wasOpening || !fresh) this.store.setConnection(this.store.connection === "pulling" ? "pulling" : "live");
         else if (Date.now() - this.lastPushAt > this.timing.quietMs) this.store.setConnection("pulling", "Updates arrive by polling (Packet Tracer is not pushing them).");
       },
       (e: Error) => {
@@ -121,7 +125,7 @@ export class EngineLink {
         }
         this.failures++;
         this.retryAt = Date.now() + Math.min(5000, 250 * Math.pow(2, this.failures - 1));
-        this.store.setConnection(this.helloDone ? "offline" : "connecting", e.message + " Retrying…");
+        this.store.setConnection(this.opened ? "offline" : "connecting", e.message + " Retrying…");
       },
     );
   }
@@ -129,7 +133,7 @@ export class EngineLink {
   private tick(): void {
     const now = Date.now();
     if (this.pullInFlight || now < this.retryAt) return;
-    if (!this.helloDone || this.store.connection === "offline") {
+    if (!this.opened || this.store.connection === "offline") {
       this.pull();
       return;
     }
@@ -139,9 +143,11 @@ export class EngineLink {
 }
 
 /** $se may answer the object, or its JSON text (once or twice encoded). */
-export function decode(value: unknown): Response {
+export function decode(value: unknown): Reply<RequestType> {
   let v = value;
   for (let i = 0; i < 2 && typeof v === "string"; i++) v = JSON.parse(v);
-  if (!v || typeof v !== "object") throw new Error("The engine answered something unreadable.");
-  return v as Response;
+  if (!v || typeof v !== "object" || typeof (v as { ok?: unknown }).ok !== "boolean") {
+    throw new Error("The engine answered something unreadable.");
+  }
+  return v as Reply<RequestType>;
 }

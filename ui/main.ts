@@ -1,31 +1,28 @@
-// The panel's entry: mounts the app and exposes window.mailConsole.receive,
-// the one function the engine's pushes call.
-import { render } from "preact";
+// The panel's entry: mounts the panel and exposes window.mailConsolePush, the
+// one function the engine's pushes call (src/panel-bridge.ts pushScript).
 import { html } from "htm/preact";
-import type { Batch } from "../src/protocol";
-import { Panel } from "./panel";
+import { render } from "preact";
+import type { Push } from "../src/protocol";
 import { EngineLink } from "./engine-link";
+import { Panel } from "./panel";
 import { PanelStore } from "./store";
 
 declare global {
   interface Window {
     $se?: (name: string, ...args: unknown[]) => unknown;
-    mailConsole?: { receive(batch: Batch): void; store: PanelStore; link: EngineLink };
+    mailConsolePush?: (push: Push) => void;
   }
 }
 
 const store = new PanelStore();
 const link = new EngineLink(store, () => window.$se);
-window.mailConsole = {
-  receive: (batch: Batch) => {
-    try {
-      link.receive(batch);
-    } catch (e) {
-      console.error("Mail Console: a push could not be applied", e);
-    }
-  },
-  store,
-  link,
+window.mailConsolePush = (push: Push) => {
+  try {
+    link.receive(push);
+  } catch (e) {
+    console.error("Mail Console: a push could not be applied", e);
+  }
 };
-render(html`<${Panel} store=${store} call=${(r: Parameters<EngineLink["call"]>[0]) => link.call(r)} />`, document.getElementById("app")!);
+const root = document.getElementById("app");
+if (root) render(html`<${Panel} store=${store} call=${link.call.bind(link)} />`, root);
 link.start();

@@ -1,6 +1,6 @@
 // The panel: a status bar, the compose form and the delivery log.
 import { html } from "htm/preact";
-import type { Request, Response } from "../src/protocol";
+import type { Call } from "./engine-link";
 import type { PanelStore } from "./store";
 import { StoreView } from "./store-view";
 import { Compose } from "./compose/compose";
@@ -8,7 +8,7 @@ import { LogView } from "./log/log-view";
 
 export interface PanelProps {
   store: PanelStore;
-  call: (r: Request) => Promise<Response>;
+  call: Call;
   copy?: (text: string) => Promise<void>;
 }
 

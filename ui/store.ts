@@ -1,7 +1,7 @@
 // What the panel knows: the engine's log as last received, the device list,
 // and the connection's health. The engine owns the log; this is a mirror that
 // applies Changes (idempotent) and notices gaps in sequence numbers.
-import type { Batch, Changes, ComposePreset, DeviceInfo, EngineStatus, MailEntry, Settings } from "../src/protocol";
+import type { ChangedPush, Changes, ComposePreset, DeviceInfo, EngineStatus, MailEntry, Settings } from "../src/protocol";
 
 export type Connection = "connecting" | "live" | "pulling" | "offline";
 
@@ -36,8 +36,8 @@ export class PanelStore {
   }
 
   /** Whether a push follows on from what we hold (otherwise pull to fill the gap). */
-  follows(batch: Batch): boolean {
-    return batch.epoch === this.epoch && batch.base <= this.seq;
+  follows(push: ChangedPush): boolean {
+    return push.epoch === this.epoch && push.base <= this.seq;
   }
 
   apply(c: Changes): void {

@@ -46,6 +46,8 @@ export interface SystemFileManager {
 export interface WebViewManager {
   createWebView(title: string, url: string, width: number, height: number): WebView;
   getWebView(id: string): WebView | null;
+  /** `bool closeWebView(uuid id)` (class_web_view_manager.html, pt-api.md §4.3); a live module calls it in cleanUp. */
+  closeWebView(id: string): boolean;
 }
 
 /** class_web_view.html. Event closed {?}. evaluateJavaScriptAsync is fire-and-forget. */

@@ -8,7 +8,7 @@ import { html } from "htm/preact";
 import { readFileSync } from "node:fs";
 import { Compose } from "../../ui/compose/compose";
 import { PanelStore } from "../../ui/store";
-import type { Batch, Request } from "../../src/protocol";
+import type { Reply, Request, RequestOf, RequestType } from "../../src/protocol";
 import { rig } from "../helpers/engine-on-sim";
 
 interface Built { repeat: string; times: number; prefix?: string; suffix?: string; join?: string; numbered?: boolean }
@@ -44,10 +44,10 @@ describe("bad-input corpus", () => {
         return real(...a);
       }) as typeof real;
       const store = new PanelStore();
-      store.apply(r.request({ type: "hello" }) as unknown as Batch);
+      store.apply(r.ok({ type: "openPanel" }));
       const requests: Request[] = [];
-      const call = (req: Request) => {
-        requests.push(req);
+      const call = <T extends RequestType>(req: RequestOf<T>): Promise<Reply<T>> => {
+        requests.push(req as Request);
         return Promise.resolve(r.request(req));
       };
       render(html`<${Compose} store=${store} call=${call} />`);
@@ -56,7 +56,7 @@ describe("bad-input corpus", () => {
       if (c.field === "device") {
         if (c.value === "__vanished__") r.world.removeDevice("PC-Alice");
         else r.world.device("PC-Alice")!.setPower(false);
-        store.apply(r.request({ type: "since", seq: store.seq, epoch: store.epoch }) as unknown as Batch);
+        store.apply(r.ok({ type: "changesSince", seq: store.seq, epoch: store.epoch }));
       } else {
         fireEvent.input(screen.getByLabelText(LABELS[c.field], { exact: true }), { target: { value: build(c.value) } });
       }
@@ -70,7 +70,7 @@ describe("bad-input corpus", () => {
       await waitFor(() => expect(field.getAttribute("aria-invalid")).toBe("true"));
       const message = document.getElementById(field.getAttribute("aria-describedby")!)!.textContent!;
       expect(message.startsWith(c.expect!), `"${message.slice(0, 200)}" should start with "${c.expect}"`).toBe(true);
-      expect(requests.filter((q) => q.type === "send")).toEqual([]);
+      expect(requests.filter((q) => q.type === "sendMail")).toEqual([]);
       expect(sendMailCalls).toBe(0);
     });
   }

@@ -1,25 +1,20 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { html } from "htm/preact";
 import { LogView, PAGE } from "../../ui/log/log-view";
 import { Panel } from "../../ui/panel";
 import { PanelStore } from "../../ui/store";
 import { toCsv } from "../../ui/log/export";
-import type { Request, Response } from "../../src/protocol";
-import { changes, mail } from "../helpers/panel-fixtures";
+import { changes, fakeEngine, mail } from "../helpers/panel-fixtures";
 
 afterEach(cleanup);
 
 function setup(mails = [mail({ id: 1, to: "carol@alpha.edu" }), mail({ id: 2, to: "bob@beta.org", device: "PC-Bob", deviceKey: "k-bob", state: "failed", code: 13, subject: "Relay" })]) {
   const store = new PanelStore();
   store.apply(changes({ mails }));
-  const calls: Request[] = [];
+  const { call, calls } = fakeEngine({ saveLog: () => ({ path: "C:/Users/student/mail-console.csv" }) });
   const copied: string[] = [];
-  const call = vi.fn((r: Request): Promise<Response> => {
-    calls.push(r);
-    return Promise.resolve(r.type === "save" ? { ok: true, path: "C:/Users/student/mail-console.csv" } : { ok: true });
-  });
   const copy = (text: string) => {
     copied.push(text);
     return Promise.resolve();
@@ -86,7 +81,7 @@ describe("delivery log", () => {
     expect(calls).toHaveLength(0);
     fireEvent.click(screen.getByRole("button", { name: "Clear" }));
     fireEvent.click(screen.getByRole("button", { name: "Yes, clear" }));
-    expect(calls).toEqual([{ type: "clear" }]);
+    expect(calls).toEqual([{ type: "clearLog" }]);
   });
 
   it("copies the filtered rows as CSV or JSON, and Save shows where the file went", async () => {
@@ -101,7 +96,7 @@ describe("delivery log", () => {
     expect(JSON.parse(copied[1])[0].to).toBe("bob@beta.org");
     fireEvent.click(screen.getByRole("button", { name: "Save" }));
     await screen.findByText(/Saved 1 shown row to C:\/Users\/student\/mail-console.csv/);
-    expect(calls[0]).toMatchObject({ type: "save", format: "csv" });
+    expect(calls[0]).toMatchObject({ type: "saveLog", format: "csv" });
   });
 
   it("renders a long log in pages so it stays smooth", async () => {
@@ -139,7 +134,7 @@ describe("the whole panel", () => {
     const store = new PanelStore();
     store.apply(changes({ mails: [mail({ id: 1, state: "sending", code: null })], status: { simulationMode: true, version: "t" } }));
     store.setConnection("live");
-    render(html`<${Panel} store=${store} call=${() => Promise.resolve({ ok: true })} />`);
+    render(html`<${Panel} store=${store} call=${fakeEngine().call} />`);
     expect(screen.getByRole("status", { name: "Connection: Live" })).toBeTruthy();
     expect(screen.getByText("⏸ Simulation mode")).toBeTruthy();
     store.apply(changes({ full: false, seq: 30, mails: [mail({ id: 1, rev: 30, state: "failed", code: 6 })] }));
@@ -169,17 +164,13 @@ describe("settings", () => {
   it("shows the engine's settings and sends a change, then says what was saved", async () => {
     const store = new PanelStore();
     store.apply(changes({ settings: { cap: 5000, watchdogMs: 60000 } }));
-    const calls: Request[] = [];
-    const call = (r: Request): Promise<Response> => {
-      calls.push(r);
-      return Promise.resolve({ ok: true, settings: { cap: 200, watchdogMs: 60000 } });
-    };
+    const { call, calls } = fakeEngine();
     render(html`<${LogView} store=${store} call=${call} copy=${() => Promise.resolve()} />`);
     const cap = screen.getByLabelText(/Keep at most/) as HTMLInputElement;
     expect(cap.value).toBe("5000");
     expect((screen.getByLabelText(/give up on a mail after/) as HTMLInputElement).value).toBe("60");
     fireEvent.change(cap, { target: { value: "200" } });
-    expect(calls).toEqual([{ type: "settings", settings: { cap: 200 } }]);
+    expect(calls).toEqual([{ type: "saveSettings", settings: { cap: 200 } }]);
     await screen.findByText("Saved: keep 200 mails, give up after 60 s.");
   });
 });

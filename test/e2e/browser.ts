@@ -1,7 +1,6 @@
 // Real headless Chromium (Debian's /usr/bin/chromium, never a downloaded one)
 // driven by playwright-core, on the playground served from dist/.
 import { chromium, type Browser, type Frame, type Page } from "playwright-core";
-// @ts-expect-error: a plain .mjs build helper
 import { startServer } from "../../build/serve.mjs";
 
 export const CHROMIUM_ARGS = [

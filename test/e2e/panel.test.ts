@@ -142,7 +142,7 @@ describe("the panel in the playground", () => {
     for (let i = 0; i < HOSTILE.length; i++) {
       await act(page, { type: "emit", device: "PC-Carol", args: { dest: `h${i}@alpha.edu`, subject: HOSTILE[i], body: HOSTILE[i], responseType: 2 } });
     }
-    await panel.waitForFunction((n) => (window as any).mailConsole.store.mails.length >= n, HOSTILE.length, { timeout: 20000 });
+    await panel.getByLabel("Counters").getByText(`Sent ${HOSTILE.length}`).waitFor({ timeout: 20000 });
     for (let i = 0; i < HOSTILE.length; i++) {
       const r = row(panel, `h${i}@alpha.edu`);
       await r.getByRole("button").click();

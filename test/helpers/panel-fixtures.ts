@@ -1,4 +1,5 @@
-import type { Changes, DeviceInfo, MailEntry } from "../../src/protocol";
+import type { Changes, DeviceInfo, MailEntry, Reply, Request, RequestOf, RequestType, Results } from "../../src/protocol";
+import type { Call } from "../../ui/engine-link";
 
 export const DEVICES: DeviceInfo[] = [
   { key: "k-alice", name: "PC-Alice", model: "PC-PT", powered: true, displayName: "Alice", mailId: "alice@alpha.edu", user: "alice", password: "alice123", smtpServer: "mail.alpha.edu" },
@@ -18,4 +19,30 @@ export function mail(over: Partial<MailEntry> = {}): MailEntry {
 
 export function changes(over: Partial<Changes> = {}): Changes {
   return { epoch: 1, seq: 10, mails: [], full: true, droppedIds: [], dropped: 0, devices: DEVICES, presets: {}, status: { simulationMode: false, version: "t" }, ...over };
+}
+
+type Answers = { [T in RequestType]: (r: RequestOf<T>) => Results[T] };
+
+const DEFAULT_ANSWERS: Answers = {
+  openPanel: () => changes(),
+  changesSince: () => changes({ full: false, devices: undefined }),
+  sendMail: (r) => ({ ids: r.mails.map((_, i) => i + 1) }),
+  cancelSend: () => ({ cancelled: 1 }),
+  clearLog: () => ({ epoch: 2 }),
+  saveLog: (r) => ({ path: "C:/Users/student/Cisco Packet Tracer 9.0.1/mail-console." + r.format }),
+  saveSettings: (r) => Object.assign({ cap: 5000, watchdogMs: 60000 }, r.settings),
+};
+
+/** A stand-in engine for component tests: records each request and answers it as the engine would. */
+export function fakeEngine(over: Partial<Answers> = {}): { call: Call; calls: Request[] } {
+  const answers: Answers = Object.assign({}, DEFAULT_ANSWERS, over);
+  const calls: Request[] = [];
+  const call = <T extends RequestType>(r: RequestOf<T>): Promise<Reply<T>> => {
+    const request = r as Request;
+    calls.push(request);
+    // The map's entry for r.type answers Results[T]; TypeScript cannot follow the key through the lookup.
+    const answer = answers[request.type] as (x: RequestOf<T>) => Results[T];
+    return Promise.resolve({ ok: true as const, value: answer(r) });
+  };
+  return { call, calls };
 }

@@ -1,8 +1,11 @@
-import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import * as esbuild from "esbuild";
-// @ts-expect-error: a plain .mjs build helper
+import { describe, expect, it } from "vitest";
+import { build } from "../../build/build.mjs";
 import { checkEngineSource } from "../../build/engine-guard.mjs";
+import { ENGINE_ENTRY, PANEL_RECEIVER } from "../../src/protocol";
 
 const lower = (code: string) => esbuild.transformSync(code, { target: "es2016", loader: "ts", format: "iife" }).code; // unminified, as the build checks it
 
@@ -47,23 +50,39 @@ describe("engine bundle guard (what Qt 5.15's QJSEngine rejects)", () => {
     expect(() => checkEngineSource("try { f() } catch { }", "engine.js")).toThrow(/syntax above ES2016/);
   });
 
-  it("declares main, cleanUp and mailConsole as top-level functions, with no Node or DOM", () => {
+  it("declares main, cleanUp and the panel's entry as top-level functions, with no Node or DOM", () => {
     const code = readFileSync("dist/module/engine.js", "utf8");
-    for (const name of ["main", "cleanUp", "mailConsole"]) expect(code).toMatch(new RegExp(`\\nfunction ${name}\\(`));
-    expect(code).not.toMatch(/\brequire\(|\bprocess\.|\bdocument\.|\bwindow\.(?!mailConsole)/);
+    for (const name of ["main", "cleanUp", ENGINE_ENTRY]) expect(code).toMatch(new RegExp(`\\nfunction ${name}\\(`));
+    expect(code).not.toMatch(/\brequire\(|\bprocess\.|\bdocument\.|\bwindow\./);
   });
 });
 
 describe("manifest", () => {
   const manifest = JSON.parse(readFileSync("manifest/module.json", "utf8"));
-  it("names the files the build writes, and the engine opens the panel file it names", () => {
-    expect(manifest.scriptEngine).toEqual(["engine.js"]);
-    expect(manifest.customInterfaces).toEqual(["panel.html"]);
+
+  it("lists the panel's entry among the globals PT may call, and opens the panel file it ships", () => {
+    expect(manifest.globals).toContain(ENGINE_ENTRY);
     expect(manifest.panelUrl).toBe("this-sm:" + manifest.customInterfaces[0]);
-    const engine = readFileSync("dist/module/engine.js", "utf8");
-    expect(engine).toContain(JSON.stringify(manifest.panelUrl));
-    expect(engine).toContain(JSON.stringify(manifest.version));
     expect(manifest.id).toMatch(/^[a-z]+(\.[a-z]+)+$/);
     for (const p of manifest.privileges) expect(p.why.length).toBeGreaterThan(10);
+  });
+
+  it("is what the build reads: other file names, version and panel URL in a manifest give other files", async () => {
+    const outDir = mkdtempSync(join(tmpdir(), "manifest-"));
+    const other = Object.assign({}, manifest, {
+      version: "9.8.7", scriptEngine: ["other-engine.js"], customInterfaces: ["other-panel.html"], panelUrl: "this-sm:other-panel.html",
+    });
+    await build({ manifest: other, outDir, moduleOnly: true });
+    expect(readdirSync(join(outDir, "module")).sort()).toEqual(["module.json", "other-engine.js", "other-panel.html"]);
+    const engine = readFileSync(join(outDir, "module/other-engine.js"), "utf8");
+    expect(engine).toContain('"this-sm:other-panel.html"');
+    expect(engine).toContain('"9.8.7"');
+    expect(engine).not.toContain(JSON.stringify(manifest.panelUrl));
+  });
+
+  it("refuses a manifest global the engine does not export", async () => {
+    const outDir = mkdtempSync(join(tmpdir(), "manifest-"));
+    const other = Object.assign({}, manifest, { globals: ["main", "cleanUp", "noSuchEntry"] });
+    await expect(build({ manifest: other, outDir, moduleOnly: true })).rejects.toThrow(/does not export: noSuchEntry/);
   });
 });

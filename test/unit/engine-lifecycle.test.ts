@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { codes, rig } from "../helpers/engine-on-sim";
+import { codes, type Rig, rig } from "../helpers/engine-on-sim";
 import { liveRegistrations } from "../../sim/events";
-import { MailConsole } from "../../src/console";
+import { Engine } from "../../src/engine";
 import { oneLan } from "../../sim/scenarios/classroom";
 
 describe("engine: lifecycle", () => {
@@ -22,23 +22,27 @@ describe("engine: lifecycle", () => {
     const before = liveRegistrations.count;
     const r = rig();
     expect(liveRegistrations.count).toBeGreaterThan(before);
-    r.app.stop();
+    r.engine.stop();
     expect(liveRegistrations.count).toBe(before);
     expect(r.clock.pending).toBe(0);
     expect(r.world.app.menu.items).toHaveLength(0);
     expect(r.world.webViewManager.views).toHaveLength(0);
 
-    const again = new MailConsole(r.world.host());
+    const again = new Engine(r.world.host());
     again.start();
     again.stop();
     again.start();
     expect(r.world.app.menu.items).toHaveLength(1);
     expect(r.world.device("PC-Alice")!.email!.smtp.listeners("mailSent")).toBe(1);
-    const alice = again.registry.findByName("PC-Alice")!;
-    again.handle({ type: "send", device: alice.key, from: "alice@alpha.edu", password: "alice123", server: "mail.alpha.edu", mails: [{ to: "carol@alpha.edu", subject: "s", body: "b" }] });
+    const opened = again.handle({ type: "openPanel" });
+    const alice = opened.ok && "devices" in opened.value ? (opened.value.devices || []).filter((d) => d.name === "PC-Alice")[0] : null;
+    expect(alice).toBeTruthy();
+    again.handle({ type: "sendMail", device: alice!.key, from: "alice@alpha.edu", password: "alice123", server: "mail.alpha.edu", mails: [{ to: "carol@alpha.edu", subject: "s", body: "b" }] });
     r.clock.advance(5000);
-    expect(again.log.all()).toHaveLength(1);
-    expect(codes(again.log.all()[0])).toEqual([1, 2]);
+    const after = again.handle({ type: "changesSince", seq: 0, epoch: 0 });
+    const mails = after.ok && "mails" in after.value ? after.value.mails : [];
+    expect(mails).toHaveLength(1);
+    expect(codes(mails[0])).toEqual([1, 2]);
     again.stop();
     expect(liveRegistrations.count).toBe(before);
   });
@@ -48,42 +52,46 @@ describe("engine: lifecycle", () => {
     const alice = r.world.device("PC-Alice")!;
     // PT's getEmailUser throws (a half-deleted device, say) while a mailSent arrives.
     alice.email!.getEmailUser = () => { throw new Error("Invalid arguments for IPC call \"getEmailUser\""); };
-    const origin = r.app.log.add;
-    r.app.log.add = () => { throw new Error("boom inside the engine"); };
-    expect(() => alice.email!.smtp.emit("mailSent", { dest: "x@y.z", subject: "s", body: "b", responseType: 2 })).not.toThrow();
-    r.app.log.add = origin;
-    expect(r.app.errors.join("\n")).toMatch(/boom inside the engine/);
+    const args = { dest: "x@y.z", subject: "s", body: "b" };
+    Object.defineProperty(args, "responseType", { enumerable: true, get: () => { throw new Error("boom inside the engine"); } });
+    expect(() => alice.email!.smtp.emit("mailSent", args)).not.toThrow();
+    expect(r.logs.join("\n")).toMatch(/mailSent handler: boom inside the engine/);
     expect(() => r.clock.advance(10000)).not.toThrow(); // the rescan meets the throwing getter too
   });
 
   it("every request handler answers {ok:false} instead of throwing", () => {
     const r = rig();
-    expect(r.app.handle({ type: "nope" } as never)).toMatchObject({ ok: false, error: expect.stringMatching(/Unknown request type/) });
-    expect(r.app.handle(null as never)).toMatchObject({ ok: false });
+    expect(r.engine.handle({ type: "nope" })).toEqual({ ok: false, error: "Unknown request type: nope" });
+    expect(r.engine.handle(null)).toEqual({ ok: false, error: "A request must be an object with a type." });
+    expect(r.engine.handle({ type: 7 })).toEqual({ ok: false, error: "A request must be an object with a type." });
     r.world.files.writePlainTextToFile = () => { throw new Error("disk full"); };
-    expect(r.app.handle({ type: "save", format: "csv", text: "a,b" })).toMatchObject({ ok: false, error: expect.stringMatching(/disk full/) });
+    expect(r.request({ type: "saveLog", format: "csv", text: "a,b" })).toEqual({ ok: false, error: "The engine failed on this request: disk full" });
+    expect(r.logs.join("\n")).toMatch(/request saveLog: disk full/);
   });
 
-  it("settings and compose presets survive a restart through $putData", () => {
+  it("settings and the last account a device sent with survive a restart through $putData, without the password", () => {
     const r = rig();
-    r.request({ type: "settings", settings: { cap: 1234 } });
-    r.request({ type: "preset", device: "PC-Alice", preset: { server: "10.1.0.10" } });
-    r.app.stop();
-    const next = new MailConsole(r.world.host());
+    r.ok({ type: "saveSettings", settings: { cap: 1234 } });
+    r.send("PC-Alice", ["carol@alpha.edu"], { server: "10.1.0.10", password: "not-saved" });
+    r.engine.stop();
+    const next = new Engine(r.world.host());
     next.start();
-    const hello = next.handle({ type: "hello" });
-    expect(hello).toMatchObject({ ok: true, settings: { cap: 1234 }, presets: { "PC-Alice": { server: "10.1.0.10" } } });
-    expect(typeof r.world.data["org.ptmail.console/settings"]).toBe("string");
+    expect(next.handle({ type: "openPanel" })).toMatchObject({
+      ok: true,
+      value: { settings: { cap: 1234 }, presets: { "PC-Alice": { from: "alice@alpha.edu", server: "10.1.0.10" } } },
+    });
+    expect(r.world.data["org.ptmail.console/presets"]).not.toMatch(/not-saved/);
+    next.stop();
   });
 });
 
 describe("engine: the device registry follows the topology", () => {
   it("lists every device with an email client, not routers, switches or the power device", () => {
     const r = rig();
-    expect(r.app.deviceInfo().map((d) => d.name).sort()).toEqual(
+    expect(deviceNames(r)).toEqual(
       ["DNS-SRV", "Laptop-Dave", "MAIL-ALPHA", "MAIL-BETA", "PC-Alice", "PC-Bob", "PC-Carol", "PC-Erin", "PC-Teacher"],
     );
-    const alice = r.app.deviceInfo().filter((d) => d.name === "PC-Alice")[0];
+    const alice = (r.everything().devices || []).filter((d) => d.name === "PC-Alice")[0];
     expect(alice).toMatchObject({ mailId: "alice@alpha.edu", user: "alice", smtpServer: "mail.alpha.edu", powered: true });
   });
 
@@ -92,12 +100,12 @@ describe("engine: the device registry follows the topology", () => {
     r.send("PC-Alice", ["carol@alpha.edu", "dave@alpha.edu"]);
     r.world.addDevice({ name: "PC-New", kind: "pc", ip: "10.1.0.60", gateway: "10.1.0.1", dns: "10.1.0.5",
       email: { mailId: "new@alpha.edu", user: "new", password: "x", smtp: "mail.alpha.edu" } });
-    expect(r.app.registry.findByName("PC-New")).not.toBeNull();
+    expect(deviceNames(r)).toContain("PC-New");
     r.world.device("PC-Alice")!.setName("PC-Alicia");
-    expect(r.app.registry.findByName("PC-Alicia")).not.toBeNull();
+    expect(deviceNames(r)).toContain("PC-Alicia");
     expect(r.mails().map((m) => m.device)).toEqual(["PC-Alicia", "PC-Alicia"]);
     r.world.removeDevice("PC-Alicia");
-    expect(r.app.registry.findByName("PC-Alicia")).toBeNull();
+    expect(deviceNames(r)).not.toContain("PC-Alicia");
     expect(r.mails().map((m) => m.state)).toEqual(["failed", "failed"]);
     expect(r.mails()[0].reason).toMatch(/deleted/);
     r.clock.advance(20000);
@@ -109,7 +117,7 @@ describe("engine: the device registry follows the topology", () => {
     r.send("PC-Alice", ["carol@alpha.edu"]);
     r.world.device("PC-Alice")!.setPower(false);
     expect(r.byTo("carol@alpha.edu")).toMatchObject({ state: "failed", reason: expect.stringMatching(/powered off/) });
-    expect(r.request({ type: "send", device: r.deviceKey("PC-Alice"), from: "alice@alpha.edu", password: "", server: "1.1.1.1", mails: [{ to: "a@b.c", subject: "", body: "" }] }))
+    expect(r.request({ type: "sendMail", device: r.deviceKey("PC-Alice"), from: "alice@alpha.edu", password: "", server: "1.1.1.1", mails: [{ to: "a@b.c", subject: "", body: "" }] }))
       .toMatchObject({ ok: false, field: "device", error: expect.stringMatching(/powered off/) });
   });
 
@@ -117,7 +125,7 @@ describe("engine: the device registry follows the topology", () => {
     const r = rig();
     r.send("PC-Alice", ["carol@alpha.edu"]);
     r.world.openFile(oneLan());
-    expect(r.app.deviceInfo().map((d) => d.name).sort()).toEqual(["PC-Ann", "PC-Ben", "SRV-MAIL"]);
+    expect(deviceNames(r)).toEqual(["PC-Ann", "PC-Ben", "SRV-MAIL"]);
     expect(r.byTo("carol@alpha.edu").state).toBe("failed");
     const res = r.send("PC-Ann", ["ben@school.lab"]);
     expect(res.ok).toBe(true);
@@ -128,9 +136,9 @@ describe("engine: the device registry follows the topology", () => {
   it("File > New empties the device list, and devices added to the new file appear", () => {
     const r = rig();
     r.world.newFile();
-    expect(r.app.deviceInfo()).toEqual([]);
+    expect(deviceNames(r)).toEqual([]);
     r.world.addDevice({ name: "PC0", kind: "pc", ip: "192.168.0.2", email: { mailId: "a@b.c", user: "a", password: "", smtp: "1.2.3.4" } });
-    expect(r.app.deviceInfo().map((d) => d.name)).toEqual(["PC0"]);
+    expect(deviceNames(r)).toEqual(["PC0"]);
   });
 
   it("the periodic rescan catches a device whose events never came", () => {
@@ -138,9 +146,13 @@ describe("engine: the device registry follows the topology", () => {
     const d = r.world.device("PC-Carol")!;
     d.name = "PC-Caroline"; // renamed without a nameChanged event
     r.clock.advance(5000);
-    expect(r.app.registry.findByName("PC-Caroline")).not.toBeNull();
+    expect(deviceNames(r)).toContain("PC-Caroline");
     d.email = null; // its EmailClient disappears
     r.clock.advance(5000);
-    expect(r.app.registry.findByName("PC-Caroline")).toBeNull();
+    expect(deviceNames(r)).not.toContain("PC-Caroline");
   });
 });
+
+function deviceNames(r: Rig): string[] {
+  return (r.everything().devices || []).map((d) => d.name).sort();
+}

@@ -1,26 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { codes, rig } from "../helpers/engine-on-sim";
-import type { Batch, MailEntry } from "../../src/protocol";
 import { PUSH_INTERVAL_MS } from "../../src/panel-bridge";
+import { codes, rig } from "../helpers/engine-on-sim";
 
-/** Replays batches the way the panel does, and answers the mails it would hold. */
-function mirror(batches: Batch[]): Map<number, MailEntry> {
-  const m = new Map<number, MailEntry>();
-  for (const b of batches) {
-    if (b.full) m.clear();
-    for (const id of b.droppedIds) m.delete(id);
-    for (const e of b.mails) m.set(e.id, e);
-  }
-  return m;
-}
+const ids = (mails: { id: number }[]) => mails.map((m) => m.id);
 
 describe("engine: cancel", () => {
   it("cancels the mail in flight and every queued one; a late event lands on the cancelled mail", () => {
     const r = rig();
     r.send("PC-Alice", ["carol@alpha.edu", "dave@alpha.edu", "bob@beta.org"]);
     r.clock.advance(150); // the first is in flight, past its eSmtpRequest
-    const res = r.request({ type: "cancel", device: r.deviceKey("PC-Alice") });
-    expect(res).toMatchObject({ ok: true, cancelled: 3 });
+    const res = r.request({ type: "cancelSend", device: r.deviceKey("PC-Alice") });
+    expect(res).toEqual({ ok: true, value: { cancelled: 3 } });
     expect(r.mails().map((m) => m.state)).toEqual(["cancelled", "cancelled", "cancelled"]);
     expect(r.world.deliveries).toHaveLength(0);
     // PT might still report on the cancelled mail: it is recorded there, not as a new row.
@@ -35,7 +25,7 @@ describe("engine: cancel", () => {
 
   it("cancel with nothing to cancel answers 0", () => {
     const r = rig();
-    expect(r.request({ type: "cancel", device: r.deviceKey("PC-Bob") })).toMatchObject({ ok: true, cancelled: 0 });
+    expect(r.request({ type: "cancelSend", device: r.deviceKey("PC-Bob") })).toEqual({ ok: true, value: { cancelled: 0 } });
   });
 });
 
@@ -65,29 +55,48 @@ describe("engine: the delivery log", () => {
     expect(r.mails()).toHaveLength(3);
   });
 
-  it("keeps at most `cap` mails and counts what it dropped; the panel learns which rows went", () => {
+  it("keeps at most `cap` mails and counts what it dropped; the panel's store removes exactly those rows", () => {
     const r = rig();
-    r.request({ type: "hello" });
-    r.request({ type: "settings", settings: { cap: 10 } });
+    const panel = r.openPanel();
+    r.ok({ type: "saveSettings", settings: { cap: 10 } });
     const smtp = r.world.device("PC-Carol")!.email!.smtp;
-    for (let i = 0; i < 25; i++) smtp.emit("mailSent", { dest: `u${i}@alpha.edu`, subject: "s" + i, body: "", responseType: 2 });
+    for (let i = 0; i < 25; i++) {
+      smtp.emit("mailSent", { dest: `u${i}@alpha.edu`, subject: "s" + i, body: "", responseType: 2 });
+      r.clock.advance(60); // a push between most events, so rows are removed from the store one batch at a time
+    }
     r.clock.advance(1000);
-    expect(r.mails()).toHaveLength(10);
-    expect(r.app.log.dropped).toBe(15);
-    expect(r.mails()[0].to).toBe("u15@alpha.edu");
-    expect([...mirror(r.batches).keys()].sort((a, b) => a - b)).toEqual(r.mails().map((m) => m.id));
-    const since = r.request({ type: "since", seq: 0, epoch: r.app.log.epoch });
-    expect(since).toMatchObject({ ok: true, dropped: 15 });
+    const held = r.mails();
+    expect(held.map((m) => m.to)).toEqual(Array.from({ length: 10 }, (_, i) => `u${15 + i}@alpha.edu`));
+    expect(ids(panel.mails)).toEqual(ids(held));
+    expect(panel.dropped).toBe(15);
+    expect(r.pushes.some((p) => p.droppedIds.length > 0)).toBe(true);
+    expect(r.everything().dropped).toBe(15);
+  });
+
+  it("a reader so far behind that its drops were forgotten gets a full answer, and the store starts over from it", () => {
+    const r = rig();
+    r.ok({ type: "saveSettings", settings: { cap: 10 } });
+    const behind = r.ok({ type: "openPanel" });
+    const smtp = r.world.device("PC-Carol")!.email!.smtp;
+    // More than 2 × cap + 100 drops: the oldest drop records are forgotten.
+    for (let i = 0; i < 200; i++) smtp.emit("mailSent", { dest: `u${i}@alpha.edu`, subject: "", body: "", responseType: 2 });
+    const answer = r.ok({ type: "changesSince", seq: behind.seq, epoch: behind.epoch });
+    expect(answer.full).toBe(true);
+    expect(answer.droppedIds).toEqual([]);
+    expect(answer.mails.map((m) => m.to)).toEqual(Array.from({ length: 10 }, (_, i) => `u${190 + i}@alpha.edu`));
+    const recent = r.ok({ type: "changesSince", seq: answer.seq - 1, epoch: answer.epoch });
+    expect(recent.full).toBe(false);
   });
 
   it("clear empties the log, starts a new epoch, and the panel's next pull gets a full answer", () => {
     const r = rig();
     r.send("PC-Alice", ["carol@alpha.edu"]);
     r.clock.advance(5000);
-    const epoch = r.app.log.epoch;
-    r.request({ type: "clear" });
+    const before = r.everything();
+    const cleared = r.ok({ type: "clearLog" });
+    expect(cleared.epoch).toBe(before.epoch + 1);
     expect(r.mails()).toHaveLength(0);
-    expect(r.request({ type: "since", seq: 3, epoch })).toMatchObject({ full: true, mails: [] });
+    expect(r.ok({ type: "changesSince", seq: before.seq, epoch: before.epoch })).toMatchObject({ full: true, mails: [] });
   });
 });
 
@@ -107,7 +116,7 @@ describe("engine: Simulation mode", () => {
 
   it("in Realtime, a mail PT never answers fails by the watchdog, and the queue moves on", () => {
     const r = rig();
-    r.request({ type: "settings", settings: { watchdogMs: 10000 } });
+    r.ok({ type: "saveSettings", settings: { watchdogMs: 10000 } });
     const alice = r.world.device("PC-Alice")!.email!.smtp;
     const real = alice.sendMail.bind(alice);
     let calls = 0;
@@ -136,53 +145,65 @@ describe("engine: Simulation mode", () => {
 });
 
 describe("engine: pushes to the panel", () => {
-  it("pushes nothing before hello, then batches changes, then stops when the panel closes", () => {
+  it("pushes nothing before the panel opens, then batches changes, then stops when the panel closes", () => {
     const r = rig();
     r.send("PC-Alice", ["carol@alpha.edu"]);
     r.clock.advance(5000);
-    expect(r.batches).toHaveLength(0);
-    const hello = r.request({ type: "hello" });
-    expect(hello).toMatchObject({ ok: true, full: true });
+    expect(r.pushes).toHaveLength(0);
+    const opened = r.ok({ type: "openPanel" });
+    expect(opened.full).toBe(true);
     r.send("PC-Alice", ["dave@alpha.edu"]);
     r.clock.advance(5000);
-    expect(r.batches.length).toBeGreaterThan(0);
-    expect(r.batches[0].base).toBe((hello as { seq: number }).seq);
+    expect(r.pushes.length).toBeGreaterThan(0);
+    expect(r.pushes[0]).toMatchObject({ type: "changed", base: opened.seq });
     r.world.webViewManager.views[0].close();
-    const n = r.batches.length;
+    const n = r.pushes.length;
     r.send("PC-Alice", ["bob@beta.org"]);
     r.clock.advance(5000);
-    expect(r.batches.length).toBe(n);
+    expect(r.pushes.length).toBe(n);
   });
 
-  it("a 10,000-event burst is recorded exactly once each, with a bounded number of pushes", () => {
+  it("a 10,000-event burst reaches the panel's store exactly once each, with a bounded number of pushes", () => {
     const r = rig();
-    r.request({ type: "hello" });
-    r.request({ type: "settings", settings: { cap: 20000 } });
+    r.ok({ type: "saveSettings", settings: { cap: 20000 } });
+    const panel = r.openPanel();
     const smtp = r.world.device("PC-Teacher")!.email!.smtp;
-    const before = r.app.log.eventsRecorded;
     const start = r.clock.now();
     for (let i = 0; i < 10000; i++) {
       smtp.emit("mailSent", { dest: `s${i}@alpha.edu`, subject: "Burst", body: "", responseType: i % 2 ? 2 : 6 });
       if (i % 1000 === 999) r.clock.advance(10); // the events come over 100 ms of PT time
     }
     r.clock.advance(1000);
-    expect(r.app.log.eventsRecorded - before).toBe(10000);
-    const held = mirror(r.batches);
-    expect(held.size).toBe(10000);
-    let events = 0;
-    held.forEach((m) => (events += m.events.length));
-    expect(events).toBe(10000);
+    expect(panel.mails).toHaveLength(10000);
+    expect(panel.mails.map((m) => m.to)).toEqual(Array.from({ length: 10000 }, (_, i) => `s${i}@alpha.edu`));
+    expect(panel.mails.every((m) => m.events.length === 1)).toBe(true);
+    expect(panel.mails.filter((m) => m.state === "delivered")).toHaveLength(5000);
     // At most one push per PUSH_INTERVAL_MS over the burst's span, plus one.
-    expect(r.batches.length).toBeLessThanOrEqual(Math.ceil((r.clock.now() - start) / PUSH_INTERVAL_MS) + 1);
-    expect(r.batches.length).toBeLessThanOrEqual(4);
+    expect(r.pushes.length).toBeLessThanOrEqual(Math.ceil((r.clock.now() - start) / PUSH_INTERVAL_MS) + 1);
+    expect(r.pushes.length).toBeLessThanOrEqual(4);
+  });
+
+  it("with the push interval at 0, every event PT delivers is pushed on its own, complete (the bench's baseline)", () => {
+    const r = rig(undefined, { pushIntervalMs: 0 });
+    const panel = r.openPanel();
+    const smtp = r.world.device("PC-Teacher")!.email!.smtp;
+    for (let i = 0; i < 20; i++) {
+      smtp.emit("mailSent", { dest: `s${i}@alpha.edu`, subject: "", body: "", responseType: 2 });
+      r.clock.advance(0); // PT runs due timers between two events
+    }
+    expect(r.pushes).toHaveLength(20);
+    expect(r.pushes.map((p) => p.mails.map((m) => `${m.to}:${m.state}`))).toEqual(
+      Array.from({ length: 20 }, (_, i) => [`s${i}@alpha.edu:delivered`]),
+    );
+    expect(panel.mails).toHaveLength(20);
   });
 
   it("the pull answers exactly what changed after a seq, so a lost push costs nothing", () => {
     const r = rig();
-    const hello = r.request({ type: "hello" }) as { seq: number; epoch: number };
+    const opened = r.ok({ type: "openPanel" });
     r.send("PC-Alice", ["carol@alpha.edu"]);
     r.clock.advance(5000);
-    const since = r.request({ type: "since", seq: hello.seq, epoch: hello.epoch }) as { mails: MailEntry[]; full: boolean };
+    const since = r.ok({ type: "changesSince", seq: opened.seq, epoch: opened.epoch });
     expect(since.full).toBe(false);
     expect(since.mails.map((m) => m.to)).toEqual(["carol@alpha.edu"]);
     expect(since.mails[0].state).toBe("delivered");

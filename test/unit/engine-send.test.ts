@@ -51,7 +51,8 @@ describe("engine: sending through the simulator", () => {
   it("one compose to three recipients queues three mails and sends them one at a time", () => {
     const r = rig();
     const res = r.send("PC-Alice", ["carol@alpha.edu", "dave@alpha.edu", "bob@beta.org"]);
-    expect(res.ok && res.ids).toHaveLength(3);
+    expect(res).toEqual({ ok: true, value: { ids: r.mails().map((m) => m.id) } });
+    expect(r.mails().map((m) => m.to)).toEqual(["carol@alpha.edu", "dave@alpha.edu", "bob@beta.org"]);
     expect(r.mails().map((m) => m.state)).toEqual(["sending", "queued", "queued"]);
     expect(r.world.deliveries).toHaveLength(1);
     r.clock.advance(30000);
@@ -71,8 +72,8 @@ describe("engine: sending through the simulator", () => {
 
   it("refuses a send from an unknown device with a message naming the field", () => {
     const r = rig();
-    const res = r.request({ type: "send", device: "nope", from: "a@b.c", password: "", server: "1.2.3.4", mails: [{ to: "x@y.z", subject: "", body: "" }] });
-    expect(res).toMatchObject({ ok: false, field: "device" });
+    const res = r.request({ type: "sendMail", device: "nope", from: "a@b.c", password: "", server: "1.2.3.4", mails: [{ to: "x@y.z", subject: "", body: "" }] });
+    expect(res).toEqual({ ok: false, field: "device", error: "From device: that device is no longer in the topology. Choose another one." });
     expect(r.mails()).toHaveLength(0);
   });
 });

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { EngineLink } from "../../ui/engine-link";
 import { PanelStore } from "../../ui/store";
-import { rig, type Rig } from "../helpers/engine-on-sim";
-import type { Batch } from "../../src/protocol";
+import { evaluatePush, rig, type Rig } from "../helpers/engine-on-sim";
 
 // The panel's link against the real engine on the simulator. The engine's
 // clock is virtual; the panel's timers are vitest's fake ones.
@@ -19,10 +18,10 @@ beforeEach(() => {
   r = rig();
   store = new PanelStore();
   const se = (name: string, request: unknown) =>
-    engineUp ? Promise.resolve(r.app.handle(JSON.parse(JSON.stringify(request)))).then((x) => JSON.stringify(x)) : new Promise(() => undefined);
+    engineUp ? Promise.resolve(r.engine.handle(JSON.parse(JSON.stringify(request)))).then((x) => JSON.stringify(x)) : new Promise(() => undefined);
   link = new EngineLink(store, () => se);
   r.world.webViewManager.onEvaluate = (_v, js) => {
-    if (pushesOn) new Function("window", js)({ mailConsole: { receive: (b: Batch) => link.receive(b) } });
+    if (pushesOn) evaluatePush(js, (p) => link.receive(p));
   };
   link.start();
 });
@@ -62,7 +61,7 @@ describe("panel link to the engine", () => {
     let drop = true;
     r.world.webViewManager.onEvaluate = (_v, js) => {
       if (drop) { drop = false; return; } // the first push after hello is lost
-      new Function("window", js)({ mailConsole: { receive: (b: Batch) => link.receive(b) } });
+      evaluatePush(js, (p) => link.receive(p));
     };
     r.send("PC-Alice", ["carol@alpha.edu"]);
     r.clock.advance(10);

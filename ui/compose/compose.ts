@@ -1,14 +1,15 @@
 // The compose form: send as any device with an email client, to one or many.
 import { html } from "htm/preact";
 import { createRef } from "preact";
-import type { DeviceInfo, Request, Response } from "../../src/protocol";
+import type { DeviceInfo, ErrorField } from "../../src/protocol";
+import type { Call } from "../engine-link";
 import type { PanelStore } from "../store";
 import { StoreView } from "../store-view";
 import { splitRecipients, validateCompose, type ComposeField, type ComposeForm, type FieldErrors } from "./validate";
 
 export interface ComposeProps {
   store: PanelStore;
-  call: (r: Request) => Promise<Response>;
+  call: Call;
 }
 
 const EMPTY: ComposeForm = { device: "", from: "", to: "", subject: "", body: "", password: "", server: "" };
@@ -16,13 +17,19 @@ const ORDER: ComposeField[] = ["device", "from", "to", "subject", "body", "passw
 
 function prefill(form: ComposeForm, d: DeviceInfo | undefined, store: PanelStore): ComposeForm {
   if (!d) return form;
-  const preset = store.presets[d.name] || {};
+  const preset = Object.prototype.hasOwnProperty.call(store.presets, d.name) ? store.presets[d.name] : {};
   return Object.assign({}, form, {
     device: d.key,
     from: preset.from || d.mailId,
-    password: preset.password !== undefined ? preset.password : d.password,
+    password: d.password,
     server: preset.server || d.smtpServer,
   });
+}
+
+/** The form field an engine refusal is about, if it is one of the form's. */
+function formField(field: ErrorField | undefined): ComposeField | null {
+  for (const f of ORDER) if (f === field) return f;
+  return null;
 }
 
 /** Devices with a configured account first (those are the ones people send from), then by name. */
@@ -80,23 +87,22 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     }
     const device = store.devices.filter((d) => d.key === form.device)[0];
     this.setState({ errors: {}, busy: true });
-    call({ type: "send", device: form.device, from: form.from.trim(), password: form.password, server: form.server.trim(), mails }).then(
+    call({ type: "sendMail", device: form.device, from: form.from.trim(), password: form.password, server: form.server.trim(), mails }).then(
       (r) => {
         if (!r.ok) {
-          const known = !!r.field && ORDER.indexOf(r.field as ComposeField) >= 0;
-          this.setState({ busy: false, errors: known ? { [r.field as ComposeField]: r.error } : {}, message: known ? "" : r.error });
+          const field = formField(r.field);
+          this.setState({ busy: false, errors: field ? { [field]: r.error } : {}, message: field ? "" : r.error });
           return;
         }
         this.setState({ busy: false, message: `Queued ${mails.length} mail${mails.length === 1 ? "" : "s"} from ${device ? device.name : "the device"}.` });
-        if (device) call({ type: "preset", device: device.name, preset: { from: form.from.trim(), password: form.password, server: form.server.trim() } }).catch(() => undefined);
       },
       (err: Error) => this.setState({ busy: false, message: "Not sent: " + err.message }),
     );
   };
 
   private cancel = () => {
-    this.props.call({ type: "cancel", device: this.state.form.device }).then(
-      (r) => this.setState({ message: r.ok ? `Cancelled ${r.cancelled || 0} mail${r.cancelled === 1 ? "" : "s"}.` : r.error }),
+    this.props.call({ type: "cancelSend", device: this.state.form.device }).then(
+      (r) => this.setState({ message: r.ok ? `Cancelled ${r.value.cancelled} mail${r.value.cancelled === 1 ? "" : "s"}.` : r.error }),
       (err: Error) => this.setState({ message: "Cancel failed: " + err.message }),
     );
   };

@@ -1,15 +1,10 @@
 // What the compose form checks before anything is sent. Each problem names
 // the field and the fix. An invalid form makes no call to the engine.
-import type { DeviceInfo, OutgoingMail } from "../../src/protocol";
+import type { DeviceInfo, MailDraft, MailMessage } from "../../src/protocol";
 
-export interface ComposeForm {
+/** The draft as typed: To may hold several recipients, and the device sends it. */
+export interface ComposeForm extends MailDraft {
   device: string;
-  from: string;
-  to: string;
-  subject: string;
-  body: string;
-  password: string;
-  server: string;
 }
 
 export type ComposeField = keyof ComposeForm;
@@ -28,7 +23,7 @@ export const LIMITS = {
 
 export interface Validated {
   errors: FieldErrors;
-  mails: OutgoingMail[];
+  mails: MailMessage[];
 }
 
 /** Splits To on commas, semicolons and new lines; drops blanks and repeats (case-insensitive). */

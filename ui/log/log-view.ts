@@ -1,6 +1,7 @@
 // The delivery log: filters, search, counters, export and clear over the rows.
 import { html } from "htm/preact";
-import type { MailEntry, Request, Response } from "../../src/protocol";
+import type { MailEntry } from "../../src/protocol";
+import type { Call } from "../engine-link";
 import type { PanelStore } from "../store";
 import { StoreView } from "../store-view";
 import { countMails, filterMails, NO_FILTER, type Counters, type LogFilter, type Outcome } from "./filter";
@@ -13,7 +14,7 @@ export const PAGE = 30;
 
 export interface LogViewProps {
   store: PanelStore;
-  call: (r: Request) => Promise<Response>;
+  call: Call;
   copy?: (text: string) => Promise<void>;
 }
 
@@ -75,15 +76,15 @@ export class LogView extends StoreView<LogViewProps, LogViewState> {
   private save = () => {
     const rows = this.rows().slice().reverse();
     const what = this.describe(rows);
-    this.props.call({ type: "save", format: "csv", text: toCsv(rows) }).then(
-      (r) => this.setState({ note: r.ok ? `Saved ${what} to ${r.path}` : "Save failed: " + r.error }),
+    this.props.call({ type: "saveLog", format: "csv", text: toCsv(rows) }).then(
+      (r) => this.setState({ note: r.ok ? `Saved ${what} to ${r.value.path}` : "Save failed: " + r.error }),
       (e: Error) => this.setState({ note: "Save failed: " + e.message }),
     );
   };
 
   private clear = () => {
     this.setState({ confirming: false });
-    this.props.call({ type: "clear" }).then(
+    this.props.call({ type: "clearLog" }).then(
       (r) => this.setState({ note: r.ok ? "Log cleared." : "Clear failed: " + r.error }),
       (e: Error) => this.setState({ note: "Clear failed: " + e.message }),
     );

@@ -1,21 +1,22 @@
 // The engine's settings, kept by PT across restarts ($putData): how many mails
 // the log keeps, and how long a Realtime send may go unanswered.
 import { html } from "htm/preact";
-import type { Request, Response, Settings } from "../../src/protocol";
+import type { Settings } from "../../src/protocol";
+import type { Call } from "../engine-link";
 import type { PanelStore } from "../store";
 import { StoreView } from "../store-view";
 
 export interface SettingsProps {
   store: PanelStore;
-  call: (r: Request) => Promise<Response>;
+  call: Call;
 }
 
 export class SettingsForm extends StoreView<SettingsProps, { note: string }> {
   state = { note: "" };
 
   private change(patch: Partial<Settings>): void {
-    this.props.call({ type: "settings", settings: patch }).then(
-      (r) => this.setState({ note: r.ok && r.settings ? `Saved: keep ${r.settings.cap} mails, give up after ${r.settings.watchdogMs / 1000} s.` : "Not saved: " + (r.ok ? "no answer" : r.error) }),
+    this.props.call({ type: "saveSettings", settings: patch }).then(
+      (r) => this.setState({ note: r.ok ? `Saved: keep ${r.value.cap} mails, give up after ${r.value.watchdogMs / 1000} s.` : "Not saved: " + r.error }),
       (e: Error) => this.setState({ note: "Not saved: " + e.message }),
     );
   }

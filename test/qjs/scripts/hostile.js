@@ -1,7 +1,7 @@
 // Hostile text from the network through mailSent -> engine -> pushed script:
 // the pushes must evaluate and carry every string verbatim.
 main();
-ask({ type: "hello" });
+value({ type: "openPanel" });
 var smtp = world.device("PC-Carol").email.smtp;
 var texts = JSON.parse(HOSTILE_JSON);
 for (var i = 0; i < texts.length; i++) smtp.emit("mailSent", { dest: "x" + i + "@alpha.edu", subject: texts[i], body: texts[i], responseType: 2 });

@@ -3,24 +3,24 @@
 var before = PtSim.liveRegistrations.count;
 main();
 var afterMain = PtSim.liveRegistrations.count;
-var hello = ask(JSON.stringify({ type: "hello" }));
+var opened = ask(JSON.stringify({ type: "openPanel" }));
 var alice = keyOf("PC-Alice");
-var sent = ask({ type: "send", device: alice, from: "alice@alpha.edu", password: "alice123", server: "mail.alpha.edu",
+var sent = value({ type: "sendMail", device: alice, from: "alice@alpha.edu", password: "alice123", server: "mail.alpha.edu",
   mails: [{ to: "carol@alpha.edu", subject: "Hi", body: "one" }, { to: "bob@beta.org", subject: "Hi", body: "two" }] });
 __host.advance(5000);
 var held = heldMails();
 var delivered = [];
 for (var id in held) delivered.push(held[id].to + ":" + held[id].state + ":" + held[id].events.map(function (e) { return e.code; }).join(","));
-ask({ type: "send", device: alice, from: "alice@alpha.edu", password: "alice123", server: "mail.alpha.edu",
+value({ type: "sendMail", device: alice, from: "alice@alpha.edu", password: "alice123", server: "mail.alpha.edu",
   mails: [{ to: "dave@alpha.edu", subject: "Later", body: "three" }, { to: "erin@beta.org", subject: "Later", body: "four" }] });
 __host.advance(150);
-var cancelled = ask({ type: "cancel", device: alice });
+var cancelled = value({ type: "cancelSend", device: alice });
 __host.advance(20000);
-var states = ask({ type: "since", seq: 0, epoch: 0 }).mails.map(function (m) { return m.to + ":" + m.state; });
+var states = value({ type: "changesSince", seq: 0, epoch: 0 }).mails.map(function (m) { return m.to + ":" + m.state; });
 var menu = world.app.menu.items.length;
 cleanUp();
 __host.result({
-  helloOk: hello.ok, sentIds: sent.ids, delivered: delivered, pushes: pushes.length, cancelled: cancelled.cancelled, states: states,
+  openedOk: opened.ok, sentIds: sent.ids, delivered: delivered, pushes: pushes.length, cancelled: cancelled.cancelled, states: states,
   handlersAdded: afterMain - before, handlersLeft: PtSim.liveRegistrations.count - before, timersLeft: __host.activeTimers(),
   menuBefore: menu, menuAfter: world.app.menu.items.length, views: world.webViewManager.views.length
 });

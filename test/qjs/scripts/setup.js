@@ -6,22 +6,29 @@ world.load(PtSim.classroom());
 PtSim.installPtGlobals(this, world);
 var pushes = [];
 world.webViewManager.onEvaluate = function (view, js) {
-  var fakeWindow = { mailConsole: { receive: function (batch) { pushes.push(batch); } } };
+  var fakeWindow = { mailConsolePush: function (push) { pushes.push(push); } };
   new Function("window", js)(fakeWindow);
 };
 function ask(request) {
   // $se may deliver the request as an object or as JSON text: the engine takes both.
-  return JSON.parse(mailConsole(request));
+  return JSON.parse(mailConsoleRequest(request));
+}
+/** The value of a request that must succeed. */
+function value(request) {
+  var reply = ask(request);
+  if (!reply.ok) throw new Error(JSON.stringify(request) + " refused: " + reply.error);
+  return reply.value;
 }
 function keyOf(name) {
-  var hello = ask({ type: "since", seq: 0, epoch: 0 });
-  for (var i = 0; i < hello.devices.length; i++) if (hello.devices[i].name === name) return hello.devices[i].key;
+  var all = value({ type: "changesSince", seq: 0, epoch: 0 });
+  for (var i = 0; i < all.devices.length; i++) if (all.devices[i].name === name) return all.devices[i].key;
   throw new Error("no device " + name);
 }
 function heldMails() {
   var held = {};
   for (var i = 0; i < pushes.length; i++) {
     var b = pushes[i];
+    if (b.type !== "changed") throw new Error("a push of an unknown type: " + b.type);
     if (b.full) held = {};
     for (var j = 0; j < b.mails.length; j++) held[b.mails[j].id] = b.mails[j];
   }

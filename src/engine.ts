@@ -1,0 +1,305 @@
+// Mail Console's engine: wires the device registry, the outboxes, the log and
+// the panel bridge to one Host, and answers the panel's requests through one
+// dispatcher (requests.ts). main.ts gives it PT's globals; the simulator
+// gives it its own model.
+import { DeviceRegistry, type MailDevice, RESCAN_MS } from "./devices";
+import { DeliveryLog } from "./log";
+import { readMailSentArgs } from "./mail-event";
+import { Outbox } from "./outbox";
+import { PanelBridge, type PanelSpec } from "./panel-bridge";
+import type { Changes, DeviceInfo, Reply, RequestOf, RequestType, Settings } from "./protocol";
+import type { Host } from "./pt";
+import { dispatch, messageOf, refuse, type RequestHandlers } from "./requests";
+import { Revision } from "./revision";
+import { saveLog } from "./save-log";
+import { checkSend } from "./send-request";
+import {
+  loadPresets,
+  loadSettings,
+  type Presets,
+  sanitizeSettings,
+  savePresets,
+  saveSettings,
+} from "./storage";
+import { Subscriptions } from "./subscriptions";
+
+// The build defines these from manifest/module.json; tests run the source as is.
+declare const __MODULE_VERSION__: string;
+declare const __PANEL_URL__: string;
+const VERSION = typeof __MODULE_VERSION__ === "string" ? __MODULE_VERSION__ : "dev";
+const PANEL: PanelSpec = {
+  title: "Mail Console",
+  url: typeof __PANEL_URL__ === "string" ? __PANEL_URL__ : "this-sm:panel.html",
+  width: 420,
+  height: 560,
+};
+const MENU_LABEL = "Mail Console";
+
+export interface EngineOptions {
+  /** At most one push per this many ms (default 50); 0 pushes after every event (the bench's baseline). */
+  pushIntervalMs?: number;
+}
+
+export class Engine {
+  private readonly host: Host;
+  private readonly revision = new Revision();
+  private readonly subs: Subscriptions;
+  private readonly log: DeliveryLog;
+  private readonly registry: DeviceRegistry;
+  private readonly outbox: Outbox;
+  private readonly bridge: PanelBridge;
+  private readonly handlers: RequestHandlers;
+  private settings: Settings;
+  private presets: Presets;
+  private simulationMode = false;
+  /** The revision at which the device list and the preferences last changed. */
+  private devicesRev = 0;
+  private prefsRev = 0;
+  private rescanTimer: unknown = null;
+  private menuUuid = "";
+  private running = false;
+
+  constructor(host: Host, options: EngineOptions = {}) {
+    this.host = host;
+    const report = (where: string, e: unknown) => this.report(where, e);
+    this.subs = new Subscriptions(report);
+    this.settings = loadSettings(host);
+    this.presets = loadPresets(host);
+    this.log = new DeliveryLog({ cap: this.settings.cap, now: () => host.now(), revision: this.revision });
+    this.bridge = new PanelBridge({
+      host,
+      subs: this.subs,
+      spec: PANEL,
+      changesSince: (seq, epoch) => this.changesSince(seq, epoch),
+      report,
+      pushIntervalMs: options.pushIntervalMs,
+    });
+    this.registry = new DeviceRegistry({ host, subs: this.subs, report });
+    this.outbox = new Outbox({
+      host,
+      log: this.log,
+      device: (key) => this.registry.get(key),
+      watchdogMs: () => this.settings.watchdogMs,
+    });
+    this.registry.listen({
+      added: (d) => this.attach(d),
+      removed: (d, why) => this.outbox.abandon(d.key, why),
+      renamed: (d) => this.outbox.rename(d.key, d.name),
+      powerChanged: (d) => {
+        if (!d.powered) this.outbox.abandon(d.key, "the device was powered off");
+      },
+      changed: () => {
+        this.devicesRev = this.revision.next();
+      },
+    });
+    // Every change, wherever it happens, reaches the panel through this one listener.
+    this.revision.listen(() => this.bridge.changed());
+    this.handlers = {
+      openPanel: (r) => this.openPanel(r),
+      changesSince: (r) => ({ ok: true, value: this.changesSince(num(r.seq), num(r.epoch)) }),
+      sendMail: (r) => this.queueMails(r),
+      cancelSend: (r) => this.cancelMails(r),
+      clearLog: () => this.clearLog(),
+      saveLog: (r) => saveLog(this.host.ipc, this.host.now(), r.format, r.text),
+      saveSettings: (r) => this.changeSettings(r),
+    };
+  }
+
+  /** PT's main(): menu item, events, first scan, the panel. */
+  start(): void {
+    if (this.running) this.stop();
+    this.running = true;
+    this.addMenuItem();
+    this.watchSimulation();
+    this.registry.watchTopology();
+    this.registry.scan();
+    this.rescanTimer = this.host.setInterval(() => this.rescan(), RESCAN_MS);
+    this.bridge.open();
+  }
+
+  /** PT's cleanUp(): take back every handler, timer and menu item. */
+  stop(): void {
+    this.running = false;
+    if (this.rescanTimer !== null) this.host.clearInterval(this.rescanTimer);
+    this.rescanTimer = null;
+    this.outbox.stop();
+    // Forget every device, so that a later start subscribes afresh.
+    this.registry.removeAll("Mail Console was stopped");
+    this.bridge.close();
+    this.subs.offAll();
+    this.removeMenuItem();
+  }
+
+  /** Answers one request from the panel (any value: it is checked). Never throws. */
+  handle(request: unknown): Reply<RequestType> {
+    return dispatch(this.handlers, request, (where, e) => this.report(where, e));
+  }
+
+  /** handle() for callers in this realm that hold a typed request (the simulator's tests and bench). */
+  request<T extends RequestType>(request: RequestOf<T>): Reply<T> {
+    // The dispatcher routes a request of type T to the handler that answers Reply<T>.
+    return this.handle(request) as Reply<T>;
+  }
+
+  /** A method, not an arrow: Qt 5.15 loses `this` in a try inside an arrow (build/engine-guard.mjs). */
+  private rescan(): void {
+    try {
+      this.registry.scan();
+    } catch (e) {
+      this.report("rescan", e);
+    }
+    // A mode change whose event PT did not deliver is noticed here.
+    this.readSimulationMode();
+  }
+
+  private openPanel(r: RequestOf<"openPanel">): Reply<"openPanel"> {
+    const changes = this.changesSince(num(r.since), num(r.epoch));
+    this.bridge.panelOpened(changes.seq, changes.epoch);
+    return { ok: true, value: changes };
+  }
+
+  private changesSince(seq: number, epoch: number): Changes {
+    const log = this.log.changesSince(seq, epoch);
+    const c: Changes = {
+      epoch: log.epoch,
+      seq: log.seq,
+      mails: log.mails,
+      full: log.full,
+      droppedIds: log.droppedIds,
+      dropped: log.dropped,
+      status: { simulationMode: this.simulationMode, version: VERSION },
+    };
+    if (c.full || this.devicesRev > seq) c.devices = this.deviceInfo();
+    if (c.full || this.prefsRev > seq) {
+      c.settings = this.settings;
+      c.presets = this.presets;
+    }
+    return c;
+  }
+
+  private deviceInfo(): DeviceInfo[] {
+    return this.registry.list().map((d) => ({
+      key: d.key,
+      name: d.name,
+      model: d.model,
+      powered: d.powered,
+      displayName: d.account.displayName,
+      mailId: d.account.mailId,
+      user: d.account.user,
+      password: d.account.password,
+      smtpServer: d.account.smtpServer,
+    }));
+  }
+
+  private queueMails(r: RequestOf<"sendMail">): Reply<"sendMail"> {
+    const d = this.registry.get(String(r.device));
+    if (!d) return refuse("From device: that device is no longer in the topology. Choose another one.", "device");
+    if (!d.powered) return refuse("From device: " + d.name + " is powered off. Turn it on in Packet Tracer first.", "device");
+    const send = checkSend(r);
+    if ("ok" in send) return send;
+    const ids: number[] = [];
+    for (const m of send.mails) {
+      const entry = this.log.add({
+        origin: "console",
+        deviceKey: d.key,
+        device: d.name,
+        from: send.from,
+        to: m.to,
+        subject: m.subject,
+        body: m.body,
+        server: send.server,
+        state: "queued",
+      });
+      ids.push(entry.id);
+      this.outbox.enqueue(d.key, entry, send.password);
+    }
+    // The account becomes the device's preset; the password stays in the device's own settings.
+    this.presets[d.name] = { from: send.from, server: send.server };
+    savePresets(this.host, this.presets);
+    this.prefsRev = this.revision.next();
+    return { ok: true, value: { ids } };
+  }
+
+  private cancelMails(r: RequestOf<"cancelSend">): Reply<"cancelSend"> {
+    const d = this.registry.get(String(r.device));
+    if (!d) return refuse("From device: that device is no longer in the topology.", "device");
+    return { ok: true, value: { cancelled: this.outbox.cancel(d.key) } };
+  }
+
+  private clearLog(): Reply<"clearLog"> {
+    this.log.clear();
+    return { ok: true, value: { epoch: this.log.epoch } };
+  }
+
+  private changeSettings(r: RequestOf<"saveSettings">): Reply<"saveSettings"> {
+    if (!r.settings || typeof r.settings !== "object") return refuse("Settings: send the values to change.", "settings");
+    this.settings = sanitizeSettings(Object.assign({}, this.settings, r.settings));
+    this.log.setCap(this.settings.cap);
+    saveSettings(this.host, this.settings);
+    this.prefsRev = this.revision.next();
+    return { ok: true, value: this.settings };
+  }
+
+  private report(where: string, e: unknown): void {
+    try {
+      this.host.log("[Mail Console] " + where + ": " + messageOf(e));
+    } catch (e2) {
+      // Nowhere left to report; never let it reach PT.
+    }
+  }
+
+  private attach(d: MailDevice): void {
+    this.subs.on("device:" + d.key, d.smtp, "mailSent", (_src, args) => {
+      this.outbox.onMailSent(d, readMailSentArgs(args));
+    });
+  }
+
+  private watchSimulation(): void {
+    this.readSimulationMode();
+    try {
+      this.subs.on("simulation", this.host.ipc.simulation(), "simulationModeChanged", () => this.readSimulationMode());
+    } catch (e) {
+      this.report("simulation", e);
+    }
+  }
+
+  /** A method: Qt 5.15 loses `this` anywhere in a try inside an arrow function. */
+  private readSimulationMode(): void {
+    let on = false;
+    try {
+      on = !!this.host.ipc.simulation().isSimulationMode();
+    } catch (e) {
+      this.report("isSimulationMode", e);
+    }
+    if (on === this.simulationMode) return;
+    this.simulationMode = on;
+    this.outbox.setSimulationMode(on);
+    this.revision.next(); // the status travels in every answer: a new number is enough
+  }
+
+  private addMenuItem(): void {
+    try {
+      const menu = this.host.ipc.appWindow().getMenuBar().getExtensionsPopupMenu();
+      this.menuUuid = String(menu.insertItem("", MENU_LABEL));
+      const item = menu.getMenuItemByUuid(this.menuUuid);
+      if (item) this.subs.on("menu", item, "onClicked", () => this.bridge.open());
+    } catch (e) {
+      this.report("menu", e);
+    }
+  }
+
+  private removeMenuItem(): void {
+    if (!this.menuUuid) return;
+    try {
+      this.host.ipc.appWindow().getMenuBar().getExtensionsPopupMenu().removeItemUuid(this.menuUuid);
+    } catch (e) {
+      this.report("removeMenuItem", e);
+    }
+    this.menuUuid = "";
+  }
+}
+
+function num(value: unknown): number {
+  const n = Number(value);
+  return isFinite(n) ? n : 0;
+}
