@@ -6,11 +6,12 @@
 //   dist/playground/*       the playground page and its worker
 // The module's file names, globals, version and panel URL come from
 // manifest/module.json (scriptEngine[0], customInterfaces[0], globals, ...).
-import * as esbuild from "esbuild";
+
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runInNewContext } from "node:vm";
+import * as esbuild from "esbuild";
 import { checkEngineSource, checkQtScript } from "./engine-guard.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -33,17 +34,27 @@ async function buildEngine(manifest, out) {
   // Checked before minifying, while esbuild's lowering helpers still carry their names.
   const result = await esbuild.build({
     entryPoints: [join(root, "src/main.ts")],
-    bundle: true, format: "iife", globalName: ENGINE_GLOBAL, target: "es2016", platform: "neutral",
-    write: false, charset: "ascii", legalComments: "none",
+    bundle: true,
+    format: "iife",
+    globalName: ENGINE_GLOBAL,
+    target: "es2016",
+    platform: "neutral",
+    write: false,
+    charset: "ascii",
+    legalComments: "none",
     define: { __MODULE_VERSION__: JSON.stringify(manifest.version), __PANEL_URL__: JSON.stringify(manifest.panelUrl) },
   });
   // Loading the bundle only defines things, so it can be evaluated here to see what it exports.
   const exported = runInNewContext(`${result.outputFiles[0].text};${ENGINE_GLOBAL}`, {});
   const missing = manifest.globals.filter((name) => typeof exported[name] !== "function");
-  if (missing.length) throw new Error(`build: manifest/module.json names globals src/main.ts does not export: ${missing.join(", ")}`);
+  if (missing.length)
+    throw new Error(`build: manifest/module.json names globals src/main.ts does not export: ${missing.join(", ")}`);
   checkEngineSource(result.outputFiles[0].text, `${file} (before minifying)`);
   const minified = await esbuild.transform(result.outputFiles[0].text, {
-    target: "es2016", minify: true, charset: "ascii", legalComments: "none",
+    target: "es2016",
+    minify: true,
+    charset: "ascii",
+    legalComments: "none",
     banner: `/* ${manifest.name} ${manifest.version} (${manifest.id}): Packet Tracer Script Engine file */`,
     footer: engineFooter(manifest),
   });
@@ -54,9 +65,19 @@ async function buildEngine(manifest, out) {
 async function buildPanel(manifest, out) {
   const result = await esbuild.build({
     entryPoints: [join(root, "ui/main.ts")],
-    bundle: true, format: "iife", target: "chrome80", minify: true, write: false, charset: "ascii", legalComments: "none",
+    bundle: true,
+    format: "iife",
+    target: "chrome80",
+    minify: true,
+    write: false,
+    charset: "ascii",
+    legalComments: "none",
   });
-  const css = await esbuild.transform(readFileSync(join(root, "ui/styles.css"), "utf8"), { loader: "css", minify: true, target: "chrome80" });
+  const css = await esbuild.transform(readFileSync(join(root, "ui/styles.css"), "utf8"), {
+    loader: "css",
+    minify: true,
+    target: "chrome80",
+  });
   const js = result.outputFiles[0].text.replace(/<\/(script)/gi, "<\\/$1");
   const template = readFileSync(join(root, "ui/index.html"), "utf8");
   const html = template
@@ -70,15 +91,26 @@ async function buildSimAndPlayground(out) {
   // The simulator runs in the Qt QJSEngine tests too: the same Qt 5.15 traps apply.
   const sim = await esbuild.build({
     entryPoints: [join(root, "sim/pt-sim.ts")],
-    bundle: true, format: "iife", globalName: "PtSim", target: "es2016", write: false, charset: "ascii",
+    bundle: true,
+    format: "iife",
+    globalName: "PtSim",
+    target: "es2016",
+    write: false,
+    charset: "ascii",
   });
   checkQtScript(sim.outputFiles[0].text, "dist/sim/pt-sim.js");
   writeFileSync(out("sim/pt-sim.js"), sim.outputFiles[0].text);
   await esbuild.build({
     entryPoints: { playground: join(root, "sim/playground/main.ts"), worker: join(root, "sim/playground/worker.ts") },
-    bundle: true, format: "iife", target: "chrome100", outdir: out("playground"), charset: "ascii", minify: true,
+    bundle: true,
+    format: "iife",
+    target: "chrome100",
+    outdir: out("playground"),
+    charset: "ascii",
+    minify: true,
   });
-  for (const f of ["index.html", "playground.css"]) writeFileSync(out("playground/" + f), readFileSync(join(root, "sim/playground", f)));
+  for (const f of ["index.html", "playground.css"])
+    writeFileSync(out("playground/" + f), readFileSync(join(root, "sim/playground", f)));
 }
 
 /** Builds into outDir (dist/ by default) from a manifest (manifest/module.json by default); answers the ms it took. */

@@ -18,7 +18,10 @@ const BANNED = [
   [/\.trimStart\(|\.trimEnd\(/, "String.prototype.trimStart/trimEnd (missing in Qt 5.15 QJSEngine)"],
   [/\.allSettled\(/, "Promise.allSettled (missing in Qt 5.15 QJSEngine)"],
   [/\bglobalThis\b/, "globalThis (undefined in PT's engine; use the Host port)"],
-  [/\bnew RegExp\(/, "new RegExp( (esbuild writes this for regex features Qt 5.15 rejects at run time: named groups, lookbehind, the s flag, \\p{…})"],
+  [
+    /\bnew RegExp\(/,
+    "new RegExp( (esbuild writes this for regex features Qt 5.15 rejects at run time: named groups, lookbehind, the s flag, \\p{…})",
+  ],
   [/\b__objRest\b/, "object rest ({a, ...b}) in engine source"],
   [/\b__spreadValues\b|\b__spreadProps\b/, "object spread ({...a}) in engine source"],
   [/\b__async\b|\b__await\b/, "async/await in engine source (Promise jobs run only when PT's event loop turns)"],
@@ -32,12 +35,17 @@ export function checkQtScript(code, file) {
   try {
     ast = parse(code, { ecmaVersion: 2016, sourceType: "script", locations: true });
   } catch (e) {
-    const line = code.split("\n")[(e.loc && e.loc.line) - 1] || "";
+    const line = code.split("\n")[e.loc?.line - 1] || "";
     const col = e.loc ? e.loc.column : 0;
-    throw new Error(`${file}: syntax above ES2016 at ${e.loc ? e.loc.line + ":" + col : "?"}: ${e.message}\n  near: ${line.slice(Math.max(0, col - 40), col + 40)}`);
+    throw new Error(
+      `${file}: syntax above ES2016 at ${e.loc ? e.loc.line + ":" + col : "?"}: ${e.message}\n  near: ${line.slice(Math.max(0, col - 40), col + 40)}`,
+    );
   }
   const trap = qjsTraps(ast)[0];
-  if (trap) throw new Error(`${file}:${trap.line}: ${trap.what}\n  at: ${code.split("\n")[trap.line - 1].trim().slice(0, 160)}`);
+  if (trap)
+    throw new Error(
+      `${file}:${trap.line}: ${trap.what}\n  at: ${code.split("\n")[trap.line - 1].trim().slice(0, 160)}`,
+    );
 }
 
 export function checkEngineSource(code, file) {
@@ -62,17 +70,22 @@ export function qjsTraps(ast) {
   const visit = (node, ctx) => {
     if (!node || typeof node.type !== "string") return;
     if (node.type === "ThisExpression" && ctx.arrow && ctx.inCatch) {
-      found.push({ line: node.loc.start.line, what: "`this` inside a catch block of an arrow function is undefined in Qt 5.15 (PT 8.x): read `this` outside the catch, or move the catch into a method" });
+      found.push({
+        line: node.loc.start.line,
+        what: "`this` inside a catch block of an arrow function is undefined in Qt 5.15 (PT 8.x): read `this` outside the catch, or move the catch into a method",
+      });
     }
     let next = ctx;
     if (node.type === "FunctionExpression" || node.type === "FunctionDeclaration") {
       // A local of the same name shadows the method's own name: no trap then.
       const method = ctx.pendingMethod && !declares(node, ctx.pendingMethod) ? ctx.pendingMethod : null;
       next = { arrow: false, inCatch: false, method };
-    }
-    else if (node.type === "ArrowFunctionExpression") next = { arrow: true, inCatch: false, method: ctx.method };
+    } else if (node.type === "ArrowFunctionExpression") next = { arrow: true, inCatch: false, method: ctx.method };
     if (node.type === "Identifier" && ctx.method && node.name === ctx.method && !ctx.asName) {
-      found.push({ line: node.loc.start.line, what: `method ${node.name}() refers to a free ${node.name}; in Qt 5.15 (PT 8.x) that name means the method itself. Rename one of them` });
+      found.push({
+        line: node.loc.start.line,
+        what: `method ${node.name}() refers to a free ${node.name}; in Qt 5.15 (PT 8.x) that name means the method itself. Rename one of them`,
+      });
     }
     for (const key of Object.keys(node)) {
       if (key === "loc" || key === "start" || key === "end") continue;
@@ -82,8 +95,9 @@ export function qjsTraps(ast) {
       if ((node.type === "MethodDefinition" || (node.type === "Property" && node.method)) && key === "value") {
         childCtx.pendingMethod = !node.computed && node.key.type === "Identifier" ? node.key.name : null;
       }
-      const isName = ((node.type === "MemberExpression" && !node.computed && key === "property") ||
-        ((node.type === "Property" || node.type === "MethodDefinition") && !node.computed && key === "key"));
+      const isName =
+        (node.type === "MemberExpression" && !node.computed && key === "property") ||
+        ((node.type === "Property" || node.type === "MethodDefinition") && !node.computed && key === "key");
       if (isName) childCtx.asName = true;
       if (Array.isArray(child)) for (const c of child) visit(c, childCtx);
       else if (child && typeof child === "object") visit(child, childCtx);
@@ -104,7 +118,9 @@ function declares(fn, name) {
       else if (c && typeof c === "object" && key !== "loc") visit(c);
     }
   };
-  fn.params.forEach((p) => { if (p.type === "Identifier" && p.name === name) hit = true; });
+  fn.params.forEach((p) => {
+    if (p.type === "Identifier" && p.name === name) hit = true;
+  });
   visit(fn.body);
   return hit;
 }

@@ -1,8 +1,8 @@
 // Builds test/qjs/host.cpp against Debian's Qt 5.15 and Qt 6 QJSEngine
 // (qtdeclarative5-dev, qt6-declarative-dev), once per source change.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,7 +16,9 @@ export const QT_FLAVOURS = [
 ];
 
 function pkgConfig(modules) {
-  return execFileSync("pkg-config", ["--cflags", "--libs", ...modules], { encoding: "utf8" }).trim().split(/\s+/);
+  return execFileSync("pkg-config", ["--cflags", "--libs", ...modules], { encoding: "utf8" })
+    .trim()
+    .split(/\s+/);
 }
 
 /** Answers the path of the host binary for a flavour, compiling it when stale. */

@@ -2,11 +2,23 @@
 // logical workspace, web views, the Simulation object and the file manager
 // (class_app_window.html, class_menu.html, class_web_view*.html,
 // class_simulation.html, class_system_file_manager.html).
-import type { AppWindow, Menu, MenuBar, Simulation, SystemFileManager, WebView, WebViewManager, Workspace } from "../src/pt";
+import type {
+  AppWindow,
+  Menu,
+  MenuBar,
+  Simulation,
+  SystemFileManager,
+  WebView,
+  WebViewManager,
+  Workspace,
+} from "../src/pt";
 import { nextUuid, SimObject } from "./events";
 
 export class SimMenuItem extends SimObject {
-  constructor(readonly uuidValue: string, public label: string) {
+  constructor(
+    readonly uuidValue: string,
+    public label: string,
+  ) {
     super("MenuItem");
   }
   getUuid(): string {
@@ -23,8 +35,8 @@ export class SimMenuItem extends SimObject {
 
 export class SimMenu implements Menu {
   readonly items: SimMenuItem[] = [];
-  insertItem(before: string, label: string): string {
-    if (arguments.length !== 2) throw new Error("Invalid arguments for IPC call \"insertItem\"");
+  insertItem(_before: string, label: string): string {
+    if (arguments.length !== 2) throw new Error('Invalid arguments for IPC call "insertItem"');
     const item = new SimMenuItem(nextUuid(), String(label));
     this.items.push(item);
     return item.uuidValue;
@@ -70,14 +82,20 @@ export class SimAppWindow extends SimObject implements AppWindow {
 export class SimWebView extends SimObject implements WebView {
   readonly id = nextUuid();
   open = true;
-  constructor(readonly manager: SimWebViewManager, readonly title: string, readonly url: string, readonly width: number, readonly height: number) {
+  constructor(
+    readonly manager: SimWebViewManager,
+    readonly title: string,
+    readonly url: string,
+    readonly width: number,
+    readonly height: number,
+  ) {
     super("WebView");
   }
   getWebViewId(): string {
     return this.id;
   }
   evaluateJavaScriptAsync(source: string): void {
-    if (arguments.length !== 1) throw new Error("Invalid arguments for IPC call \"evaluateJavaScriptAsync\"");
+    if (arguments.length !== 1) throw new Error('Invalid arguments for IPC call "evaluateJavaScriptAsync"');
     this.manager.evaluated++;
     if (this.open) this.manager.onEvaluate(this, String(source));
   }
@@ -108,7 +126,7 @@ export class SimWebViewManager implements WebViewManager {
   onClose: (view: SimWebView) => void = () => undefined;
 
   createWebView(title: string, url: string, width: number, height: number): SimWebView {
-    if (arguments.length !== 4) throw new Error("Invalid arguments for IPC call \"createWebView\"");
+    if (arguments.length !== 4) throw new Error('Invalid arguments for IPC call "createWebView"');
     const view = new SimWebView(this, String(title), String(url), width, height);
     this.views.push(view);
     this.onOpen(view);

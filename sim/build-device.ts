@@ -32,11 +32,13 @@ export function buildDevice(world: World, spec: DeviceSpec): SimDevice {
       d.mail.pop3.enabled = spec.mailServer.pop3 !== false;
       for (const user of Object.keys(spec.mailServer.users)) d.mail.server.addUser(user, spec.mailServer.users[user]);
       const boxes = spec.mailServer.mailboxes || {};
-      for (const user of Object.keys(boxes)) for (const m of boxes[user]) d.mail.server.deliver(user, Object.assign({}, m));
+      for (const user of Object.keys(boxes))
+        for (const m of boxes[user]) d.mail.server.deliver(user, Object.assign({}, m));
     }
     if (spec.dnsServer && d.dns) {
       d.dns.enabled = spec.dnsServer.on !== false;
-      for (const name of Object.keys(spec.dnsServer.records)) d.dns.addARecordToNameServerDb(name, spec.dnsServer.records[name]);
+      for (const name of Object.keys(spec.dnsServer.records))
+        d.dns.addARecordToNameServerDb(name, spec.dnsServer.records[name]);
       const cnames = spec.dnsServer.cnames || {};
       for (const alias of Object.keys(cnames)) d.dns.addCNameRecordToNameServerDb(alias, cnames[alias]);
     }

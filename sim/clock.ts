@@ -1,13 +1,9 @@
 // Time for the simulator and for the engine it hosts. Tests use the virtual
 // clock and advance it; the playground uses the browser's timers.
+import type { Host } from "../src/pt";
 
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(id: unknown): void;
-  setInterval(fn: () => void, ms: number): unknown;
-  clearInterval(id: unknown): void;
-}
+/** The time half of the engine's Host: what the simulator gives an engine it hosts. */
+export type Clock = Pick<Host, "now" | "setTimeout" | "clearTimeout" | "setInterval" | "clearInterval">;
 
 interface Timer {
   id: number;

@@ -19,6 +19,9 @@ const KINDS: { [kind in DeviceKind]: { type: number; model: string; className: s
   power: { type: 45, model: "Power Distribution Device", className: "PowerDistributionDevice", host: false },
 };
 
+/** What getProcess can answer on a simulated device. */
+export type SimProcess = SimEmailClient | SimSmtpClient | SimEmailServer | SimSmtpServer | SimPop3Server | SimDnsServer;
+
 export interface SimPort {
   ip: string;
   mask: string;
@@ -35,18 +38,42 @@ export class SimEmailUser implements EmailUser {
   password = "";
   smtpServer = "";
   pop3Server = "";
-  getName() { return this.name; }
-  getMailId() { return this.mailId; }
-  getUser() { return this.user; }
-  getPassword() { return this.password; }
-  getSmtpServer() { return this.smtpServer; }
-  getPop3Server() { return this.pop3Server; }
-  setName(v: string) { this.name = String(v); }
-  setMailId(v: string) { this.mailId = String(v); }
-  setUser(v: string) { this.user = String(v); }
-  setPassword(v: string) { this.password = String(v); }
-  setSmtpServer(v: string) { this.smtpServer = String(v); }
-  setPop3Server(v: string) { this.pop3Server = String(v); }
+  getName() {
+    return this.name;
+  }
+  getMailId() {
+    return this.mailId;
+  }
+  getUser() {
+    return this.user;
+  }
+  getPassword() {
+    return this.password;
+  }
+  getSmtpServer() {
+    return this.smtpServer;
+  }
+  getPop3Server() {
+    return this.pop3Server;
+  }
+  setName(v: string) {
+    this.name = String(v);
+  }
+  setMailId(v: string) {
+    this.mailId = String(v);
+  }
+  setUser(v: string) {
+    this.user = String(v);
+  }
+  setPassword(v: string) {
+    this.password = String(v);
+  }
+  setSmtpServer(v: string) {
+    this.smtpServer = String(v);
+  }
+  setPop3Server(v: string) {
+    this.pop3Server = String(v);
+  }
 }
 
 export class SimSmtpClient extends SimObject implements SmtpClient {
@@ -55,14 +82,18 @@ export class SimSmtpClient extends SimObject implements SmtpClient {
   }
   sendMail(from: string, to: string, subject: string, body: string, password: string, server: string): boolean {
     // Native calls need exact argument counts (pt-script-modules.md §1.3).
-    if (arguments.length !== 6) throw new Error("Invalid arguments for IPC call \"sendMail\"");
+    if (arguments.length !== 6) throw new Error('Invalid arguments for IPC call "sendMail"');
     return this.owner.world.startDelivery(this.owner, this, {
-      from: String(from), to: String(to), subject: String(subject), body: String(body),
-      password: String(password), server: String(server),
+      from: String(from),
+      to: String(to),
+      subject: String(subject),
+      body: String(body),
+      password: String(password),
+      server: String(server),
     });
   }
   cancelSend(): void {
-    if (arguments.length !== 0) throw new Error("Invalid arguments for IPC call \"cancelSend\"");
+    if (arguments.length !== 0) throw new Error('Invalid arguments for IPC call "cancelSend"');
     this.owner.world.cancelDelivery(this);
   }
   getOwnerDevice(): SimDevice {
@@ -104,7 +135,11 @@ export class SimDevice extends SimObject implements Device {
   mail: { server: SimEmailServer; smtp: SimSmtpServer; pop3: SimPop3Server } | null = null;
   dns: SimDnsServer | null = null;
 
-  constructor(readonly world: World, public name: string, readonly kind: DeviceKind) {
+  constructor(
+    readonly world: World,
+    public name: string,
+    readonly kind: DeviceKind,
+  ) {
     super(KINDS[kind].className);
     if (KINDS[kind].host) this.email = new SimEmailClient(this);
     if (kind === "server") {
@@ -148,18 +183,32 @@ export class SimDevice extends SimObject implements Device {
   getModel(): string {
     return KINDS[this.kind].model;
   }
-  getProcess(name: string): any {
-    if (arguments.length !== 1) throw new Error("Invalid arguments for IPC call \"getProcess\"");
+  getProcess(name: "EmailClient" | "EmailClientProcess"): SimEmailClient | null;
+  getProcess(name: "SmtpClient" | "SmtpClientProcess"): SimSmtpClient | null;
+  getProcess(name: "EmailServer" | "EmailServerProcess"): SimEmailServer | null;
+  getProcess(name: "SmtpServer" | "SmtpServerProcess"): SimSmtpServer | null;
+  getProcess(name: "Pop3Server" | "Pop3ServerProcess"): SimPop3Server | null;
+  getProcess(name: "DnsServer" | "DnsServerProcess"): SimDnsServer | null;
+  getProcess(name: string): SimProcess | null;
+  getProcess(name: string): SimProcess | null {
+    if (arguments.length !== 1) throw new Error('Invalid arguments for IPC call "getProcess"');
     // "Process" may be appended or left off (class_device.html).
     const n = String(name).replace(/Process$/, "");
     switch (n) {
-      case "EmailClient": return this.email;
-      case "SmtpClient": return this.email ? this.email.smtp : null;
-      case "EmailServer": return this.mail ? this.mail.server : null;
-      case "SmtpServer": return this.mail ? this.mail.smtp : null;
-      case "Pop3Server": return this.mail ? this.mail.pop3 : null;
-      case "DnsServer": return this.dns;
-      default: return null;
+      case "EmailClient":
+        return this.email;
+      case "SmtpClient":
+        return this.email ? this.email.smtp : null;
+      case "EmailServer":
+        return this.mail ? this.mail.server : null;
+      case "SmtpServer":
+        return this.mail ? this.mail.smtp : null;
+      case "Pop3Server":
+        return this.mail ? this.mail.pop3 : null;
+      case "DnsServer":
+        return this.dns;
+      default:
+        return null;
     }
   }
   dispose(): void {

@@ -26,7 +26,7 @@ export class SimObject implements IpcObject {
   constructor(readonly className: string) {}
 
   registerEvent(event: string, context: object | null, handler: EventHandler): boolean {
-    if (typeof handler !== "function") throw new Error("Invalid arguments for IPC call \"registerEvent\"");
+    if (typeof handler !== "function") throw new Error('Invalid arguments for IPC call "registerEvent"');
     this.registrations.push({ event, context, handler });
     liveRegistrations.count++;
     return true;

@@ -76,7 +76,8 @@ export class SimEmailServer extends SimObject {
     return Object.prototype.hasOwnProperty.call(this.users, name);
   }
   deliver(user: string, mail: StoredMail): void {
-    (this.mailboxes[user] = this.mailboxes[user] || []).push(mail);
+    if (!this.mailboxes[user]) this.mailboxes[user] = [];
+    this.mailboxes[user].push(mail);
     this.changed();
   }
 }

@@ -22,7 +22,15 @@ export interface HostSpec {
   dhcp?: boolean;
   power?: boolean;
   /** Desktop > Email > Configure Mail. */
-  email?: { name?: string; mailId: string; user: string; password: string; smtp: string; pop3?: string; inbox?: StoredMailSpec[] };
+  email?: {
+    name?: string;
+    mailId: string;
+    user: string;
+    password: string;
+    smtp: string;
+    pop3?: string;
+    inbox?: StoredMailSpec[];
+  };
   /** Services > EMAIL (servers only). */
   mailServer?: {
     domain: string;

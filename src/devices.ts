@@ -3,8 +3,9 @@
 // powerChanged, AppWindow fileOpened/fileNewed/fileClosing) keep it quick; a
 // cheap periodic rescan keeps it right when an event's args are not what the
 // reference suggests (research/pt-api.md §1.2, §3).
-import type { Device, EmailClient, Host, SmtpClient } from "./pt";
+
 import type { DeviceInfo } from "./protocol";
+import type { Device, EmailClient, Host, LogicalWorkspace, Network, SmtpClient } from "./pt";
 import type { Subscriptions } from "./subscriptions";
 
 export interface MailDevice {
@@ -85,7 +86,7 @@ export class DeviceRegistry {
 
   private watchWorkspace(): void {
     this.subs.off("workspace");
-    let workspace;
+    let workspace: LogicalWorkspace | null;
     try {
       workspace = this.host.ipc.appWindow().getActiveWorkspace().getLogicalWorkspace();
     } catch (e) {
@@ -106,7 +107,7 @@ export class DeviceRegistry {
   scan(): void {
     const seen: { [key: string]: boolean } = {};
     let changed = false;
-    let network;
+    let network: Network;
     try {
       network = this.host.ipc.network();
     } catch (e) {
@@ -124,7 +125,7 @@ export class DeviceRegistry {
       let device: Device | null = null;
       try {
         device = network.getDeviceAt(i);
-      } catch (e) {
+      } catch (_e) {
         continue;
       }
       if (!device) continue;
@@ -157,10 +158,16 @@ export class DeviceRegistry {
       const name = String(device.getName());
       const uuid = typeof device.getObjectUuid === "function" ? String(device.getObjectUuid()) : "";
       return {
-        key: uuid || "name:" + name, name, model: String(device.getModel()), powered: !!device.getPower(),
-        device, smtp, email, account: readAccount(email),
+        key: uuid || "name:" + name,
+        name,
+        model: String(device.getModel()),
+        powered: !!device.getPower(),
+        device,
+        smtp,
+        email,
+        account: readAccount(email),
       };
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
   }
@@ -206,8 +213,15 @@ export class DeviceRegistry {
       this.add(found);
       return true;
     }
-    const a = known.account, b = found.account;
-    if (a.displayName !== b.displayName || a.mailId !== b.mailId || a.user !== b.user || a.password !== b.password || a.smtpServer !== b.smtpServer) {
+    const a = known.account,
+      b = found.account;
+    if (
+      a.displayName !== b.displayName ||
+      a.mailId !== b.mailId ||
+      a.user !== b.user ||
+      a.password !== b.password ||
+      a.smtpServer !== b.smtpServer
+    ) {
       known.account = b;
       changed = true;
     }
@@ -245,7 +259,7 @@ function readAccount(email: EmailClient): MailDevice["account"] {
     account.user = String(u.getUser());
     account.password = String(u.getPassword());
     account.smtpServer = String(u.getSmtpServer());
-  } catch (e) {
+  } catch (_e) {
     // An account PT cannot read is an empty one; the compose form says what is missing.
   }
   return account;
@@ -254,7 +268,7 @@ function readAccount(email: EmailClient): MailDevice["account"] {
 function safeName(device: Device, fallback: string): string {
   try {
     return String(device.getName());
-  } catch (e) {
+  } catch (_e) {
     return fallback;
   }
 }
@@ -262,7 +276,7 @@ function safeName(device: Device, fallback: string): string {
 function safePower(device: Device, fallback: boolean): boolean {
   try {
     return !!device.getPower();
-  } catch (e) {
+  } catch (_e) {
     return fallback;
   }
 }

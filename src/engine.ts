@@ -9,18 +9,11 @@ import { Outbox } from "./outbox";
 import { PanelBridge, type PanelSpec } from "./panel-bridge";
 import type { Changes, DeviceInfo, Reply, RequestOf, RequestType, Settings } from "./protocol";
 import type { Host } from "./pt";
-import { dispatch, messageOf, refuse, type RequestHandlers } from "./requests";
+import { dispatch, messageOf, type RequestHandlers, refuse } from "./requests";
 import { Revision } from "./revision";
 import { saveLog } from "./save-log";
 import { checkSend } from "./send-request";
-import {
-  loadPresets,
-  loadSettings,
-  type Presets,
-  sanitizeSettings,
-  savePresets,
-  saveSettings,
-} from "./storage";
+import { loadPresets, loadSettings, type Presets, sanitizeSettings, savePresets, saveSettings } from "./storage";
 import { Subscriptions } from "./subscriptions";
 
 // The build defines these from manifest/module.json; tests run the source as is.
@@ -194,7 +187,8 @@ export class Engine {
   private queueMails(r: RequestOf<"sendMail">): Reply<"sendMail"> {
     const d = this.registry.get(String(r.device));
     if (!d) return refuse("From device: that device is no longer in the topology. Choose another one.", "device");
-    if (!d.powered) return refuse("From device: " + d.name + " is powered off. Turn it on in Packet Tracer first.", "device");
+    if (!d.powered)
+      return refuse("From device: " + d.name + " is powered off. Turn it on in Packet Tracer first.", "device");
     const send = checkSend(r);
     if ("ok" in send) return send;
     const ids: number[] = [];
@@ -232,7 +226,8 @@ export class Engine {
   }
 
   private changeSettings(r: RequestOf<"saveSettings">): Reply<"saveSettings"> {
-    if (!r.settings || typeof r.settings !== "object") return refuse("Settings: send the values to change.", "settings");
+    if (!r.settings || typeof r.settings !== "object")
+      return refuse("Settings: send the values to change.", "settings");
     this.settings = sanitizeSettings(Object.assign({}, this.settings, r.settings));
     this.log.setCap(this.settings.cap);
     saveSettings(this.host, this.settings);
@@ -243,7 +238,7 @@ export class Engine {
   private report(where: string, e: unknown): void {
     try {
       this.host.log("[Mail Console] " + where + ": " + messageOf(e));
-    } catch (e2) {
+    } catch (_e2) {
       // Nowhere left to report; never let it reach PT.
     }
   }
@@ -301,5 +296,5 @@ export class Engine {
 
 function num(value: unknown): number {
   const n = Number(value);
-  return isFinite(n) ? n : 0;
+  return Number.isFinite(n) ? n : 0;
 }

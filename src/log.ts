@@ -5,7 +5,10 @@ import type { Changes, MailEntry, MailEvent, MailState } from "./protocol";
 import type { Revision } from "./revision";
 
 /** What a new entry starts with; the log fills in id, rev, times, code and events. */
-export type NewMail = Pick<MailEntry, "origin" | "deviceKey" | "device" | "from" | "to" | "subject" | "body" | "server" | "state">;
+export type NewMail = Pick<
+  MailEntry,
+  "origin" | "deviceKey" | "device" | "from" | "to" | "subject" | "body" | "server" | "state"
+>;
 
 export interface LogOptions {
   cap: number;
@@ -37,9 +40,21 @@ export class DeliveryLog {
   add(mail: NewMail): MailEntry {
     const at = this.now();
     const entry: MailEntry = {
-      id: this.nextId++, rev: this.revision.next(), origin: mail.origin, deviceKey: mail.deviceKey, device: mail.device,
-      from: mail.from, to: mail.to, subject: mail.subject, body: mail.body, server: mail.server,
-      state: mail.state, code: null, queuedAt: at, updatedAt: at, events: [],
+      id: this.nextId++,
+      rev: this.revision.next(),
+      origin: mail.origin,
+      deviceKey: mail.deviceKey,
+      device: mail.device,
+      from: mail.from,
+      to: mail.to,
+      subject: mail.subject,
+      body: mail.body,
+      server: mail.server,
+      state: mail.state,
+      code: null,
+      queuedAt: at,
+      updatedAt: at,
+      events: [],
     };
     this.entries.push(entry);
     this.enforceCap();
@@ -92,7 +107,10 @@ export class DeliveryLog {
   }
 
   /** Entries changed after `seq`; all of them when the reader's epoch is stale. */
-  changesSince(seq: number, epoch: number): Pick<Changes, "epoch" | "seq" | "mails" | "full" | "droppedIds" | "dropped"> {
+  changesSince(
+    seq: number,
+    epoch: number,
+  ): Pick<Changes, "epoch" | "seq" | "mails" | "full" | "droppedIds" | "dropped"> {
     const forgotten = seq < this.dropsForgottenUpTo;
     const now = this.revision.value;
     const full = epoch !== this.epoch || seq > now || forgotten;

@@ -43,7 +43,7 @@ function toText(value: unknown): string {
 
 function toCode(value: unknown): number | null {
   const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
-  return isFinite(n) && Math.floor(n) === n ? n : null;
+  return Number.isFinite(n) && Math.floor(n) === n ? n : null;
 }
 
 /** A bounded text copy of anything, for the log. Never throws. */
@@ -52,10 +52,10 @@ export function describe(value: unknown): string {
   try {
     text = JSON.stringify(value);
     if (text === undefined) text = String(value);
-  } catch (e) {
+  } catch (_e) {
     try {
       text = String(value);
-    } catch (e2) {
+    } catch (_e2) {
       text = "(unreadable)";
     }
   }

@@ -43,7 +43,7 @@ let engine: Engine | null = null;
 function say(message: string): void {
   try {
     if (typeof dprint === "function") dprint("[Mail Console] " + message);
-  } catch (e) {
+  } catch (_e) {
     // nothing else to do
   }
 }
@@ -72,7 +72,8 @@ export function mailConsoleRequest(request: unknown): string {
   try {
     // $se may hand over the object, or its JSON text (pt-script-modules.md §1.3): accept both.
     const r = typeof request === "string" ? JSON.parse(request) : request;
-    if (!engine) return JSON.stringify({ ok: false, error: "Mail Console is not running. Start it from Extensions > Scripting." });
+    if (!engine)
+      return JSON.stringify({ ok: false, error: "Mail Console is not running. Start it from Extensions > Scripting." });
     return JSON.stringify(engine.handle(r));
   } catch (e) {
     return JSON.stringify({ ok: false, error: "Bad request: " + String(e) });

@@ -3,11 +3,12 @@
 // time (a second sendMail while busy is refused: research/pt-email-and-ux.md),
 // so the next mail leaves when the previous one reaches a terminal code, is
 // cancelled, or the realtime watchdog gives up on it.
-import type { DeliveryLog } from "./log";
-import type { MailDevice } from "./devices";
-import type { MailEntry, MailState } from "./protocol";
+
 import { outcomeKind } from "./codes";
+import type { MailDevice } from "./devices";
+import type { DeliveryLog } from "./log";
 import type { MailSentArgs } from "./mail-event";
+import type { MailEntry, MailState } from "./protocol";
 import type { Host, TimerId } from "./pt";
 
 interface Lane {
@@ -55,8 +56,9 @@ export class Outbox {
   /** Sends the next queued mail of a device if none is in flight. */
   pump(key: string): void {
     const lane = this.lane(key);
-    while (!lane.inFlight && lane.queue.length) {
-      const next = lane.queue.shift()!;
+    while (!lane.inFlight) {
+      const next = lane.queue.shift();
+      if (!next) break;
       const d = this.device(key);
       if (!d) {
         this.finish(next.entry, "failed", null, "Not sent: the device is gone.");
@@ -122,8 +124,15 @@ export class Outbox {
     for (const open of lane.external) if (matches(open, event)) entry = open;
     if (!entry) {
       entry = this.log.add({
-        origin: "pt-client", deviceKey: d.key, device: d.name, from: d.account.mailId, to: event.dest,
-        subject: event.subject, body: event.body, server: d.account.smtpServer, state: "sending",
+        origin: "pt-client",
+        deviceKey: d.key,
+        device: d.name,
+        from: d.account.mailId,
+        to: event.dest,
+        subject: event.subject,
+        body: event.body,
+        server: d.account.smtpServer,
+        state: "sending",
       });
       lane.external.push(entry);
       if (lane.external.length > ENDED_KEPT) lane.external.shift();

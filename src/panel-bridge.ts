@@ -2,7 +2,7 @@
 // to it. Pushes go through evaluateJavaScriptAsync, fire-and-forget, so they
 // are only a fast path: the panel also pulls "changes since seq"
 // (research/pt-script-modules.md §1.4, A.7: pushes reported lost on macOS).
-import type { Changes, ChangedPush } from "./protocol";
+import type { ChangedPush, Changes } from "./protocol";
 import { PANEL_RECEIVER } from "./protocol";
 import type { Host, WebView } from "./pt";
 import type { Subscriptions } from "./subscriptions";
@@ -74,7 +74,7 @@ export class PanelBridge {
   private isOpen(): boolean {
     try {
       return !!this.viewId && this.host.webViewManager.getWebView(this.viewId) !== null;
-    } catch (e) {
+    } catch (_e) {
       return false;
     }
   }
@@ -143,7 +143,9 @@ export class PanelBridge {
  * before ES2019 end a string literal at them.
  */
 export function pushScript(push: ChangedPush): string {
-  const json = JSON.stringify(push).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const json = JSON.stringify(push)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
   const receiver = "window[" + JSON.stringify(PANEL_RECEIVER) + "]";
   return receiver + "&&" + receiver + "(" + json + ")";
 }

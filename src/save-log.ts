@@ -17,5 +17,13 @@ export function saveLog(ipc: Ipc, now: number, format: unknown, text: unknown): 
 
 function stamp(d: Date): string {
   const p = (n: number) => (n < 10 ? "0" : "") + n;
-  return d.getFullYear() + p(d.getMonth() + 1) + p(d.getDate()) + "-" + p(d.getHours()) + p(d.getMinutes()) + p(d.getSeconds());
+  return (
+    d.getFullYear() +
+    p(d.getMonth() + 1) +
+    p(d.getDate()) +
+    "-" +
+    p(d.getHours()) +
+    p(d.getMinutes()) +
+    p(d.getSeconds())
+  );
 }

@@ -1,7 +1,8 @@
 // The user's choices that survive a PT restart: $putData/$getData keep strings
 // only, in PT's options file (research/pt-script-modules.md §1.3), so we store JSON.
-import type { Host } from "./pt";
+
 import type { ComposePreset, Settings } from "./protocol";
+import type { Host } from "./pt";
 
 const KEY_SETTINGS = "org.ptmail.console/settings";
 const KEY_PRESETS = "org.ptmail.console/presets";
@@ -22,8 +23,10 @@ export function sanitizeSettings(s: Partial<Settings>): Settings {
   const cap = Math.floor(Number(s.cap));
   const watchdogMs = Math.floor(Number(s.watchdogMs));
   return {
-    cap: isFinite(cap) ? Math.min(100000, Math.max(10, cap)) : DEFAULT_SETTINGS.cap,
-    watchdogMs: isFinite(watchdogMs) ? Math.min(600000, Math.max(1000, watchdogMs)) : DEFAULT_SETTINGS.watchdogMs,
+    cap: Number.isFinite(cap) ? Math.min(100000, Math.max(10, cap)) : DEFAULT_SETTINGS.cap,
+    watchdogMs: Number.isFinite(watchdogMs)
+      ? Math.min(600000, Math.max(1000, watchdogMs))
+      : DEFAULT_SETTINGS.watchdogMs,
   };
 }
 
@@ -53,7 +56,7 @@ function readJson(host: Host, key: string): unknown {
   try {
     const text = host.getData(key);
     return text ? JSON.parse(text) : null;
-  } catch (e) {
+  } catch (_e) {
     return null; // a corrupt value is as good as none
   }
 }

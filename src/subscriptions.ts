@@ -48,7 +48,7 @@ export class Subscriptions {
       }
       try {
         r.target.unregisterEvent(r.event, null, r.handler);
-      } catch (e) {
+      } catch (_e) {
         // The object may be gone already (device deleted, file closed): nothing left to release.
       }
     }

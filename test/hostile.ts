@@ -7,6 +7,7 @@ export const HOSTILE: string[] = [
   '<img src=x onerror="window.INJECTED=1">',
   '"); window.INJECTED=1; ("',
   "'); window.INJECTED=1; ('",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the point is a string that looks like a template
   "`${window.INJECTED=1}`",
   "back\\slash \\\" \\' \\n \\u0041",
   "quotes \" ' ` « » “ ” ‘ ’ ＂",

@@ -55,7 +55,10 @@ export class EngineLink {
     const se = this.se();
     if (typeof se !== "function") return Promise.reject(new Error("Packet Tracer's $se bridge is not available yet."));
     return new Promise<Reply<T>>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("The engine did not answer within " + this.timing.requestTimeoutMs / 1000 + " s.")), this.timing.requestTimeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error("The engine did not answer within " + this.timing.requestTimeoutMs / 1000 + " s.")),
+        this.timing.requestTimeoutMs,
+      );
       let answer: unknown;
       try {
         answer = se(ENGINE_ENTRY, request);
@@ -114,7 +117,8 @@ export class EngineLink {
         this.failures = 0;
         // Changes a pull found that no push brought mean pushes are not arriving.
         if (wasOpening || !fresh) this.store.setConnection(this.store.connection === "pulling" ? "pulling" : "live");
-        else if (Date.now() - this.lastPushAt > this.timing.quietMs) this.store.setConnection("pulling", "Updates arrive by polling (Packet Tracer is not pushing them).");
+        else if (Date.now() - this.lastPushAt > this.timing.quietMs)
+          this.store.setConnection("pulling", "Updates arrive by polling (Packet Tracer is not pushing them).");
       },
       (e: Error) => {
         this.pullInFlight = false;
@@ -138,7 +142,8 @@ export class EngineLink {
       return;
     }
     const quiet = now - Math.max(this.lastPushAt, this.lastPullAt);
-    if ((this.store.inFlight() > 0 && quiet >= this.timing.quietMs) || now - this.lastPullAt >= this.timing.idlePullMs) this.pull();
+    if ((this.store.inFlight() > 0 && quiet >= this.timing.quietMs) || now - this.lastPullAt >= this.timing.idlePullMs)
+      this.pull();
   }
 }
 

@@ -1,10 +1,10 @@
 // The panel: a status bar, the compose form and the delivery log.
 import { html } from "htm/preact";
+import { Compose } from "./compose/compose";
 import type { Call } from "./engine-link";
+import { LogView } from "./log/log-view";
 import type { PanelStore } from "./store";
 import { StoreView } from "./store-view";
-import { Compose } from "./compose/compose";
-import { LogView } from "./log/log-view";
 
 export interface PanelProps {
   store: PanelStore;

@@ -1,7 +1,15 @@
 // What the panel knows: the engine's log as last received, the device list,
 // and the connection's health. The engine owns the log; this is a mirror that
 // applies Changes (idempotent) and notices gaps in sequence numbers.
-import type { ChangedPush, Changes, ComposePreset, DeviceInfo, EngineStatus, MailEntry, Settings } from "../src/protocol";
+import type {
+  ChangedPush,
+  Changes,
+  ComposePreset,
+  DeviceInfo,
+  EngineStatus,
+  MailEntry,
+  Settings,
+} from "../src/protocol";
 
 export type Connection = "connecting" | "live" | "pulling" | "offline";
 
@@ -49,7 +57,7 @@ export class PanelStore {
     this.epoch = c.epoch;
     this.seq = Math.max(c.full ? 0 : this.seq, c.seq);
     this.dropped = c.dropped;
-    if (c.droppedIds && c.droppedIds.length) this.remove(c.droppedIds);
+    if (c.droppedIds?.length) this.remove(c.droppedIds);
     // New entries always come after the ones held: the engine numbers them in order, and a
     // batch that does not follow on from our seq is never applied (the link pulls instead).
     for (const m of c.mails) {
@@ -87,7 +95,8 @@ export class PanelStore {
 
   private announce(m: MailEntry): void {
     if (m.state === "delivered") this.announcements.push(`Mail to ${m.to} delivered.`);
-    else if (m.state === "failed") this.announcements.push(`Mail to ${m.to} failed${m.code ? " (code " + m.code + ")" : ""}.`);
+    else if (m.state === "failed")
+      this.announcements.push(`Mail to ${m.to} failed${m.code ? " (code " + m.code + ")" : ""}.`);
     else return;
     if (this.announcements.length > 5) this.announcements.shift();
   }
@@ -100,6 +109,6 @@ export class PanelStore {
 
   private reindex(): void {
     this.byId.clear();
-    this.mails.forEach((m, i) => this.byId.set(m.id, i));
+    for (let i = 0; i < this.mails.length; i++) this.byId.set(this.mails[i].id, i);
   }
 }

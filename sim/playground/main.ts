@@ -2,10 +2,18 @@
 // worker is PT's script engine (simulator + built engine.js), the iframe is
 // the web view showing the built panel.html, and the network view beside it
 // edits the simulated topology.
-import { render } from "preact";
+
 import { html } from "htm/preact";
+import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { Action, DeviceView, FromWorker, ToWorker, WorldView } from "./protocol";
+
+/** An element of the playground page (index.html), which has every one of these ids. */
+function element(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error("the playground page has no #" + id);
+  return el;
+}
 
 // ?step=ms&timeout=ms tune the simulated network's pace (the tests run it fast).
 const worker = new Worker("/playground/worker.js" + location.search);
@@ -30,8 +38,8 @@ function installSe(win: Window & { $se?: unknown }): void {
 }
 
 function evaluate(js: string): void {
-  const doc = frame && frame.contentDocument;
-  if (!doc || !doc.body) {
+  const doc = frame?.contentDocument;
+  if (!doc?.body) {
     evalQueue.push(js);
     return;
   }
@@ -44,13 +52,13 @@ function evaluate(js: string): void {
 
 function openView(id: string, url: string): void {
   viewId = id;
-  const host = document.getElementById("webview")!;
+  const host = element("webview");
   host.hidden = false;
   const f = document.createElement("iframe");
   f.title = "Mail Console panel";
   // this-sm:panel.html names the module's Custom Interface file.
   f.src = "/module/" + url.replace(/^this-sm:/, "");
-  const body = document.getElementById("webview-body")!;
+  const body = element("webview-body");
   body.textContent = "";
   body.appendChild(f);
   frame = f;
@@ -66,7 +74,7 @@ function closeView(notifyWorker: boolean): void {
   if (frame) frame.remove();
   frame = null;
   viewId = "";
-  document.getElementById("webview")!.hidden = true;
+  element("webview").hidden = true;
   if (notifyWorker && id) act({ type: "closed", view: id });
 }
 
@@ -83,15 +91,37 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       if (p) m.ok ? p.resolve(m.value) : p.reject(new Error(m.error));
       break;
     }
-    case "open": openView(m.view, m.url); break;
-    case "show": document.getElementById("webview")!.classList.add("flash"); setTimeout(() => document.getElementById("webview")!.classList.remove("flash"), 400); break;
-    case "close": if (m.view === viewId) closeView(false); break;
-    case "eval": if (m.view === viewId) evaluate(m.js); break;
-    case "world": latest = m.world; listeners.forEach((l) => l(m.world)); break;
-    case "log": logLines.push(m.text); console.log("[engine]", m.text); break;
+    case "open":
+      openView(m.view, m.url);
+      break;
+    case "show":
+      element("webview").classList.add("flash");
+      setTimeout(() => element("webview").classList.remove("flash"), 400);
+      break;
+    case "close":
+      if (m.view === viewId) closeView(false);
+      break;
+    case "eval":
+      if (m.view === viewId) evaluate(m.js);
+      break;
+    case "world":
+      latest = m.world;
+      for (const l of listeners) l(m.world);
+      break;
+    case "log":
+      logLines.push(m.text);
+      console.log("[engine]", m.text);
+      break;
   }
 };
-(window as unknown as { playground: unknown }).playground = { act, closeView: () => closeView(true), get world() { return latest; }, logLines };
+(window as unknown as { playground: unknown }).playground = {
+  act,
+  closeView: () => closeView(true),
+  get world() {
+    return latest;
+  },
+  logLines,
+};
 
 // ---- the network view ----
 function useWorld(): WorldView | null {
@@ -112,10 +142,27 @@ function Editable({ label, value, onSave }: { label: string; value: string; onSa
 }
 
 /** Two text boxes and an Add button (a user and password, an A record's name and address). */
-function AddPair({ what, first, second, onAdd }: { what: string; first: string; second: string; onAdd: (a: string, b: string) => void }) {
+function AddPair({
+  what,
+  first,
+  second,
+  onAdd,
+}: {
+  what: string;
+  first: string;
+  second: string;
+  onAdd: (a: string, b: string) => void;
+}) {
   const [a, setA] = useState("");
   const [b, setB] = useState("");
-  return html`<form class="controls add" onSubmit=${(e: Event) => { e.preventDefault(); if (a.trim()) { onAdd(a.trim(), b.trim()); setA(""); setB(""); } }}>
+  return html`<form class="controls add" onSubmit=${(e: Event) => {
+    e.preventDefault();
+    if (a.trim()) {
+      onAdd(a.trim(), b.trim());
+      setA("");
+      setB("");
+    }
+  }}>
     <input aria-label=${what + " " + first} placeholder=${first} value=${a} onInput=${(e: Event) => setA((e.target as HTMLInputElement).value)} />
     <input aria-label=${what + " " + second} placeholder=${second} value=${b} onInput=${(e: Event) => setB((e.target as HTMLInputElement).value)} />
     <button type="submit">Add ${what}</button></form>`;
@@ -133,34 +180,69 @@ function DeviceCard({ d, links }: { d: DeviceView; links: { id: string; up: bool
         ${mine.map((l) => html`<${Toggle} label=${"Link " + l.id.replace(d.name, "").replace(" — ", "")} on=${l.up} onChange=${(up: boolean) => act({ type: "link", id: l.id, up })} />`)}
       </div>
       ${d.kind === "router" ? html`<p class="muted">Routes between 10.1.0.0/24 and 10.2.0.0/24. Turn it off to cut the sites apart.</p>` : null}
-      ${d.ip && d.kind !== "router" ? html`<div class="controls">
+      ${
+        d.ip && d.kind !== "router"
+          ? html`<div class="controls">
         <${Editable} label="Gateway" value=${d.gateway} onSave=${(v: string) => act({ type: "device-setting", device: d.name, field: "gateway", value: v })} />
         <${Editable} label="DNS server" value=${d.dns} onSave=${(v: string) => act({ type: "device-setting", device: d.name, field: "dns", value: v })} />
-      </div>` : null}
-      ${d.account && (d.account.mailId || d.kind !== "server") ? html`<div class="controls">
+      </div>`
+          : null
+      }
+      ${
+        d.account && (d.account.mailId || d.kind !== "server")
+          ? html`<div class="controls">
         <${Editable} label="Email" value=${d.account.mailId} onSave=${(v: string) => act({ type: "device-setting", device: d.name, field: "mailId", value: v })} />
         <${Editable} label="Password" value=${d.account.password} onSave=${(v: string) => act({ type: "device-setting", device: d.name, field: "password", value: v })} />
         <${Editable} label="Outgoing server" value=${d.account.smtp} onSave=${(v: string) => act({ type: "device-setting", device: d.name, field: "smtp", value: v })} />
       </div>
-      <form class="controls" onSubmit=${(e: Event) => { e.preventDefault(); if (to.trim()) act({ type: "pt-send", device: d.name, to: to.trim(), subject: "From " + d.name + "'s Email app", body: "Sent with Packet Tracer's own client." }); }}>
+      <form class="controls" onSubmit=${(e: Event) => {
+        e.preventDefault();
+        if (to.trim())
+          act({
+            type: "pt-send",
+            device: d.name,
+            to: to.trim(),
+            subject: "From " + d.name + "'s Email app",
+            body: "Sent with Packet Tracer's own client.",
+          });
+      }}>
         <input aria-label=${"Recipient for " + d.name + "'s own Email app"} placeholder="to@domain" value=${to} onInput=${(e: Event) => setTo((e.target as HTMLInputElement).value)} />
         <button type="submit" title="Send from this PC's own Email client (not through Mail Console)">Send from PC's Email app</button>
-      </form>` : null}
-      ${d.mail ? html`<div class="service">
+      </form>`
+          : null
+      }
+      ${
+        d.mail
+          ? html`<div class="service">
         <${Toggle} label=${"SMTP on " + d.name} on=${d.mail.smtp} onChange=${(on: boolean) => act({ type: "smtp", device: d.name, on })} />
         <${Editable} label="Domain" value=${d.mail.domain} onSave=${(v: string) => act({ type: "domain", device: d.name, domain: v })} />
-        <ul class="users">${d.mail.users.map((u) => html`<li>${u.name} <span class="muted">(${u.password}) · ${u.mails} mail${u.mails === 1 ? "" : "s"}</span>
-          <button type="button" class="x" aria-label=${"Delete user " + u.name} onClick=${() => act({ type: "user", device: d.name, name: u.name, remove: true })}>×</button></li>`)}</ul>
+        <ul class="users">${d.mail.users.map(
+          (
+            u,
+          ) => html`<li>${u.name} <span class="muted">(${u.password}) · ${u.mails} mail${u.mails === 1 ? "" : "s"}</span>
+          <button type="button" class="x" aria-label=${"Delete user " + u.name} onClick=${() => act({ type: "user", device: d.name, name: u.name, remove: true })}>×</button></li>`,
+        )}</ul>
         <${AddPair} what="user" first="name" second="password" onAdd=${(name: string, password: string) => act({ type: "user", device: d.name, name, password })} />
-      </div>` : null}
-      ${d.dnsServer ? html`<div class="service">
+      </div>`
+          : null
+      }
+      ${
+        d.dnsServer
+          ? html`<div class="service">
         <${Toggle} label=${"DNS on " + d.name} on=${d.dnsServer.on} onChange=${(on: boolean) => act({ type: "dns", device: d.name, on })} />
-        <ul class="users">${d.dnsServer.records.map((r) => html`<li>A ${r.name} → ${r.ip}
-          <button type="button" class="x" aria-label=${"Delete record " + r.name} onClick=${() => act({ type: "record", device: d.name, name: r.name, ip: r.ip, remove: true })}>×</button></li>`)}</ul>
+        <ul class="users">${d.dnsServer.records.map(
+          (r) => html`<li>A ${r.name} → ${r.ip}
+          <button type="button" class="x" aria-label=${"Delete record " + r.name} onClick=${() => act({ type: "record", device: d.name, name: r.name, ip: r.ip, remove: true })}>×</button></li>`,
+        )}</ul>
         <${AddPair} what="A record" first="name" second="address" onAdd=${(name: string, ip: string) => act({ type: "record", device: d.name, name, ip })} />
-      </div>` : null}
+      </div>`
+          : null
+      }
       <footer class="controls">
-        <button type="button" onClick=${() => { const n = prompt("New name for " + d.name, d.name); if (n) act({ type: "rename", device: d.name, name: n }); }}>Rename</button>
+        <button type="button" onClick=${() => {
+          const n = prompt("New name for " + d.name, d.name);
+          if (n) act({ type: "rename", device: d.name, name: n });
+        }}>Rename</button>
         <button type="button" onClick=${() => act({ type: "remove", device: d.name })}>Delete</button>
       </footer>
     </article>`;
@@ -174,9 +256,13 @@ function Network() {
     <div class="toolbar">
       <button type="button" onClick=${() => act({ type: "menu" })} title="PT: Extensions > Mail Console">Extensions ▸ Mail Console</button>
       <${Toggle} label="Simulation mode" on=${w.simulationMode} onChange=${(on: boolean) => act({ type: "mode", simulation: on })} />
-      ${w.simulationMode ? html`
+      ${
+        w.simulationMode
+          ? html`
         <button type="button" onClick=${() => act({ type: "step" })}>Step (${w.pendingSteps})</button>
-        <button type="button" onClick=${() => act({ type: "play", on: !w.playing })}>${w.playing ? "Pause" : "Play"}</button>` : null}
+        <button type="button" onClick=${() => act({ type: "play", on: !w.playing })}>${w.playing ? "Pause" : "Play"}</button>`
+          : null
+      }
       <${Toggle} label="Drop pushes (as on macOS)" on=${w.dropPushes} onChange=${(on: boolean) => act({ type: "drop-pushes", on })} />
       <label>File <select aria-label="Open file" onChange=${(e: Event) => act({ type: "open-file", file: (e.target as HTMLSelectElement).value as "classroom" | "one-lan" })}>
         <option value="classroom">Classroom (two domains)</option><option value="one-lan">One LAN, one domain</option></select></label>
@@ -186,5 +272,5 @@ function Network() {
     <div class="devices">${shown.map((d) => html`<${DeviceCard} key=${d.name} d=${d} links=${w.links} />`)}</div>`;
 }
 
-render(html`<${Network} />`, document.getElementById("network")!);
-document.getElementById("webview-close")!.addEventListener("click", () => closeView(true));
+render(html`<${Network} />`, element("network"));
+element("webview-close").addEventListener("click", () => closeView(true));

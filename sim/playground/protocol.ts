@@ -47,9 +47,7 @@ export type Action =
   | { type: "closed"; view: string }
   | { type: "emit"; device: string; args: unknown };
 
-export type ToWorker =
-  | { type: "se"; id: number; name: string; args: unknown[] }
-  | { type: "action"; action: Action };
+export type ToWorker = { type: "se"; id: number; name: string; args: unknown[] } | { type: "action"; action: Action };
 
 export type FromWorker =
   | { type: "se-result"; id: number; ok: boolean; value?: unknown; error?: string }

@@ -2,12 +2,16 @@
 // synchronous, DOM-less realm. It holds the simulator and evaluates the BUILT
 // dist/module/engine.js with importScripts, with PT's globals in place.
 import { hostClock } from "../clock";
+import type { SimDevice } from "../device";
 import { installPtGlobals } from "../pt-globals";
 import { classroom, oneLan } from "../scenarios/classroom";
 import { World } from "../world";
 import type { Action, DeviceView, FromWorker, ToWorker, WorldView } from "./protocol";
 
-const scope = self as unknown as { [name: string]: unknown } & { postMessage(m: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
+const scope = self as unknown as { [name: string]: unknown } & {
+  postMessage(m: FromWorker): void;
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+};
 const post = (m: FromWorker) => scope.postMessage(m);
 
 // Realistic pace by default: a few hundred ms per protocol step, seconds for a timeout.
@@ -32,18 +36,49 @@ wvm.onEvaluate = (v, js) => {
 
 function view(): WorldView {
   const devices: DeviceView[] = world.devices.map((d) => ({
-    name: d.name, kind: d.kind, power: d.power, ip: d.kind === "router" ? d.ports.map((p) => p.ip).join(", ") : d.ip, gateway: d.gateway, dns: d.dnsServer,
-    account: d.email ? { mailId: d.email.user.mailId, user: d.email.user.user, password: d.email.user.password, smtp: d.email.user.smtpServer } : null,
-    sending: world.deliveries.some((x) => x.device === d),
-    mail: d.mail && (d.mail.smtp.domain || Object.keys(d.mail.server.users).length)
-      ? { domain: d.mail.smtp.domain, smtp: d.mail.smtp.enabled, users: Object.keys(d.mail.server.users).map((u) => ({ name: u, password: d.mail!.server.users[u], mails: (d.mail!.server.mailboxes[u] || []).length })) }
+    name: d.name,
+    kind: d.kind,
+    power: d.power,
+    ip: d.kind === "router" ? d.ports.map((p) => p.ip).join(", ") : d.ip,
+    gateway: d.gateway,
+    dns: d.dnsServer,
+    account: d.email
+      ? {
+          mailId: d.email.user.mailId,
+          user: d.email.user.user,
+          password: d.email.user.password,
+          smtp: d.email.user.smtpServer,
+        }
       : null,
-    dnsServer: d.dns && (d.dns.enabled || Object.keys(d.dns.records).length) ? { on: d.dns.enabled, records: Object.keys(d.dns.records).map((n) => ({ name: n, ip: d.dns!.records[n] })) } : null,
+    sending: world.deliveries.some((x) => x.device === d),
+    mail: mailView(d.mail),
+    dnsServer: dnsView(d.dns),
   }));
   return {
-    topology: world.topologyName, simulationMode: world.simulationMode, pendingSteps: world.pendingSteps, playing: world.playing,
-    dropPushes, pushes: wvm.evaluated, devices, links: world.links.map((l) => ({ id: l.id, up: l.up })),
+    topology: world.topologyName,
+    simulationMode: world.simulationMode,
+    pendingSteps: world.pendingSteps,
+    playing: world.playing,
+    dropPushes,
+    pushes: wvm.evaluated,
+    devices,
+    links: world.links.map((l) => ({ id: l.id, up: l.up })),
   };
+}
+
+function mailView(mail: SimDevice["mail"]): DeviceView["mail"] {
+  if (!mail || !(mail.smtp.domain || Object.keys(mail.server.users).length)) return null;
+  const users = Object.keys(mail.server.users).map((u) => ({
+    name: u,
+    password: mail.server.users[u],
+    mails: (mail.server.mailboxes[u] || []).length,
+  }));
+  return { domain: mail.smtp.domain, smtp: mail.smtp.enabled, users };
+}
+
+function dnsView(dns: SimDevice["dns"]): DeviceView["dnsServer"] {
+  if (!dns || !(dns.enabled || Object.keys(dns.records).length)) return null;
+  return { on: dns.enabled, records: Object.keys(dns.records).map((n) => ({ name: n, ip: dns.records[n] })) };
 }
 
 let lastView = "";
@@ -58,16 +93,26 @@ function publish(): void {
 function act(a: Action): void {
   const d = "device" in a ? world.device(a.device) : null;
   switch (a.type) {
-    case "power": if (d) d.setPower(a.on); break;
-    case "smtp": if (d && d.mail) d.mail.smtp.setEnable(a.on); break;
-    case "dns": if (d && d.dns) d.dns.setEnable(a.on); break;
-    case "domain": if (d && d.mail) d.mail.smtp.setServerDomainName(a.domain); break;
-    case "link": world.setLinkUp(a.id, a.up); break;
+    case "power":
+      if (d) d.setPower(a.on);
+      break;
+    case "smtp":
+      if (d?.mail) d.mail.smtp.setEnable(a.on);
+      break;
+    case "dns":
+      if (d?.dns) d.dns.setEnable(a.on);
+      break;
+    case "domain":
+      if (d?.mail) d.mail.smtp.setServerDomainName(a.domain);
+      break;
+    case "link":
+      world.setLinkUp(a.id, a.up);
+      break;
     case "record":
-      if (d && d.dns) a.remove ? d.dns.removeARecordFromNameServerDb(a.name) : d.dns.addARecordToNameServerDb(a.name, a.ip);
+      if (d?.dns) a.remove ? d.dns.removeARecordFromNameServerDb(a.name) : d.dns.addARecordToNameServerDb(a.name, a.ip);
       break;
     case "user":
-      if (d && d.mail) a.remove ? d.mail.server.deleteUser(a.name) : d.mail.server.addUser(a.name, a.password || "");
+      if (d?.mail) a.remove ? d.mail.server.deleteUser(a.name) : d.mail.server.addUser(a.name, a.password || "");
       break;
     case "device-setting":
       if (!d) break;
@@ -78,31 +123,51 @@ function act(a: Action): void {
       else if (d.email && a.field === "mailId") d.email.user.mailId = a.value;
       world.topologyChanged();
       break;
-    case "rename": if (d && a.name.trim()) d.setName(a.name.trim()); break;
-    case "remove": world.removeDevice(a.device); break;
+    case "rename":
+      if (d && a.name.trim()) d.setName(a.name.trim());
+      break;
+    case "remove":
+      world.removeDevice(a.device);
+      break;
     case "add-pc": {
       const n = world.devices.filter((x) => x.kind === "pc").length + 1;
-      world.addDevice({ name: a.name, kind: "pc", ip: "10.1.0." + (100 + n), gateway: "10.1.0.1", dns: "10.1.0.5",
-        email: { mailId: "guest" + n + "@alpha.edu", user: "guest" + n, password: "guest", smtp: "mail.alpha.edu" } });
+      world.addDevice({
+        name: a.name,
+        kind: "pc",
+        ip: "10.1.0." + (100 + n),
+        gateway: "10.1.0.1",
+        dns: "10.1.0.5",
+        email: { mailId: "guest" + n + "@alpha.edu", user: "guest" + n, password: "guest", smtp: "mail.alpha.edu" },
+      });
       world.link(a.name, "SW-Alpha");
       break;
     }
     case "pt-send":
       // The device's own Email app sends with its configured account: the console did not ask for it.
-      if (d && d.email) {
+      if (d?.email) {
         const u = d.email.user;
         d.email.smtp.sendMail(u.mailId, a.to, a.subject, a.body, u.password, u.smtpServer);
       }
       break;
     case "emit":
       // A raw mailSent, as PT would fire it: for tests of odd shapes and hostile text.
-      if (d && d.email) d.email.smtp.emit("mailSent", a.args);
+      if (d?.email) d.email.smtp.emit("mailSent", a.args);
       break;
-    case "mode": world.simulation.setSimulationMode(a.simulation); break;
-    case "step": world.forward(); break;
-    case "play": a.on ? world.play(400) : world.pause(); break;
-    case "open-file": world.openFile(a.file === "one-lan" ? oneLan() : classroom()); break;
-    case "drop-pushes": dropPushes = a.on; break;
+    case "mode":
+      world.simulation.setSimulationMode(a.simulation);
+      break;
+    case "step":
+      world.forward();
+      break;
+    case "play":
+      a.on ? world.play(400) : world.pause();
+      break;
+    case "open-file":
+      world.openFile(a.file === "one-lan" ? oneLan() : classroom());
+      break;
+    case "drop-pushes":
+      dropPushes = a.on;
+      break;
     case "menu": {
       const item = world.app.menu.items.filter((i) => i.label === "Mail Console")[0];
       if (item) item.click();

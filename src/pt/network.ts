@@ -1,6 +1,7 @@
 // The IpcAPI subset for devices and the topology (research/pt-api.md §1, §5.2).
-import type { IpcObject } from "./events";
+
 import type { EmailClient } from "./email";
+import type { IpcObject } from "./events";
 
 /** class_network.html: no events; device events live on LogicalWorkspace. */
 export interface Network {

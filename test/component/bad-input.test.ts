@@ -2,20 +2,43 @@
 // The bad-input corpus (test/bad-input.json) through the real compose form,
 // wired to the real engine on the simulator: every bad case shows its message
 // next to its field and never reaches SmtpClient.sendMail.
-import { afterEach, describe, expect, it } from "vitest";
+
+import { readFileSync } from "node:fs";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { html } from "htm/preact";
-import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Reply, Request, RequestOf, RequestType } from "../../src/protocol";
 import { Compose } from "../../ui/compose/compose";
 import { PanelStore } from "../../ui/store";
-import type { Reply, Request, RequestOf, RequestType } from "../../src/protocol";
 import { rig } from "../helpers/engine-on-sim";
 
-interface Built { repeat: string; times: number; prefix?: string; suffix?: string; join?: string; numbered?: boolean }
-interface Case { name: string; field: string; value: string | Built; expect?: string; accept?: boolean; why?: string }
+interface Built {
+  repeat: string;
+  times: number;
+  prefix?: string;
+  suffix?: string;
+  join?: string;
+  numbered?: boolean;
+}
+interface Case {
+  name: string;
+  field: string;
+  value: string | Built;
+  expect?: string;
+  accept?: boolean;
+  why?: string;
+}
 
 const corpus: { cases: Case[] } = JSON.parse(readFileSync("test/bad-input.json", "utf8"));
-const LABELS: { [field: string]: string } = { from: "From", to: "To", subject: "Subject", body: "Body", password: "Password", server: "Outgoing server", device: "From device" };
+const LABELS: { [field: string]: string } = {
+  from: "From",
+  to: "To",
+  subject: "Subject",
+  body: "Body",
+  password: "Password",
+  server: "Outgoing server",
+  device: "From device",
+};
 
 function build(v: string | Built): string {
   if (typeof v === "string") return v;

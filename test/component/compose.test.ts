@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest";
+
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { html } from "htm/preact";
+import { afterEach, describe, expect, it } from "vitest";
+import type { RequestOf } from "../../src/protocol";
 import { Compose } from "../../ui/compose/compose";
 import { PanelStore } from "../../ui/store";
-import type { RequestOf } from "../../src/protocol";
 import { changes, fakeEngine, mail } from "../helpers/panel-fixtures";
 
 afterEach(cleanup);
@@ -65,7 +66,12 @@ describe("compose form", () => {
       { to: "bob@beta.org", subject: "Hi bob", body: "Your address is bob@beta.org." },
       { to: "dave@alpha.edu", subject: "Hi dave", body: "Your address is dave@alpha.edu." },
     ]);
-    expect(send).toMatchObject({ device: "k-alice", from: "alice@alpha.edu", password: "alice123", server: "mail.alpha.edu" });
+    expect(send).toMatchObject({
+      device: "k-alice",
+      from: "alice@alpha.edu",
+      password: "alice123",
+      server: "mail.alpha.edu",
+    });
     expect(calls.map((c) => c.type)).toEqual(["sendMail"]); // the account travels with the send: no second request
   });
 

@@ -1,16 +1,30 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest";
+
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { html } from "htm/preact";
+import { afterEach, describe, expect, it } from "vitest";
+import { toCsv } from "../../ui/log/export";
 import { LogView, PAGE } from "../../ui/log/log-view";
 import { Panel } from "../../ui/panel";
 import { PanelStore } from "../../ui/store";
-import { toCsv } from "../../ui/log/export";
 import { changes, fakeEngine, mail } from "../helpers/panel-fixtures";
 
 afterEach(cleanup);
 
-function setup(mails = [mail({ id: 1, to: "carol@alpha.edu" }), mail({ id: 2, to: "bob@beta.org", device: "PC-Bob", deviceKey: "k-bob", state: "failed", code: 13, subject: "Relay" })]) {
+function setup(
+  mails = [
+    mail({ id: 1, to: "carol@alpha.edu" }),
+    mail({
+      id: 2,
+      to: "bob@beta.org",
+      device: "PC-Bob",
+      deviceKey: "k-bob",
+      state: "failed",
+      code: 13,
+      subject: "Relay",
+    }),
+  ],
+) {
   const store = new PanelStore();
   store.apply(changes({ mails }));
   const { call, calls } = fakeEngine({ saveLog: () => ({ path: "C:/Users/student/mail-console.csv" }) });
@@ -110,7 +124,12 @@ describe("delivery log", () => {
 
 describe("CSV export", () => {
   it("quotes commas, quotes and new lines, keeps non-ASCII, and a spreadsheet reads it back", () => {
-    const tricky = mail({ id: 9, subject: 'Hi, "class"', body: "line 1\nline 2, with comma\r\nçà 中文 📨", to: "zoë@alpha.edu" });
+    const tricky = mail({
+      id: 9,
+      subject: 'Hi, "class"',
+      body: "line 1\nline 2, with comma\r\nçà 中文 📨",
+      to: "zoë@alpha.edu",
+    });
     const csv = toCsv([tricky]);
     expect(csv.charCodeAt(0)).toBe(0xfeff); // Excel needs the BOM to read UTF-8
     const parsed = parseCsv(csv.slice(1));
@@ -124,38 +143,58 @@ describe("CSV export", () => {
   });
 
   it("defuses cells a spreadsheet would run as formulas", () => {
-    const csv = toCsv([mail({ id: 3, subject: "=HYPERLINK(\"http://x\")" })]);
-    expect(parseCsv(csv.slice(1))[1]).toContain("'=HYPERLINK(\"http://x\")");
+    const csv = toCsv([mail({ id: 3, subject: '=HYPERLINK("http://x")' })]);
+    expect(parseCsv(csv.slice(1))[1]).toContain('\'=HYPERLINK("http://x")');
   });
 });
 
 describe("the whole panel", () => {
   it("shows the connection and Simulation mode, and announces terminal results in an aria-live region", async () => {
     const store = new PanelStore();
-    store.apply(changes({ mails: [mail({ id: 1, state: "sending", code: null })], status: { simulationMode: true, version: "t" } }));
+    store.apply(
+      changes({
+        mails: [mail({ id: 1, state: "sending", code: null })],
+        status: { simulationMode: true, version: "t" },
+      }),
+    );
     store.setConnection("live");
     render(html`<${Panel} store=${store} call=${fakeEngine().call} />`);
     expect(screen.getByRole("status", { name: "Connection: Live" })).toBeTruthy();
     expect(screen.getByText("⏸ Simulation mode")).toBeTruthy();
     store.apply(changes({ full: false, seq: 30, mails: [mail({ id: 1, rev: 30, state: "failed", code: 6 })] }));
-    await waitFor(() => expect(document.querySelector("[aria-live=polite]")!.textContent).toBe("Mail to carol@alpha.edu failed (code 6)."));
+    await waitFor(() =>
+      expect(document.querySelector("[aria-live=polite]")!.textContent).toBe(
+        "Mail to carol@alpha.edu failed (code 6).",
+      ),
+    );
   });
 });
 
 /** RFC 4180 as a spreadsheet reads it. */
 function parseCsv(text: string): string[][] {
   const out: string[][] = [];
-  let row: string[] = [], cell = "", quoted = false;
+  let row: string[] = [],
+    cell = "",
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(cell); cell = ""; }
-    else if (c === "\r" && text[i + 1] === "\n") { row.push(cell); out.push(row); row = []; cell = ""; i++; }
-    else cell += c;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      out.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += c;
   }
   return out;
 }

@@ -1,11 +1,17 @@
 // Real headless Chromium (Debian's /usr/bin/chromium, never a downloaded one)
 // driven by playwright-core, on the playground served from dist/.
-import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+import { type Browser, chromium, type Frame, type Page } from "playwright-core";
 import { startServer } from "../../build/serve.mjs";
 
 export const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
 ];
 
 export interface Session {
@@ -18,7 +24,8 @@ export async function openBrowser(): Promise<Session> {
   const server = await startServer(0);
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
   return {
-    browser, url: server.url,
+    browser,
+    url: server.url,
     close: async () => {
       await browser.close();
       await server.close();
@@ -27,7 +34,11 @@ export async function openBrowser(): Promise<Session> {
 }
 
 /** Opens the playground and answers the page and the panel's frame once the panel is connected. */
-export async function openPlayground(s: Session, viewport = { width: 1280, height: 860 }, pace = "?step=60&timeout=1200"): Promise<{ page: Page; panel: Frame; errors: string[] }> {
+export async function openPlayground(
+  s: Session,
+  viewport = { width: 1280, height: 860 },
+  pace = "?step=60&timeout=1200",
+): Promise<{ page: Page; panel: Frame; errors: string[] }> {
   const page = await s.browser.newPage({ viewport });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -49,7 +60,10 @@ export async function panelFrame(page: Page): Promise<Frame> {
 }
 
 /** Fills the compose form as a person would, by label. */
-export async function compose(panel: Frame, fields: { device?: string; to: string; subject?: string; body?: string; password?: string; server?: string }) {
+export async function compose(
+  panel: Frame,
+  fields: { device?: string; to: string; subject?: string; body?: string; password?: string; server?: string },
+) {
   if (fields.device) await panel.getByLabel("From device").selectOption({ label: fields.device });
   await panel.getByLabel("To", { exact: true }).fill(fields.to);
   if (fields.subject !== undefined) await panel.getByLabel("Subject").fill(fields.subject);

@@ -1,10 +1,11 @@
 // End to end in real headless Chromium: the playground around the BUILT
 // engine.js (in a worker) and panel.html (in an iframe), driven by label and role.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { mkdirSync } from "node:fs";
 import type { Frame, Page } from "playwright-core";
-import { compose, openBrowser, openPlayground, panelFrame, type Session } from "./browser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTILE } from "../hostile";
+import { compose, openBrowser, openPlayground, panelFrame, type Session } from "./browser";
 
 let s: Session;
 beforeAll(async () => {
@@ -20,7 +21,11 @@ const act = (page: Page, action: unknown) => page.evaluate((a) => (window as any
 describe("the panel in the playground", () => {
   it("sends to two recipients and shows both delivered, the relayed one via forwarding", async () => {
     const { page, panel, errors } = await openPlayground(s);
-    await compose(panel, { device: "PC-Alice — alice@alpha.edu", to: "carol@alpha.edu; bob@beta.org", subject: "Hello {user}" });
+    await compose(panel, {
+      device: "PC-Alice — alice@alpha.edu",
+      to: "carol@alpha.edu; bob@beta.org",
+      subject: "Hello {user}",
+    });
     await expect(panel.getByText("2 mails will be sent", { exact: false }).isVisible()).resolves.toBe(true);
     await panel.getByRole("button", { name: "Send" }).click();
     await row(panel, "carol@alpha.edu").getByText("Delivered").waitFor();
@@ -102,7 +107,9 @@ describe("the panel in the playground", () => {
     await cancel.click();
     await row(panel, "erin@beta.org").getByText("Cancelled").waitFor();
     await row(panel, "alice@alpha.edu").getByText("Cancelled").waitFor();
-    await panel.waitForFunction(() => (document.querySelector("button.primary + button") as HTMLButtonElement).disabled);
+    await panel.waitForFunction(
+      () => (document.querySelector("button.primary + button") as HTMLButtonElement).disabled,
+    );
     await page.close();
   });
 
@@ -126,7 +133,11 @@ describe("the panel in the playground", () => {
   it("stays live by pulling when pushes never arrive (as reported on macOS)", async () => {
     const { page, panel } = await openPlayground(s);
     await page.getByLabel("Drop pushes (as on macOS)").check();
-    await compose(panel, { device: "PC-Alice — alice@alpha.edu", to: "carol@alpha.edu, dave@alpha.edu", subject: "No pushes" });
+    await compose(panel, {
+      device: "PC-Alice — alice@alpha.edu",
+      to: "carol@alpha.edu, dave@alpha.edu",
+      subject: "No pushes",
+    });
     await panel.getByRole("button", { name: "Send" }).click();
     await row(panel, "carol@alpha.edu").getByText("Delivered").waitFor({ timeout: 15000 });
     await row(panel, "dave@alpha.edu").getByText("Delivered").waitFor({ timeout: 15000 });
@@ -140,7 +151,11 @@ describe("the panel in the playground", () => {
     const { page, panel, errors } = await openPlayground(s);
     await panel.evaluate(() => ((window as any).INJECTED = undefined));
     for (let i = 0; i < HOSTILE.length; i++) {
-      await act(page, { type: "emit", device: "PC-Carol", args: { dest: `h${i}@alpha.edu`, subject: HOSTILE[i], body: HOSTILE[i], responseType: 2 } });
+      await act(page, {
+        type: "emit",
+        device: "PC-Carol",
+        args: { dest: `h${i}@alpha.edu`, subject: HOSTILE[i], body: HOSTILE[i], responseType: 2 },
+      });
     }
     await panel.getByLabel("Counters").getByText(`Sent ${HOSTILE.length}`).waitFor({ timeout: 20000 });
     for (let i = 0; i < HOSTILE.length; i++) {
@@ -160,9 +175,20 @@ describe("the panel in the playground", () => {
   it("takes a screenshot of a mixed log for the README", async () => {
     const { page, panel } = await openPlayground(s, { width: 900, height: 700 }, "?step=250&timeout=4000");
     await page.getByRole("article", { name: "MAIL-BETA" }).getByLabel("SMTP on MAIL-BETA").uncheck();
-    await compose(panel, { device: "PC-Alice — alice@alpha.edu", to: "carol@alpha.edu, bob@beta.org, zoe@alpha.edu", subject: "Lab 4: {user}, reply when it arrives", body: "Hi {user}, please reply to confirm." });
+    await compose(panel, {
+      device: "PC-Alice — alice@alpha.edu",
+      to: "carol@alpha.edu, bob@beta.org, zoe@alpha.edu",
+      subject: "Lab 4: {user}, reply when it arrives",
+      body: "Hi {user}, please reply to confirm.",
+    });
     await panel.getByRole("button", { name: "Send" }).click();
-    await act(page, { type: "pt-send", device: "PC-Teacher", to: "dave@alpha.edu", subject: "Quiz at 10", body: "Bring a pen." });
+    await act(page, {
+      type: "pt-send",
+      device: "PC-Teacher",
+      to: "dave@alpha.edu",
+      subject: "Quiz at 10",
+      body: "Bring a pen.",
+    });
     await row(panel, "bob@beta.org").getByText("Failed: Server not found").waitFor({ timeout: 20000 });
     await row(panel, "zoe@alpha.edu").getByText("Delivered").waitFor({ timeout: 20000 });
     await compose(panel, { device: "PC-Bob — bob@beta.org", to: "erin@beta.org", subject: "Waiting on SMTP" });
@@ -187,7 +213,13 @@ describe("the panel in the playground", () => {
 describe("keyboard only", () => {
   it("composes, sends, and opens a row's details without a mouse", async () => {
     const { page, panel } = await openPlayground(s);
-    const focused = () => panel.evaluate(() => (document.activeElement as HTMLElement).getAttribute("aria-label") || (document.activeElement as HTMLElement).id || (document.activeElement as HTMLElement).textContent);
+    const focused = () =>
+      panel.evaluate(
+        () =>
+          (document.activeElement as HTMLElement).getAttribute("aria-label") ||
+          (document.activeElement as HTMLElement).id ||
+          (document.activeElement as HTMLElement).textContent,
+      );
     await panel.locator("#f-device").focus();
     await page.keyboard.press("Tab"); // From
     await page.keyboard.press("Tab"); // Password
@@ -200,7 +232,8 @@ describe("keyboard only", () => {
     await page.keyboard.press("Enter"); // submits the form from the Subject field
     await row(panel, "carol@alpha.edu").getByText("Delivered").waitFor({ timeout: 15000 });
     // Tab on to the row's summary button and open it with the keyboard.
-    for (let i = 0; i < 30 && !(await panel.evaluate(() => document.activeElement?.classList.contains("summary"))); i++) await page.keyboard.press("Tab");
+    for (let i = 0; i < 30 && !(await panel.evaluate(() => document.activeElement?.classList.contains("summary"))); i++)
+      await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
     await row(panel, "carol@alpha.edu").getByRole("list", { name: "Timeline" }).waitFor();
     expect(await panel.evaluate(() => document.activeElement?.getAttribute("aria-expanded"))).toBe("true");

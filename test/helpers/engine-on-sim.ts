@@ -2,22 +2,14 @@
 // realm, on a virtual clock, with a fake panel that evaluates every push the
 // way a web view would and keeps them. Tests see the engine only as the panel
 // does: through requests and pushes.
-import { Engine, type EngineOptions } from "../../src/engine";
-import type {
-  ChangedPush,
-  Changes,
-  MailEntry,
-  Push,
-  Reply,
-  RequestOf,
-  RequestType,
-  Results,
-} from "../../src/protocol";
-import { PANEL_RECEIVER } from "../../src/protocol";
+
 import { VirtualClock } from "../../sim/clock";
 import { classroom } from "../../sim/scenarios/classroom";
 import type { TopologySpec } from "../../sim/spec";
 import { World } from "../../sim/world";
+import { Engine, type EngineOptions } from "../../src/engine";
+import type { ChangedPush, Changes, MailEntry, Push, Reply, RequestOf, RequestType, Results } from "../../src/protocol";
+import { PANEL_RECEIVER } from "../../src/protocol";
 import { PanelStore } from "../../ui/store";
 
 export interface Rig {
@@ -34,7 +26,11 @@ export interface Rig {
   everything(): Changes;
   mails(): MailEntry[];
   byTo(to: string): MailEntry;
-  send(device: string, to: string[], over?: Partial<{ from: string; password: string; server: string; subject: string }>): Reply<"sendMail">;
+  send(
+    device: string,
+    to: string[],
+    over?: Partial<{ from: string; password: string; server: string; subject: string }>,
+  ): Reply<"sendMail">;
   deviceKey(name: string): string;
   /** The real panel store, opened now and fed every later push (pulling on a gap, as the panel does). */
   openPanel(): PanelStore;
@@ -69,7 +65,8 @@ export function rig(
   );
   engine.start();
   // Through JSON, as $se carries it.
-  const request = <T extends RequestType>(req: RequestOf<T>): Reply<T> => engine.request<T>(JSON.parse(JSON.stringify(req)));
+  const request = <T extends RequestType>(req: RequestOf<T>): Reply<T> =>
+    engine.request<T>(JSON.parse(JSON.stringify(req)));
   const ok = <T extends RequestType>(req: RequestOf<T>): Results[T] => {
     const reply = request(req);
     if (!reply.ok) throw new Error(`${req.type} refused: ${reply.error}`);
@@ -104,7 +101,7 @@ export function rig(
     },
     send: (device, to, over = {}) => {
       const d = world.device(device);
-      if (!d || !d.email) throw new Error("no device with an email client: " + device);
+      if (!d?.email) throw new Error("no device with an email client: " + device);
       const u = d.email.user;
       return request({
         type: "sendMail",

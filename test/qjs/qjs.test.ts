@@ -45,7 +45,12 @@ for (const flavour of ["qt5", "qt6"]) {
       expect(x.delivered.sort()).toEqual(["bob@beta.org:delivered:1,3,2", "carol@alpha.edu:delivered:1,2"]);
       expect(x.pushes).toBeGreaterThan(0);
       expect(x.cancelled).toBe(2);
-      expect(x.states).toEqual(["carol@alpha.edu:delivered", "bob@beta.org:delivered", "dave@alpha.edu:cancelled", "erin@beta.org:cancelled"]);
+      expect(x.states).toEqual([
+        "carol@alpha.edu:delivered",
+        "bob@beta.org:delivered",
+        "dave@alpha.edu:cancelled",
+        "erin@beta.org:cancelled",
+      ]);
       expect(x.handlersAdded).toBeGreaterThan(10);
       expect(x.handlersLeft).toBe(0);
       expect(x.timersLeft).toBe(0);
@@ -53,7 +58,11 @@ for (const flavour of ["qt5", "qt6"]) {
     });
 
     it("carries hostile subjects and bodies verbatim through the pushed script", () => {
-      const r = run(bin, "test/qjs/scripts/hostile.js", "var HOSTILE_JSON = " + JSON.stringify(JSON.stringify(HOSTILE)) + ";");
+      const r = run(
+        bin,
+        "test/qjs/scripts/hostile.js",
+        "var HOSTILE_JSON = " + JSON.stringify(JSON.stringify(HOSTILE)) + ";",
+      );
       expect(r.code, r.out.slice(0, 2000)).toBe(0);
       expect(r.result).toMatchObject({ count: HOSTILE.length, same: HOSTILE.length, differ: [], flag: "clean" });
     });

@@ -5,7 +5,7 @@ import * as esbuild from "esbuild";
 import { describe, expect, it } from "vitest";
 import { build } from "../../build/build.mjs";
 import { checkEngineSource } from "../../build/engine-guard.mjs";
-import { ENGINE_ENTRY, PANEL_RECEIVER } from "../../src/protocol";
+import { ENGINE_ENTRY } from "../../src/protocol";
 
 const lower = (code: string) => esbuild.transformSync(code, { target: "es2016", loader: "ts", format: "iife" }).code; // unminified, as the build checks it
 
@@ -35,13 +35,16 @@ describe("engine bundle guard (what Qt 5.15's QJSEngine rejects)", () => {
     const src = "function reach(x) { return x; } export class W { reach(x: number) { return reach(x); } }";
     expect(() => checkEngineSource(lower(src), "engine.js")).toThrow(/method reach\(\) refers to a free reach/);
     // A local of the same name shadows the method name: fine.
-    expect(() => checkEngineSource(lower("export class W { lane(k: string) { let lane = k; return lane; } }"), "engine.js")).not.toThrow();
+    expect(() =>
+      checkEngineSource(lower("export class W { lane(k: string) { let lane = k; return lane; } }"), "engine.js"),
+    ).not.toThrow();
   });
 
   it("fails on Qt 5.15's run-time traps: `this` in a catch block of an arrow function", () => {
     const bad = "export class A { n = 1; go() { return () => { try { f(); } catch (e) { return this.n; } }; } }";
     expect(() => checkEngineSource(lower(bad), "engine.js")).toThrow(/catch block of an arrow function/);
-    const fine = "export class A { n = 1; go() { return () => { const self = this; try { f(); } catch (e) { return self.n; } }; } }";
+    const fine =
+      "export class A { n = 1; go() { return () => { const self = this; try { f(); } catch (e) { return self.n; } }; } }";
     expect(() => checkEngineSource(lower(fine), "engine.js")).not.toThrow();
   });
 
@@ -70,7 +73,10 @@ describe("manifest", () => {
   it("is what the build reads: other file names, version and panel URL in a manifest give other files", async () => {
     const outDir = mkdtempSync(join(tmpdir(), "manifest-"));
     const other = Object.assign({}, manifest, {
-      version: "9.8.7", scriptEngine: ["other-engine.js"], customInterfaces: ["other-panel.html"], panelUrl: "this-sm:other-panel.html",
+      version: "9.8.7",
+      scriptEngine: ["other-engine.js"],
+      customInterfaces: ["other-panel.html"],
+      panelUrl: "this-sm:other-panel.html",
     });
     await build({ manifest: other, outDir, moduleOnly: true });
     expect(readdirSync(join(outDir, "module")).sort()).toEqual(["module.json", "other-engine.js", "other-panel.html"]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { codes, type Rig, rig } from "../helpers/engine-on-sim";
 import { liveRegistrations } from "../../sim/events";
-import { Engine } from "../../src/engine";
 import { oneLan } from "../../sim/scenarios/classroom";
+import { Engine } from "../../src/engine";
+import { codes, type Rig, rig } from "../helpers/engine-on-sim";
 
 describe("engine: lifecycle", () => {
   it("main adds one menu item and opens the panel; the menu item brings it back after a close", () => {
@@ -35,9 +35,19 @@ describe("engine: lifecycle", () => {
     expect(r.world.app.menu.items).toHaveLength(1);
     expect(r.world.device("PC-Alice")!.email!.smtp.listeners("mailSent")).toBe(1);
     const opened = again.handle({ type: "openPanel" });
-    const alice = opened.ok && "devices" in opened.value ? (opened.value.devices || []).filter((d) => d.name === "PC-Alice")[0] : null;
+    const alice =
+      opened.ok && "devices" in opened.value
+        ? (opened.value.devices || []).filter((d) => d.name === "PC-Alice")[0]
+        : null;
     expect(alice).toBeTruthy();
-    again.handle({ type: "sendMail", device: alice!.key, from: "alice@alpha.edu", password: "alice123", server: "mail.alpha.edu", mails: [{ to: "carol@alpha.edu", subject: "s", body: "b" }] });
+    again.handle({
+      type: "sendMail",
+      device: alice!.key,
+      from: "alice@alpha.edu",
+      password: "alice123",
+      server: "mail.alpha.edu",
+      mails: [{ to: "carol@alpha.edu", subject: "s", body: "b" }],
+    });
     r.clock.advance(5000);
     const after = again.handle({ type: "changesSince", seq: 0, epoch: 0 });
     const mails = after.ok && "mails" in after.value ? after.value.mails : [];
@@ -51,9 +61,16 @@ describe("engine: lifecycle", () => {
     const r = rig();
     const alice = r.world.device("PC-Alice")!;
     // PT's getEmailUser throws (a half-deleted device, say) while a mailSent arrives.
-    alice.email!.getEmailUser = () => { throw new Error("Invalid arguments for IPC call \"getEmailUser\""); };
+    alice.email!.getEmailUser = () => {
+      throw new Error('Invalid arguments for IPC call "getEmailUser"');
+    };
     const args = { dest: "x@y.z", subject: "s", body: "b" };
-    Object.defineProperty(args, "responseType", { enumerable: true, get: () => { throw new Error("boom inside the engine"); } });
+    Object.defineProperty(args, "responseType", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom inside the engine");
+      },
+    });
     expect(() => alice.email!.smtp.emit("mailSent", args)).not.toThrow();
     expect(r.logs.join("\n")).toMatch(/mailSent handler: boom inside the engine/);
     expect(() => r.clock.advance(10000)).not.toThrow(); // the rescan meets the throwing getter too
@@ -64,8 +81,13 @@ describe("engine: lifecycle", () => {
     expect(r.engine.handle({ type: "nope" })).toEqual({ ok: false, error: "Unknown request type: nope" });
     expect(r.engine.handle(null)).toEqual({ ok: false, error: "A request must be an object with a type." });
     expect(r.engine.handle({ type: 7 })).toEqual({ ok: false, error: "A request must be an object with a type." });
-    r.world.files.writePlainTextToFile = () => { throw new Error("disk full"); };
-    expect(r.request({ type: "saveLog", format: "csv", text: "a,b" })).toEqual({ ok: false, error: "The engine failed on this request: disk full" });
+    r.world.files.writePlainTextToFile = () => {
+      throw new Error("disk full");
+    };
+    expect(r.request({ type: "saveLog", format: "csv", text: "a,b" })).toEqual({
+      ok: false,
+      error: "The engine failed on this request: disk full",
+    });
     expect(r.logs.join("\n")).toMatch(/request saveLog: disk full/);
   });
 
@@ -88,18 +110,37 @@ describe("engine: lifecycle", () => {
 describe("engine: the device registry follows the topology", () => {
   it("lists every device with an email client, not routers, switches or the power device", () => {
     const r = rig();
-    expect(deviceNames(r)).toEqual(
-      ["DNS-SRV", "Laptop-Dave", "MAIL-ALPHA", "MAIL-BETA", "PC-Alice", "PC-Bob", "PC-Carol", "PC-Erin", "PC-Teacher"],
-    );
+    expect(deviceNames(r)).toEqual([
+      "DNS-SRV",
+      "Laptop-Dave",
+      "MAIL-ALPHA",
+      "MAIL-BETA",
+      "PC-Alice",
+      "PC-Bob",
+      "PC-Carol",
+      "PC-Erin",
+      "PC-Teacher",
+    ]);
     const alice = (r.everything().devices || []).filter((d) => d.name === "PC-Alice")[0];
-    expect(alice).toMatchObject({ mailId: "alice@alpha.edu", user: "alice", smtpServer: "mail.alpha.edu", powered: true });
+    expect(alice).toMatchObject({
+      mailId: "alice@alpha.edu",
+      user: "alice",
+      smtpServer: "mail.alpha.edu",
+      powered: true,
+    });
   });
 
   it("sees devices added, renamed and deleted mid-run, with a mail in flight", () => {
     const r = rig();
     r.send("PC-Alice", ["carol@alpha.edu", "dave@alpha.edu"]);
-    r.world.addDevice({ name: "PC-New", kind: "pc", ip: "10.1.0.60", gateway: "10.1.0.1", dns: "10.1.0.5",
-      email: { mailId: "new@alpha.edu", user: "new", password: "x", smtp: "mail.alpha.edu" } });
+    r.world.addDevice({
+      name: "PC-New",
+      kind: "pc",
+      ip: "10.1.0.60",
+      gateway: "10.1.0.1",
+      dns: "10.1.0.5",
+      email: { mailId: "new@alpha.edu", user: "new", password: "x", smtp: "mail.alpha.edu" },
+    });
     expect(deviceNames(r)).toContain("PC-New");
     r.world.device("PC-Alice")!.setName("PC-Alicia");
     expect(deviceNames(r)).toContain("PC-Alicia");
@@ -117,8 +158,16 @@ describe("engine: the device registry follows the topology", () => {
     r.send("PC-Alice", ["carol@alpha.edu"]);
     r.world.device("PC-Alice")!.setPower(false);
     expect(r.byTo("carol@alpha.edu")).toMatchObject({ state: "failed", reason: expect.stringMatching(/powered off/) });
-    expect(r.request({ type: "sendMail", device: r.deviceKey("PC-Alice"), from: "alice@alpha.edu", password: "", server: "1.1.1.1", mails: [{ to: "a@b.c", subject: "", body: "" }] }))
-      .toMatchObject({ ok: false, field: "device", error: expect.stringMatching(/powered off/) });
+    expect(
+      r.request({
+        type: "sendMail",
+        device: r.deviceKey("PC-Alice"),
+        from: "alice@alpha.edu",
+        password: "",
+        server: "1.1.1.1",
+        mails: [{ to: "a@b.c", subject: "", body: "" }],
+      }),
+    ).toMatchObject({ ok: false, field: "device", error: expect.stringMatching(/powered off/) });
   });
 
   it("opening another file replaces the device list", () => {
@@ -137,7 +186,12 @@ describe("engine: the device registry follows the topology", () => {
     const r = rig();
     r.world.newFile();
     expect(deviceNames(r)).toEqual([]);
-    r.world.addDevice({ name: "PC0", kind: "pc", ip: "192.168.0.2", email: { mailId: "a@b.c", user: "a", password: "", smtp: "1.2.3.4" } });
+    r.world.addDevice({
+      name: "PC0",
+      kind: "pc",
+      ip: "192.168.0.2",
+      email: { mailId: "a@b.c", user: "a", password: "", smtp: "1.2.3.4" },
+    });
     expect(deviceNames(r)).toEqual(["PC0"]);
   });
 

@@ -14,7 +14,9 @@ describe("engine: cancel", () => {
     expect(r.mails().map((m) => m.state)).toEqual(["cancelled", "cancelled", "cancelled"]);
     expect(r.world.deliveries).toHaveLength(0);
     // PT might still report on the cancelled mail: it is recorded there, not as a new row.
-    r.world.device("PC-Alice")!.email!.smtp.emit("mailSent", { dest: "carol@alpha.edu", subject: "x", body: "", responseType: 7 });
+    r.world
+      .device("PC-Alice")!
+      .email!.smtp.emit("mailSent", { dest: "carol@alpha.edu", subject: "x", body: "", responseType: 7 });
     expect(r.mails()).toHaveLength(3);
     const first = r.byTo("carol@alpha.edu");
     expect(first.state).toBe("cancelled");
@@ -25,7 +27,10 @@ describe("engine: cancel", () => {
 
   it("cancel with nothing to cancel answers 0", () => {
     const r = rig();
-    expect(r.request({ type: "cancelSend", device: r.deviceKey("PC-Bob") })).toEqual({ ok: true, value: { cancelled: 0 } });
+    expect(r.request({ type: "cancelSend", device: r.deviceKey("PC-Bob") })).toEqual({
+      ok: true,
+      value: { cancelled: 0 },
+    });
   });
 });
 
@@ -36,7 +41,13 @@ describe("engine: the delivery log", () => {
     bob.email!.smtp.sendMail("bob@beta.org", "erin@beta.org", "From the app", "hi", "bob123", "mail.beta.org");
     r.clock.advance(5000);
     expect(r.mails()).toHaveLength(1);
-    expect(r.mails()[0]).toMatchObject({ origin: "pt-client", device: "PC-Bob", to: "erin@beta.org", state: "delivered", from: "bob@beta.org" });
+    expect(r.mails()[0]).toMatchObject({
+      origin: "pt-client",
+      device: "PC-Bob",
+      to: "erin@beta.org",
+      state: "delivered",
+      from: "bob@beta.org",
+    });
     expect(codes(r.mails()[0])).toEqual([1, 2]);
   });
 
@@ -79,7 +90,8 @@ describe("engine: the delivery log", () => {
     const behind = r.ok({ type: "openPanel" });
     const smtp = r.world.device("PC-Carol")!.email!.smtp;
     // More than 2 × cap + 100 drops: the oldest drop records are forgotten.
-    for (let i = 0; i < 200; i++) smtp.emit("mailSent", { dest: `u${i}@alpha.edu`, subject: "", body: "", responseType: 2 });
+    for (let i = 0; i < 200; i++)
+      smtp.emit("mailSent", { dest: `u${i}@alpha.edu`, subject: "", body: "", responseType: 2 });
     const answer = r.ok({ type: "changesSince", seq: behind.seq, epoch: behind.epoch });
     expect(answer.full).toBe(true);
     expect(answer.droppedIds).toEqual([]);
@@ -96,7 +108,10 @@ describe("engine: the delivery log", () => {
     const cleared = r.ok({ type: "clearLog" });
     expect(cleared.epoch).toBe(before.epoch + 1);
     expect(r.mails()).toHaveLength(0);
-    expect(r.ok({ type: "changesSince", seq: before.seq, epoch: before.epoch })).toMatchObject({ full: true, mails: [] });
+    expect(r.ok({ type: "changesSince", seq: before.seq, epoch: before.epoch })).toMatchObject({
+      full: true,
+      mails: [],
+    });
   });
 });
 
@@ -109,7 +124,9 @@ describe("engine: Simulation mode", () => {
     const m = r.byTo("carol@alpha.edu");
     expect(m.state).toBe("sending");
     expect(m.waitingForSimulation).toBe(true);
-    while (r.world.forward()) { /* the user steps */ }
+    while (r.world.forward()) {
+      /* the user steps */
+    }
     expect(r.byTo("carol@alpha.edu").state).toBe("delivered");
     expect(r.byTo("carol@alpha.edu").waitingForSimulation).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { codes, rig } from "../helpers/engine-on-sim";
 import { CATALOGUE } from "../../sim/scenarios/catalogue";
+import { codes, rig } from "../helpers/engine-on-sim";
 
 describe("engine: sending through the simulator", () => {
   it("given the classroom, when Alice sends to Carol, the log shows 1 then 2 and the mail is delivered", () => {
@@ -37,7 +37,11 @@ describe("engine: sending through the simulator", () => {
       const r = rig();
       if (s.setup) s.setup(r.world);
       const send = s.sends[0];
-      const res = r.send(send.from, [send.to], { server: send.server, password: send.password, from: send.fromAddress });
+      const res = r.send(send.from, [send.to], {
+        server: send.server,
+        password: send.password,
+        from: send.fromAddress,
+      });
       expect(res.ok).toBe(true);
       r.clock.advance(20000);
       const m = r.byTo(send.to);
@@ -72,8 +76,19 @@ describe("engine: sending through the simulator", () => {
 
   it("refuses a send from an unknown device with a message naming the field", () => {
     const r = rig();
-    const res = r.request({ type: "sendMail", device: "nope", from: "a@b.c", password: "", server: "1.2.3.4", mails: [{ to: "x@y.z", subject: "", body: "" }] });
-    expect(res).toEqual({ ok: false, field: "device", error: "From device: that device is no longer in the topology. Choose another one." });
+    const res = r.request({
+      type: "sendMail",
+      device: "nope",
+      from: "a@b.c",
+      password: "",
+      server: "1.2.3.4",
+      mails: [{ to: "x@y.z", subject: "", body: "" }],
+    });
+    expect(res).toEqual({
+      ok: false,
+      field: "device",
+      error: "From device: that device is no longer in the topology. Choose another one.",
+    });
     expect(r.mails()).toHaveLength(0);
   });
 });

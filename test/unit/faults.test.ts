@@ -29,7 +29,8 @@ afterEach(() => {
 
 function logged(mails: MailEntry[]): string[] {
   const out: string[] = [];
-  for (const m of mails) for (const e of m.events) if (e.code !== null) out.push(`${m.deviceKey}|${m.to.toLowerCase()}|${e.code}`);
+  for (const m of mails)
+    for (const e of m.events) if (e.code !== null) out.push(`${m.deviceKey}|${m.to.toLowerCase()}|${e.code}`);
   return out;
 }
 
@@ -122,20 +123,38 @@ describe("faults", () => {
     const p = panel(r);
     const net = r.world.network as { getDeviceCount(): number };
     const realCount = net.getDeviceCount;
-    net.getDeviceCount = () => { throw new Error("IPC call \"getDeviceCount\" failed"); };
+    net.getDeviceCount = () => {
+      throw new Error('IPC call "getDeviceCount" failed');
+    };
     r.clock.advance(7000); // two rescans meet it
     net.getDeviceCount = realCount;
     const view = r.world.webViewManager.views[0];
-    view.evaluateJavaScriptAsync = () => { throw new Error("view is closing"); };
+    view.evaluateJavaScriptAsync = () => {
+      throw new Error("view is closing");
+    };
     const alice = r.world.device("PC-Alice")!.email!.smtp;
-    alice.cancelSend = () => { throw new Error("Invalid arguments for IPC call \"cancelSend\""); };
+    alice.cancelSend = () => {
+      throw new Error('Invalid arguments for IPC call "cancelSend"');
+    };
     r.send("PC-Alice", ["carol@alpha.edu", "dave@alpha.edu"]);
     r.clock.advance(150);
-    expect(r.request({ type: "cancelSend", device: r.deviceKey("PC-Alice") })).toEqual({ ok: true, value: { cancelled: 2 } });
+    expect(r.request({ type: "cancelSend", device: r.deviceKey("PC-Alice") })).toEqual({
+      ok: true,
+      value: { cancelled: 2 },
+    });
     expect(r.byTo("carol@alpha.edu").reason).toMatch(/raised an error on cancelSend/);
-    r.world.addDevice({ name: "PC-Odd", kind: "pc", ip: "10.1.0.70", gateway: "10.1.0.1", dns: "10.1.0.5", email: { mailId: "odd@alpha.edu", user: "odd", password: "x", smtp: "mail.alpha.edu" } });
+    r.world.addDevice({
+      name: "PC-Odd",
+      kind: "pc",
+      ip: "10.1.0.70",
+      gateway: "10.1.0.1",
+      dns: "10.1.0.5",
+      email: { mailId: "odd@alpha.edu", user: "odd", password: "x", smtp: "mail.alpha.edu" },
+    });
     const odd = r.world.device("PC-Odd")!;
-    odd.registerEvent = () => { throw new Error("registerEvent refused"); };
+    odd.registerEvent = () => {
+      throw new Error("registerEvent refused");
+    };
     r.clock.advance(20000);
     expect(r.logs.join("\n")).toMatch(/getDeviceCount[\s\S]*evaluateJavaScriptAsync/);
     p.pull();
@@ -185,7 +204,14 @@ describe("faults", () => {
     const again = new Engine(r.world.host());
     again.start();
     emitted = [];
-    again.request({ type: "sendMail", device: key, from: "alice@alpha.edu", password: "alice123", server: "mail.alpha.edu", mails: [{ to: "dave@alpha.edu", subject: "s", body: "b" }] });
+    again.request({
+      type: "sendMail",
+      device: key,
+      from: "alice@alpha.edu",
+      password: "alice123",
+      server: "mail.alpha.edu",
+      mails: [{ to: "dave@alpha.edu", subject: "s", body: "b" }],
+    });
     r.clock.advance(5000);
     expect(mailsOf(again).map((m) => m.to)).toEqual(["dave@alpha.edu"]);
     expect(mailsOf(again)[0].events.map((e) => e.code)).toEqual([1, 2]);
@@ -199,10 +225,14 @@ describe("faults", () => {
     r.clock.advance(150);
     r.world.openFile(oneLan());
     r.send("PC-Ann", ["ben@school.lab"]);
-    r.world.device("PC-Ben")!.email!.smtp.sendMail("ben@school.lab", "ann@school.lab", "own app", "x", "ben123", "mail.school.lab");
+    r.world
+      .device("PC-Ben")!
+      .email!.smtp.sendMail("ben@school.lab", "ann@school.lab", "own app", "x", "ben123", "mail.school.lab");
     r.clock.advance(20000);
     expect(r.mails().map((m) => `${m.device}:${m.to}:${m.state}:${m.origin}`)).toEqual([
-      "PC-Alice:bob@beta.org:failed:console", "PC-Ann:ben@school.lab:delivered:console", "PC-Ben:ann@school.lab:delivered:pt-client",
+      "PC-Alice:bob@beta.org:failed:console",
+      "PC-Ann:ben@school.lab:delivered:console",
+      "PC-Ben:ann@school.lab:delivered:pt-client",
     ]);
     expectExactlyOnce(r.mails());
   });
@@ -212,7 +242,8 @@ describe("faults", () => {
     r.ok({ type: "saveSettings", settings: { cap: 20000 } });
     const p = panel(r);
     const devices = ["PC-Alice", "PC-Bob", "PC-Carol", "Laptop-Dave"].map((n) => r.world.device(n)!.email!.smtp);
-    for (let i = 0; i < 10000; i++) devices[i % 4].emit("mailSent", { dest: `x${i}@alpha.edu`, subject: "", body: "", responseType: 1 + (i % 13) });
+    for (let i = 0; i < 10000; i++)
+      devices[i % 4].emit("mailSent", { dest: `x${i}@alpha.edu`, subject: "", body: "", responseType: 1 + (i % 13) });
     r.clock.advance(1000);
     expect(emitted).toHaveLength(10000);
     samePanel(p.store, r);
@@ -222,7 +253,18 @@ describe("faults", () => {
   it("11. a mail event with an unexpected argument shape", () => {
     const r = rig();
     const smtp = r.world.device("PC-Erin")!.email!.smtp;
-    const odd: unknown[] = [null, undefined, 42, "text", [], ["a@b.c", "s", "b", "2"], { dest: 5, responseType: "7" }, { responseType: 2 }, { dest: "z@beta.org" }, { toString: 1 }];
+    const odd: unknown[] = [
+      null,
+      undefined,
+      42,
+      "text",
+      [],
+      ["a@b.c", "s", "b", "2"],
+      { dest: 5, responseType: "7" },
+      { responseType: 2 },
+      { dest: "z@beta.org" },
+      { toString: 1 },
+    ];
     for (const args of odd) smtp.emit("mailSent", args);
     r.clock.advance(1000);
     // One row each, every one ended: what could be read is kept, what could not is shown raw.

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { EngineLink } from "../../ui/engine-link";
 import { PanelStore } from "../../ui/store";
-import { evaluatePush, rig, type Rig } from "../helpers/engine-on-sim";
+import { evaluatePush, type Rig, rig } from "../helpers/engine-on-sim";
 
 // The panel's link against the real engine on the simulator. The engine's
 // clock is virtual; the panel's timers are vitest's fake ones.
@@ -17,8 +17,10 @@ beforeEach(() => {
   engineUp = true;
   r = rig();
   store = new PanelStore();
-  const se = (name: string, request: unknown) =>
-    engineUp ? Promise.resolve(r.engine.handle(JSON.parse(JSON.stringify(request)))).then((x) => JSON.stringify(x)) : new Promise(() => undefined);
+  const se = (_name: string, request: unknown) =>
+    engineUp
+      ? Promise.resolve(r.engine.handle(JSON.parse(JSON.stringify(request)))).then((x) => JSON.stringify(x))
+      : new Promise(() => undefined);
   link = new EngineLink(store, () => se);
   r.world.webViewManager.onEvaluate = (_v, js) => {
     if (pushesOn) evaluatePush(js, (p) => link.receive(p));
@@ -60,7 +62,10 @@ describe("panel link to the engine", () => {
     await both(200);
     let drop = true;
     r.world.webViewManager.onEvaluate = (_v, js) => {
-      if (drop) { drop = false; return; } // the first push after hello is lost
+      if (drop) {
+        drop = false;
+        return;
+      } // the first push after hello is lost
       evaluatePush(js, (p) => link.receive(p));
     };
     r.send("PC-Alice", ["carol@alpha.edu"]);

@@ -5,7 +5,7 @@ import type { DeviceInfo, ErrorField } from "../../src/protocol";
 import type { Call } from "../engine-link";
 import type { PanelStore } from "../store";
 import { StoreView } from "../store-view";
-import { splitRecipients, validateCompose, type ComposeField, type ComposeForm, type FieldErrors } from "./validate";
+import { type ComposeField, type ComposeForm, type FieldErrors, splitRecipients, validateCompose } from "./validate";
 
 export interface ComposeProps {
   store: PanelStore;
@@ -51,7 +51,8 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
   /** Choose the first device once devices arrive. Updates are functional: a stale form would undo keystrokes. */
   protected storeChanged(): void {
     const first = sortDevices(this.props.store.devices)[0];
-    if (first && !this.state.form.device) this.setState((s) => (s.form.device ? null : { form: prefill(s.form, first, this.props.store) }));
+    if (first && !this.state.form.device)
+      this.setState((s) => (s.form.device ? null : { form: prefill(s.form, first, this.props.store) }));
     else this.forceUpdate();
   }
 
@@ -60,9 +61,14 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
       const value = (e.target as HTMLInputElement).value;
       const store = this.props.store;
       this.setState((s) => ({
-        form: field === "device"
-          ? prefill(Object.assign({}, s.form, { device: value }), store.devices.filter((d) => d.key === value)[0], store)
-          : Object.assign({}, s.form, { [field]: value }),
+        form:
+          field === "device"
+            ? prefill(
+                Object.assign({}, s.form, { device: value }),
+                store.devices.filter((d) => d.key === value)[0],
+                store,
+              )
+            : Object.assign({}, s.form, { [field]: value }),
         errors: s.errors[field] ? Object.assign({}, s.errors, { [field]: undefined }) : s.errors,
       }));
     };
@@ -70,7 +76,10 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
 
   private focusFirst(errs: FieldErrors): void {
     const first = ORDER.filter((f) => errs[f])[0];
-    const el = first && this.formRef.current ? (this.formRef.current.querySelector(`[name="${first}"]`) as HTMLElement | null) : null;
+    const el =
+      first && this.formRef.current
+        ? (this.formRef.current.querySelector(`[name="${first}"]`) as HTMLElement | null)
+        : null;
     if (el) el.focus();
   }
 
@@ -87,14 +96,24 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     }
     const device = store.devices.filter((d) => d.key === form.device)[0];
     this.setState({ errors: {}, busy: true });
-    call({ type: "sendMail", device: form.device, from: form.from.trim(), password: form.password, server: form.server.trim(), mails }).then(
+    call({
+      type: "sendMail",
+      device: form.device,
+      from: form.from.trim(),
+      password: form.password,
+      server: form.server.trim(),
+      mails,
+    }).then(
       (r) => {
         if (!r.ok) {
           const field = formField(r.field);
           this.setState({ busy: false, errors: field ? { [field]: r.error } : {}, message: field ? "" : r.error });
           return;
         }
-        this.setState({ busy: false, message: `Queued ${mails.length} mail${mails.length === 1 ? "" : "s"} from ${device ? device.name : "the device"}.` });
+        this.setState({
+          busy: false,
+          message: `Queued ${mails.length} mail${mails.length === 1 ? "" : "s"} from ${device ? device.name : "the device"}.`,
+        });
       },
       (err: Error) => this.setState({ busy: false, message: "Not sent: " + err.message }),
     );
@@ -102,7 +121,10 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
 
   private cancel = () => {
     this.props.call({ type: "cancelSend", device: this.state.form.device }).then(
-      (r) => this.setState({ message: r.ok ? `Cancelled ${r.value.cancelled} mail${r.value.cancelled === 1 ? "" : "s"}.` : r.error }),
+      (r) =>
+        this.setState({
+          message: r.ok ? `Cancelled ${r.value.cancelled} mail${r.value.cancelled === 1 ? "" : "s"}.` : r.error,
+        }),
       (err: Error) => this.setState({ message: "Cancel failed: " + err.message }),
     );
   };
@@ -112,7 +134,12 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     const { form, errors, message, busy } = this.state;
     const devices = sortDevices(store.devices);
     const device = devices.filter((d) => d.key === form.device)[0];
-    const pending = store.mails.some((m) => m.deviceKey === form.device && m.origin === "console" && (m.state === "queued" || m.state === "sending" || m.state === "forwarding"));
+    const pending = store.mails.some(
+      (m) =>
+        m.deviceKey === form.device &&
+        m.origin === "console" &&
+        (m.state === "queued" || m.state === "sending" || m.state === "forwarding"),
+    );
     const count = splitRecipients(form.to).length;
     const set = (f: ComposeField) => this.set(f);
 
@@ -122,16 +149,25 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
         ${input}
         ${errors[name] ? html`<p class="error" id=${"e-" + name} role="alert">${errors[name]}</p>` : null}
       </div>`;
-    const aria = (name: ComposeField) => ({ id: "f-" + name, name, "aria-invalid": errors[name] ? "true" : undefined, "aria-describedby": errors[name] ? "e-" + name : undefined });
+    const aria = (name: ComposeField) => ({
+      id: "f-" + name,
+      name,
+      "aria-invalid": errors[name] ? "true" : undefined,
+      "aria-describedby": errors[name] ? "e-" + name : undefined,
+    });
 
     return html`
       <form class="compose" ref=${this.formRef} onSubmit=${this.send} novalidate>
-        ${field("device", "From device", html`
+        ${field(
+          "device",
+          "From device",
+          html`
           <select ...${aria("device")} value=${form.device} onChange=${set("device")}>
             ${devices.length ? null : html`<option value="">No device with an email client</option>`}
             ${form.device && !device ? html`<option value=${form.device}>(device removed)</option>` : null}
             ${devices.map((d) => html`<option value=${d.key}>${d.name}${d.mailId ? " — " + d.mailId : ""}${d.powered ? "" : " (off)"}</option>`)}
-          </select>`)}
+          </select>`,
+        )}
         <div class="row2">
           ${field("from", "From", html`<input ...${aria("from")} type="text" autocomplete="off" value=${form.from} onInput=${set("from")} />`)}
           ${field("password", "Password", html`<input ...${aria("password")} type="password" autocomplete="off" value=${form.password} onInput=${set("password")} />`)}

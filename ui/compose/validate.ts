@@ -50,14 +50,16 @@ export function validateCompose(form: ComposeForm, devices: DeviceInfo[]): Valid
   const device = devices.filter((d) => d.key === form.device)[0];
   if (!form.device) errors.device = "From device: choose the PC or server that sends the mail.";
   else if (!device) errors.device = "From device: that device is no longer in the topology. Choose another one.";
-  else if (!device.powered) errors.device = `From device: ${device.name} is powered off. Turn it on in Packet Tracer, or choose another device.`;
+  else if (!device.powered)
+    errors.device = `From device: ${device.name} is powered off. Turn it on in Packet Tracer, or choose another device.`;
 
   const from = addressProblem(form.from);
   if (from) errors.from = "From: " + from;
 
   const recipients = splitRecipients(form.to);
   if (!recipients.length) errors.to = "To: enter at least one address, like bob@beta.org.";
-  else if (recipients.length > LIMITS.recipients) errors.to = `To: ${recipients.length} addresses is more than ${LIMITS.recipients} at once. Send to the class in groups.`;
+  else if (recipients.length > LIMITS.recipients)
+    errors.to = `To: ${recipients.length} addresses is more than ${LIMITS.recipients} at once. Send to the class in groups.`;
   else {
     for (const r of recipients) {
       const p = addressProblem(r);
@@ -68,8 +70,10 @@ export function validateCompose(form: ComposeForm, devices: DeviceInfo[]): Valid
     }
   }
 
-  if (form.subject.length > LIMITS.subject) errors.subject = `Subject: ${form.subject.length} characters is too long; keep it under ${LIMITS.subject + 1}.`;
-  if (form.body.length > LIMITS.body) errors.body = `Body: ${form.body.length.toLocaleString("en")} characters is more than the ${LIMITS.body.toLocaleString("en")} this console sends. Shorten it.`;
+  if (form.subject.length > LIMITS.subject)
+    errors.subject = `Subject: ${form.subject.length} characters is too long; keep it under ${LIMITS.subject + 1}.`;
+  if (form.body.length > LIMITS.body)
+    errors.body = `Body: ${form.body.length.toLocaleString("en")} characters is more than the ${LIMITS.body.toLocaleString("en")} this console sends. Shorten it.`;
 
   const server = serverProblem(form.server);
   if (server) errors.server = "Outgoing server: " + server;
@@ -92,9 +96,12 @@ export function addressProblem(raw: string): string {
   if (at > 1) return "has more than one @. Keep exactly one.";
   const [local, domain] = a.split("@");
   if (!local) return "needs a user name before the @.";
-  if (local.length > LIMITS.localPart) return `has a user name of ${local.length} characters; at most ${LIMITS.localPart}.`;
-  if (/[<>()[\],;:"\\]/.test(local)) return "has a character PT's mail does not allow before the @ (one of < > ( ) [ ] , ; : \" \\).";
-  if (local.charAt(0) === "." || local.charAt(local.length - 1) === "." || local.indexOf("..") >= 0) return "has a dot at the start or end of the user name, or two in a row.";
+  if (local.length > LIMITS.localPart)
+    return `has a user name of ${local.length} characters; at most ${LIMITS.localPart}.`;
+  if (/[<>()[\],;:"\\]/.test(local))
+    return "has a character PT's mail does not allow before the @ (one of < > ( ) [ ] , ; : \" \\).";
+  if (local.charAt(0) === "." || local.charAt(local.length - 1) === "." || local.indexOf("..") >= 0)
+    return "has a dot at the start or end of the user name, or two in a row.";
   if (!domain) return "needs a domain after the @, like beta.org.";
   const d = hostProblem(domain);
   return d ? "has a domain that " + d : "";
@@ -107,10 +114,12 @@ export function serverProblem(raw: string): string {
   if (/\s/.test(s)) return "contains a space. A server name has none.";
   if (/^[\d.]+$/.test(s)) {
     const parts = s.split(".");
-    if (parts.length !== 4 || parts.some((p) => p === "")) return `"${clip(s)}" is not an IPv4 address: it needs four numbers separated by dots.`;
+    if (parts.length !== 4 || parts.some((p) => p === ""))
+      return `"${clip(s)}" is not an IPv4 address: it needs four numbers separated by dots.`;
     const bad = parts.filter((p) => Number(p) > 255)[0];
     if (bad !== undefined) return `"${clip(s)}" is not an IPv4 address: ${bad} is above 255.`;
-    if (parts.some((p) => p.length > 1 && p.charAt(0) === "0")) return `"${clip(s)}" has a number with a leading zero; write it without.`;
+    if (parts.some((p) => p.length > 1 && p.charAt(0) === "0"))
+      return `"${clip(s)}" has a number with a leading zero; write it without.`;
     if (s === "0.0.0.0" || s === "255.255.255.255") return `${s} is not a server's address.`;
     return "";
   }
@@ -128,7 +137,8 @@ function hostProblem(name: string): string {
   for (const label of name.split(".")) {
     if (!/^[A-Za-z0-9-]+$/.test(label)) return `has "${clip(label)}", which may hold only letters, digits and hyphens.`;
     if (label.length > 63) return "has a part longer than 63 characters.";
-    if (label.charAt(0) === "-" || label.charAt(label.length - 1) === "-") return `has "${clip(label)}", which starts or ends with a hyphen.`;
+    if (label.charAt(0) === "-" || label.charAt(label.length - 1) === "-")
+      return `has "${clip(label)}", which starts or ends with a hyphen.`;
   }
   return "";
 }

@@ -3,7 +3,21 @@
 import type { MailEntry } from "../../src/protocol";
 import { decodeResponse } from "../../src/protocol";
 
-const COLUMNS = ["id", "queued", "device", "origin", "from", "to", "subject", "state", "code", "code name", "reason", "events", "body"];
+const COLUMNS = [
+  "id",
+  "queued",
+  "device",
+  "origin",
+  "from",
+  "to",
+  "subject",
+  "state",
+  "code",
+  "code name",
+  "reason",
+  "events",
+  "body",
+];
 
 export function csvCell(value: string | number): string {
   const text = String(value);
@@ -15,11 +29,25 @@ export function csvCell(value: string | number): string {
 export function toCsv(mails: readonly MailEntry[]): string {
   const rows = [COLUMNS.map(csvCell).join(",")];
   for (const m of mails) {
-    rows.push([
-      m.id, new Date(m.queuedAt).toISOString(), m.device, m.origin, m.from, m.to, m.subject, m.state,
-      m.code === null ? "" : m.code, m.code === null ? "" : decodeResponse(m.code).name, m.reason || "",
-      m.events.map((e) => (e.code === null ? "note" : String(e.code))).join(" "), m.body,
-    ].map(csvCell).join(","));
+    rows.push(
+      [
+        m.id,
+        new Date(m.queuedAt).toISOString(),
+        m.device,
+        m.origin,
+        m.from,
+        m.to,
+        m.subject,
+        m.state,
+        m.code === null ? "" : m.code,
+        m.code === null ? "" : decodeResponse(m.code).name,
+        m.reason || "",
+        m.events.map((e) => (e.code === null ? "note" : String(e.code))).join(" "),
+        m.body,
+      ]
+        .map(csvCell)
+        .join(","),
+    );
   }
   return "\ufeff" + rows.join("\r\n") + "\r\n";
 }

@@ -4,8 +4,8 @@ import type { MailEntry } from "../../src/protocol";
 import type { Call } from "../engine-link";
 import type { PanelStore } from "../store";
 import { StoreView } from "../store-view";
-import { countMails, filterMails, NO_FILTER, type Counters, type LogFilter, type Outcome } from "./filter";
 import { toCsv, toJson } from "./export";
+import { type Counters, countMails, filterMails, type LogFilter, NO_FILTER, type Outcome } from "./filter";
 import { LogRow } from "./row";
 import { SettingsForm } from "./settings";
 
@@ -48,7 +48,11 @@ export class LogView extends StoreView<LogViewProps, LogViewState> {
     const { store } = this.props;
     const c = this.cache;
     if (c && c.version === store.version && c.filter === this.state.filter) return c.rows;
-    this.cache = { version: store.version, filter: this.state.filter, rows: filterMails(store.mails, this.state.filter) };
+    this.cache = {
+      version: store.version,
+      filter: this.state.filter,
+      rows: filterMails(store.mails, this.state.filter),
+    };
     return this.cache.rows;
   }
 
@@ -121,16 +125,20 @@ export class LogView extends StoreView<LogViewProps, LogViewState> {
           <button type="button" onClick=${() => this.copy("csv")} disabled=${!rows.length}>Copy CSV</button>
           <button type="button" onClick=${() => this.copy("json")} disabled=${!rows.length}>Copy JSON</button>
           <button type="button" onClick=${this.save} disabled=${!rows.length}>Save</button>
-          ${confirming
-            ? html`<span class="confirm" role="group" aria-label="Confirm clear">Clear all ${store.mails.length} mails?
+          ${
+            confirming
+              ? html`<span class="confirm" role="group" aria-label="Confirm clear">Clear all ${store.mails.length} mails?
                 <button type="button" class="danger" onClick=${this.clear}>Yes, clear</button>
                 <button type="button" onClick=${() => this.setState({ confirming: false })}>Keep</button></span>`
-            : html`<button type="button" onClick=${() => this.setState({ confirming: true })} disabled=${!store.mails.length}>Clear</button>`}
+              : html`<button type="button" onClick=${() => this.setState({ confirming: true })} disabled=${!store.mails.length}>Clear</button>`
+          }
           <span class="message" role="status">${note}</span>
         </div>
-        ${rows.length
-          ? html`<ul class="mails">${rows.slice(0, limit).map((m) => html`<${LogRow} key=${m.id} mail=${m} open=${!!open[m.id]} toggle=${this.toggle} />`)}</ul>`
-          : html`<p class="empty">${store.mails.length ? "No mail matches the filters." : "No mail yet. Send one, or send from a PC's Email app in Packet Tracer: it shows up here too."}</p>`}
+        ${
+          rows.length
+            ? html`<ul class="mails">${rows.slice(0, limit).map((m) => html`<${LogRow} key=${m.id} mail=${m} open=${!!open[m.id]} toggle=${this.toggle} />`)}</ul>`
+            : html`<p class="empty">${store.mails.length ? "No mail matches the filters." : "No mail yet. Send one, or send from a PC's Email app in Packet Tracer: it shows up here too."}</p>`
+        }
         ${rows.length > limit ? html`<button type="button" class="more" onClick=${() => this.setState({ limit: limit + PAGE })}>Show ${Math.min(PAGE, rows.length - limit)} more of ${rows.length - limit}</button>` : null}
         <${SettingsForm} store=${store} call=${this.props.call} />
       </section>`;
@@ -151,7 +159,7 @@ export function copyText(text: string): Promise<void> {
     document.body.removeChild(area);
     if (!ok) throw new Error("the clipboard is not available here.");
   };
-  if (navigator.clipboard && navigator.clipboard.writeText) return navigator.clipboard.writeText(text).catch(() => fallback());
+  if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text).catch(() => fallback());
   return new Promise((resolve) => {
     fallback();
     resolve();

@@ -6,14 +6,23 @@ import { decodeResponse } from "../../src/protocol";
 
 /** Each status has an icon and a word, so it never rests on colour alone. */
 const BADGES: { [kind: string]: [string, string] } = {
-  queued: ["◷", "Queued"], sending: ["➜", "Sending"], forwarding: ["⇄", "Forwarding"], delivered: ["✓", "Delivered"],
-  cancelled: ["⊘", "Cancelled"], waiting: ["⏸", "Waiting for simulation"], failed: ["✕", "Failed: "],
+  queued: ["◷", "Queued"],
+  sending: ["➜", "Sending"],
+  forwarding: ["⇄", "Forwarding"],
+  delivered: ["✓", "Delivered"],
+  cancelled: ["⊘", "Cancelled"],
+  waiting: ["⏸", "Waiting for simulation"],
+  failed: ["✕", "Failed: "],
 };
 
 export function badgeText(m: MailEntry): { kind: string; icon: string; text: string } {
   const kind = m.waitingForSimulation && (m.state === "sending" || m.state === "forwarding") ? "waiting" : m.state;
   const [icon, text] = BADGES[kind];
-  return { kind, icon, text: kind === "failed" ? text + (m.code !== null ? decodeResponse(m.code).label : "no code") : text };
+  return {
+    kind,
+    icon,
+    text: kind === "failed" ? text + (m.code !== null ? decodeResponse(m.code).label : "no code") : text,
+  };
 }
 
 export function clock(at: number): string {
@@ -38,28 +47,38 @@ export function LogRow({ mail, open, toggle }: { mail: MailEntry; open: boolean;
         <span class="subject">${mail.subject || "(no subject)"}</span>
         <${Badge} mail=${mail} />
       </button>
-      ${open ? html`
+      ${
+        open
+          ? html`
         <div class="detail">
           <dl>
             <dt>From</dt><dd>${mail.from || "—"}</dd>
             <dt>Server</dt><dd>${mail.server || "—"}</dd>
             ${mail.origin === "pt-client" ? html`<dt>Origin</dt><dd>Sent from ${mail.device}'s own Email app (not from this console)</dd>` : null}
           </dl>
-          ${(mail.state === "failed" || mail.state === "cancelled") && (code || mail.reason) ? html`
+          ${
+            (mail.state === "failed" || mail.state === "cancelled") && (code || mail.reason)
+              ? html`
             <div class="explain">
               ${code && code.kind === "failure" ? html`<p><strong>${code.label} (code ${code.code}).</strong> ${code.meaning}</p><p><strong>Check:</strong> ${code.check}</p>` : null}
               ${mail.reason ? html`<p>${mail.reason}</p>` : null}
-            </div>` : null}
+            </div>`
+              : null
+          }
           <ol class="timeline" aria-label="Timeline">
-            ${mail.events.map((e) => html`<li>
+            ${mail.events.map(
+              (e) => html`<li>
               <span class="time">${clock(e.at)}</span>
               ${e.code !== null ? html`<span class="code">${e.code}</span> <span class="name">${decodeResponse(e.code).name}</span>` : html`<span class="note">${e.note}</span>`}
               ${e.late ? html` <span class="late">(arrived late)</span>` : null}
               ${e.raw ? html` <code class="raw">${e.raw}</code>` : null}
-            </li>`)}
+            </li>`,
+            )}
             ${mail.events.length ? null : html`<li class="none">No event yet.</li>`}
           </ol>
           <pre class="body" aria-label="Body">${mail.body}</pre>
-        </div>` : null}
+        </div>`
+          : null
+      }
     </li>`;
 }

@@ -16,7 +16,12 @@ export class SettingsForm extends StoreView<SettingsProps, { note: string }> {
 
   private change(patch: Partial<Settings>): void {
     this.props.call({ type: "saveSettings", settings: patch }).then(
-      (r) => this.setState({ note: r.ok ? `Saved: keep ${r.value.cap} mails, give up after ${r.value.watchdogMs / 1000} s.` : "Not saved: " + r.error }),
+      (r) =>
+        this.setState({
+          note: r.ok
+            ? `Saved: keep ${r.value.cap} mails, give up after ${r.value.watchdogMs / 1000} s.`
+            : "Not saved: " + r.error,
+        }),
       (e: Error) => this.setState({ note: "Not saved: " + e.message }),
     );
   }
