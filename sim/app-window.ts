@@ -14,7 +14,7 @@ import type {
 } from "../src/pt";
 import { nextUuid, SimObject } from "./events";
 
-export class SimMenuItem extends SimObject {
+class SimMenuItem extends SimObject {
   constructor(
     readonly uuidValue: string,
     public label: string,
@@ -33,7 +33,7 @@ export class SimMenuItem extends SimObject {
   }
 }
 
-export class SimMenu implements Menu {
+class SimMenu implements Menu {
   readonly items: SimMenuItem[] = [];
   insertItem(_before: string, label: string): string {
     if (arguments.length !== 2) throw new Error('Invalid arguments for IPC call "insertItem"');

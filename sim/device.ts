@@ -31,7 +31,7 @@ export interface SimPort {
   up: boolean;
 }
 
-export class SimEmailUser implements EmailUser {
+class SimEmailUser implements EmailUser {
   name = "";
   mailId = "";
   user = "";

@@ -141,6 +141,6 @@ export class DeliveryLog {
   }
 }
 
-export function isFinished(state: MailState): boolean {
+function isFinished(state: MailState): boolean {
   return state === "delivered" || state === "failed" || state === "cancelled";
 }

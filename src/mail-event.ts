@@ -47,7 +47,7 @@ function toCode(value: unknown): number | null {
 }
 
 /** A bounded text copy of anything, for the log. Never throws. */
-export function describe(value: unknown): string {
+function describe(value: unknown): string {
   let text: string;
   try {
     text = JSON.stringify(value);

@@ -142,7 +142,7 @@ export class PanelBridge {
  * only through JSON.stringify; U+2028/2029 are escaped too, since engines
  * before ES2019 end a string literal at them.
  */
-export function pushScript(push: ChangedPush): string {
+function pushScript(push: ChangedPush): string {
   const json = JSON.stringify(push)
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");

@@ -7,7 +7,7 @@ import type { Host } from "./pt";
 const KEY_SETTINGS = "org.ptmail.console/settings";
 const KEY_PRESETS = "org.ptmail.console/presets";
 
-export const DEFAULT_SETTINGS: Settings = { cap: 5000, watchdogMs: 60000 };
+const DEFAULT_SETTINGS: Settings = { cap: 5000, watchdogMs: 60000 };
 
 export function loadSettings(host: Host): Settings {
   const stored = readJson(host, KEY_SETTINGS) as Partial<Settings> | null;

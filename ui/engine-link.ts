@@ -23,7 +23,7 @@ export interface LinkTiming {
   tickMs: number;
 }
 
-export const DEFAULT_TIMING: LinkTiming = { requestTimeoutMs: 4000, quietMs: 1000, idlePullMs: 3000, tickMs: 100 };
+const DEFAULT_TIMING: LinkTiming = { requestTimeoutMs: 4000, quietMs: 1000, idlePullMs: 3000, tickMs: 100 };
 
 export class EngineLink {
   private lastPushAt = 0;
@@ -148,7 +148,7 @@ export class EngineLink {
 }
 
 /** $se may answer the object, or its JSON text (once or twice encoded). */
-export function decode(value: unknown): Reply<RequestType> {
+function decode(value: unknown): Reply<RequestType> {
   let v = value;
   for (let i = 0; i < 2 && typeof v === "string"; i++) v = JSON.parse(v);
   if (!v || typeof v !== "object" || typeof (v as { ok?: unknown }).ok !== "boolean") {

@@ -3,7 +3,7 @@
 import { type Browser, chromium, type Frame, type Page } from "playwright-core";
 import { startServer } from "../../build/serve.mjs";
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

@@ -10,7 +10,7 @@ import type {
 } from "../../src/protocol";
 import type { Call } from "../../ui/engine-link";
 
-export const DEVICES: DeviceInfo[] = [
+const DEVICES: DeviceInfo[] = [
   {
     key: "k-alice",
     name: "PC-Alice",

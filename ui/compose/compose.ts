@@ -33,7 +33,7 @@ function formField(field: ErrorField | undefined): ComposeField | null {
 }
 
 /** Devices with a configured account first (those are the ones people send from), then by name. */
-export function sortDevices(devices: DeviceInfo[]): DeviceInfo[] {
+function sortDevices(devices: DeviceInfo[]): DeviceInfo[] {
   return devices.slice().sort((a, b) => (a.mailId ? 0 : 1) - (b.mailId ? 0 : 1) || a.name.localeCompare(b.name));
 }
 

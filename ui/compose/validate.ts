@@ -12,7 +12,7 @@ export type FieldErrors = Partial<Record<ComposeField, string>>;
 
 const NOT_ASCII = "contains a character that is not plain ASCII (perhaps a look-alike letter). Retype it.";
 
-export const LIMITS = {
+const LIMITS = {
   recipients: 200,
   address: 254,
   localPart: 64,
@@ -40,7 +40,7 @@ export function splitRecipients(text: string): string[] {
 }
 
 /** Fills {user} and {address} for one recipient (class mail). */
-export function personalise(text: string, address: string): string {
+function personalise(text: string, address: string): string {
   const user = address.slice(0, address.lastIndexOf("@") >= 0 ? address.lastIndexOf("@") : address.length);
   return text.replace(/\{user\}/g, user).replace(/\{address\}/g, address);
 }
@@ -85,7 +85,7 @@ export function validateCompose(form: ComposeForm, devices: DeviceInfo[]): Valid
 }
 
 /** Why an address is not one PT's mail can use, or "" when it is. */
-export function addressProblem(raw: string): string {
+function addressProblem(raw: string): string {
   const a = raw.trim();
   if (!a) return "enter an address, like alice@alpha.edu.";
   if (a.length > LIMITS.address) return `is ${a.length} characters long; an address has at most ${LIMITS.address}.`;
@@ -108,7 +108,7 @@ export function addressProblem(raw: string): string {
 }
 
 /** Why a server entry is neither an IPv4 address nor a host name, or "". */
-export function serverProblem(raw: string): string {
+function serverProblem(raw: string): string {
   const s = raw.trim();
   if (!s) return "enter the mail server's IP address (like 10.1.0.10) or its name (like mail.alpha.edu).";
   if (/\s/.test(s)) return "contains a space. A server name has none.";

@@ -24,7 +24,7 @@ function haystack(m: MailEntry): string {
   return h;
 }
 
-export function outcomeOf(m: MailEntry): Outcome {
+function outcomeOf(m: MailEntry): Outcome {
   if (m.state === "delivered" || m.state === "failed" || m.state === "cancelled") return m.state;
   return "in-progress";
 }

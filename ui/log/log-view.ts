@@ -146,7 +146,7 @@ export class LogView extends StoreView<LogViewProps, LogViewState> {
 }
 
 /** Clipboard in Qt WebEngine may refuse the async API: fall back to a selected textarea. */
-export function copyText(text: string): Promise<void> {
+function copyText(text: string): Promise<void> {
   const fallback = () => {
     const area = document.createElement("textarea");
     area.value = text;

@@ -15,7 +15,7 @@ const BADGES: { [kind: string]: [string, string] } = {
   failed: ["✕", "Failed: "],
 };
 
-export function badgeText(m: MailEntry): { kind: string; icon: string; text: string } {
+function badgeText(m: MailEntry): { kind: string; icon: string; text: string } {
   const kind = m.waitingForSimulation && (m.state === "sending" || m.state === "forwarding") ? "waiting" : m.state;
   const [icon, text] = BADGES[kind];
   return {
@@ -25,13 +25,13 @@ export function badgeText(m: MailEntry): { kind: string; icon: string; text: str
   };
 }
 
-export function clock(at: number): string {
+function clock(at: number): string {
   const d = new Date(at);
   const p = (n: number) => (n < 10 ? "0" : "") + n;
   return p(d.getHours()) + ":" + p(d.getMinutes()) + ":" + p(d.getSeconds());
 }
 
-export function Badge({ mail }: { mail: MailEntry }) {
+function Badge({ mail }: { mail: MailEntry }) {
   const b = badgeText(mail);
   return html`<span class=${"badge " + b.kind}><span aria-hidden="true">${b.icon}</span> ${b.text}</span>`;
 }
