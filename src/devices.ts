@@ -25,6 +25,8 @@ export interface RegistryListener {
   renamed(d: MailDevice, oldName: string): void;
   powerChanged(d: MailDevice): void;
   changed(): void;
+  /** Another file was opened, or a new one started: a different topology. */
+  fileChanged(): void;
 }
 
 export const RESCAN_MS = 3000;
@@ -41,6 +43,7 @@ const NO_LISTENER: RegistryListener = {
   renamed: () => undefined,
   powerChanged: () => undefined,
   changed: () => undefined,
+  fileChanged: () => undefined,
 };
 
 export class DeviceRegistry {
@@ -148,6 +151,19 @@ export class DeviceRegistry {
     if (changed) this.listener.changed();
   }
 
+  /** Reads one known device again now (its Email settings, name, power); answers it, or null once it is gone. */
+  reread(key: string): MailDevice | null {
+    const known = this.byKey[key];
+    if (!known) return null;
+    const found = this.inspect(known.device);
+    if (!found) {
+      this.remove(known, "the device or its email client is gone");
+      return null;
+    }
+    if (this.refresh(known, found)) this.listener.changed();
+    return this.byKey[key] || null;
+  }
+
   /** Reads one device; null when it has no email client. */
   private inspect(device: Device): MailDevice | null {
     try {
@@ -244,6 +260,7 @@ export class DeviceRegistry {
   /** A different topology: forget every device of the old one, then read the new one. */
   reset(why: string): void {
     this.removeAll(why);
+    this.listener.fileChanged();
     this.watchWorkspace();
     this.scan();
   }

@@ -7,7 +7,7 @@ import { DeliveryLog } from "./log";
 import { readMailSentArgs } from "./mail-event";
 import { Outbox } from "./outbox";
 import { PanelBridge, type PanelSpec } from "./panel-bridge";
-import type { Changes, DeviceInfo, Reply, RequestOf, RequestType, Settings } from "./protocol";
+import type { Changes, DeviceInfo, Draft, Reply, RequestOf, RequestType, Settings } from "./protocol";
 import type { Host } from "./pt";
 import { dispatch, messageOf, type RequestHandlers, refuse } from "./requests";
 import { Revision } from "./revision";
@@ -44,10 +44,12 @@ export class Engine {
   private readonly handlers: RequestHandlers;
   private settings: Settings;
   private presets: Presets;
+  private draft: Draft | null = null;
   private simulationMode = false;
   /** The revision at which the device list and the preferences last changed. */
   private devicesRev = 0;
   private prefsRev = 0;
+  private draftRev = 0;
   private rescanTimer: unknown = null;
   private menuUuid = "";
   private running = false;
@@ -84,6 +86,10 @@ export class Engine {
       changed: () => {
         this.devicesRev = this.revision.next();
       },
+      fileChanged: () => {
+        this.log.file++;
+        this.revision.next();
+      },
     });
     // Every change, wherever it happens, reaches the panel through this one listener.
     this.revision.listen(() => this.bridge.changed());
@@ -92,6 +98,8 @@ export class Engine {
       changesSince: (r) => ({ ok: true, value: this.changesSince(num(r.seq), num(r.epoch)) }),
       sendMail: (r) => this.queueMails(r),
       cancelSend: (r) => this.cancelMails(r),
+      readDevice: (r) => this.readDevice(r),
+      saveDraft: (r) => this.keepDraft(r),
       clearLog: () => this.clearLog(),
       saveLog: (r) => saveLog(this.host.ipc, this.host.now(), r.format, r.text),
       saveSettings: (r) => this.changeSettings(r),
@@ -160,6 +168,8 @@ export class Engine {
       full: log.full,
       droppedIds: log.droppedIds,
       dropped: log.dropped,
+      sent: log.sent,
+      file: log.file,
       status: { simulationMode: this.simulationMode, version: VERSION },
     };
     if (c.full || this.devicesRev > seq) c.devices = this.deviceInfo();
@@ -167,21 +177,27 @@ export class Engine {
       c.settings = this.settings;
       c.presets = this.presets;
     }
+    if (c.full || this.draftRev > seq) c.draft = this.draft;
     return c;
   }
 
   private deviceInfo(): DeviceInfo[] {
-    return this.registry.list().map((d) => ({
-      key: d.key,
-      name: d.name,
-      model: d.model,
-      powered: d.powered,
-      displayName: d.account.displayName,
-      mailId: d.account.mailId,
-      user: d.account.user,
-      password: d.account.password,
-      smtpServer: d.account.smtpServer,
-    }));
+    return this.registry.list().map(infoOf);
+  }
+
+  private readDevice(r: RequestOf<"readDevice">): Reply<"readDevice"> {
+    const d = this.registry.reread(String(r.device));
+    if (!d) return refuse("From device: that device is no longer in the topology. Choose another one.", "device");
+    return { ok: true, value: infoOf(d) };
+  }
+
+  private keepDraft(r: RequestOf<"saveDraft">): Reply<"saveDraft"> {
+    const d = r.draft;
+    if (d !== null && (!d || typeof d !== "object")) return refuse("Draft: send the draft, or null to forget it.");
+    this.draft =
+      d === null ? null : { device: text(d.device), to: text(d.to), subject: text(d.subject), body: text(d.body) };
+    this.draftRev = this.revision.next();
+    return { ok: true, value: {} };
   }
 
   private queueMails(r: RequestOf<"sendMail">): Reply<"sendMail"> {
@@ -195,6 +211,7 @@ export class Engine {
     for (const m of send.mails) {
       const entry = this.log.add({
         origin: "console",
+        group: ids.length ? ids[0] : undefined,
         deviceKey: d.key,
         device: d.name,
         from: send.from,
@@ -292,6 +309,25 @@ export class Engine {
     }
     this.menuUuid = "";
   }
+}
+
+function infoOf(d: MailDevice): DeviceInfo {
+  const a = d.account;
+  return {
+    key: d.key,
+    name: d.name,
+    model: d.model,
+    powered: d.powered,
+    displayName: a.displayName,
+    mailId: a.mailId,
+    user: a.user,
+    password: a.password,
+    smtpServer: a.smtpServer,
+  };
+}
+
+function text(value: unknown): string {
+  return typeof value === "string" ? value : value === undefined || value === null ? "" : String(value);
 }
 
 function num(value: unknown): number {

@@ -8,7 +8,7 @@ import type { Revision } from "./revision";
 export type NewMail = Pick<
   MailEntry,
   "origin" | "deviceKey" | "device" | "from" | "to" | "subject" | "body" | "server" | "state"
->;
+> & { group?: number };
 
 export interface LogOptions {
   cap: number;
@@ -20,6 +20,10 @@ export interface LogOptions {
 export class DeliveryLog {
   epoch = 1;
   dropped = 0;
+  /** Entries added since the last clear, dropped ones included. */
+  sent = 0;
+  /** The file generation new entries belong to (the engine moves it on File > Open and New). */
+  file = 1;
   private cap: number;
   private readonly now: () => number;
   private readonly revision: Revision;
@@ -39,10 +43,14 @@ export class DeliveryLog {
 
   add(mail: NewMail): MailEntry {
     const at = this.now();
+    const id = this.nextId++;
+    this.sent++;
     const entry: MailEntry = {
-      id: this.nextId++,
+      id,
       rev: this.revision.next(),
       origin: mail.origin,
+      group: mail.group === undefined ? id : mail.group,
+      file: this.file,
       deviceKey: mail.deviceKey,
       device: mail.device,
       from: mail.from,
@@ -97,6 +105,7 @@ export class DeliveryLog {
     this.drops = [];
     this.dropsForgottenUpTo = 0;
     this.dropped = 0;
+    this.sent = 0;
     this.epoch++;
     this.revision.next();
   }
@@ -110,13 +119,22 @@ export class DeliveryLog {
   changesSince(
     seq: number,
     epoch: number,
-  ): Pick<Changes, "epoch" | "seq" | "mails" | "full" | "droppedIds" | "dropped"> {
+  ): Pick<Changes, "epoch" | "seq" | "mails" | "full" | "droppedIds" | "dropped" | "sent" | "file"> {
     const forgotten = seq < this.dropsForgottenUpTo;
     const now = this.revision.value;
     const full = epoch !== this.epoch || seq > now || forgotten;
     const mails = full ? this.entries.slice() : this.entries.filter((e) => e.rev > seq);
     const droppedIds = full ? [] : this.drops.filter((d) => d.seq > seq).map((d) => d.id);
-    return { epoch: this.epoch, seq: now, mails, full, droppedIds, dropped: this.dropped };
+    return {
+      epoch: this.epoch,
+      seq: now,
+      mails,
+      full,
+      droppedIds,
+      dropped: this.dropped,
+      sent: this.sent,
+      file: this.file,
+    };
   }
 
   private enforceCap(): void {

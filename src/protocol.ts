@@ -11,7 +11,11 @@ export const ENGINE_ENTRY = "mailConsoleRequest";
 /** The panel's window function a push calls. */
 export const PANEL_RECEIVER = "mailConsolePush";
 
-export type MailState = "queued" | "sending" | "forwarding" | "delivered" | "failed" | "cancelled";
+/**
+ * bounced: PT answered 2 (accepted), but the mail will not reach the recipient:
+ * the sender's server bounces it with a Delivery Status Notification.
+ */
+export type MailState = "queued" | "sending" | "forwarding" | "delivered" | "bounced" | "failed" | "cancelled";
 
 /** console: sent from this panel. pt-client: seen on mailSent with no matching send (PT's own Email app). */
 export type MailOrigin = "console" | "pt-client";
@@ -51,6 +55,10 @@ export interface MailEntry extends MailMessage, Pick<MailAccount, "from" | "serv
   /** The log sequence number of this entry's last change. */
   rev: number;
   origin: MailOrigin;
+  /** The id of the first mail of the same compose: a class send is one group. */
+  group: number;
+  /** Which file was open in PT when the mail was queued (Changes.file counts File > Open and New). */
+  file: number;
   deviceKey: string;
   device: string;
   state: MailState;
@@ -80,6 +88,11 @@ export interface DeviceInfo {
 /** What the compose form remembers per device, from its last send. */
 export type ComposePreset = Partial<Pick<MailAccount, "from" | "server">>;
 
+/** The message being written, kept by the engine so it survives closing the panel. */
+export interface Draft extends MailMessage {
+  device: string;
+}
+
 export interface Settings {
   /** How many mails the log keeps. */
   cap: number;
@@ -103,9 +116,15 @@ export interface Changes {
   droppedIds: number[];
   /** How many entries the cap has dropped since the log was last cleared. */
   dropped: number;
+  /** How many mails the log has recorded since it was last cleared, dropped ones included. */
+  sent: number;
+  /** Counts File > Open and File > New since the engine started; MailEntry.file is one of these. */
+  file: number;
   devices?: DeviceInfo[];
   presets?: { [deviceName: string]: ComposePreset };
   settings?: Settings;
+  /** The draft, when it changed (null: none). */
+  draft?: Draft | null;
   status: EngineStatus;
 }
 
@@ -118,6 +137,10 @@ export interface Requests {
   sendMail: MailAccount & { device: string; mails: MailMessage[] };
   /** Cancels the device's mail in flight (SmtpClient.cancelSend) and its queued mails. */
   cancelSend: { device: string };
+  /** Reads one device's Email settings now, rather than at the next rescan. */
+  readDevice: { device: string };
+  /** Keeps the message being written (null forgets it). */
+  saveDraft: { draft: Draft | null };
   clearLog: object;
   /** Writes text into the PT user folder. */
   saveLog: { format: "csv" | "json"; text: string };
@@ -130,6 +153,8 @@ export interface Results {
   changesSince: Changes;
   sendMail: { ids: number[] };
   cancelSend: { cancelled: number };
+  readDevice: DeviceInfo;
+  saveDraft: object;
   clearLog: { epoch: number };
   saveLog: { path: string };
   saveSettings: Settings;

@@ -35,6 +35,10 @@ function route(h: RequestHandlers, r: Request): Reply<RequestType> {
       return h.sendMail(r);
     case "cancelSend":
       return h.cancelSend(r);
+    case "readDevice":
+      return h.readDevice(r);
+    case "saveDraft":
+      return h.saveDraft(r);
     case "clearLog":
       return h.clearLog(r);
     case "saveLog":

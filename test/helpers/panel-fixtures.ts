@@ -53,6 +53,8 @@ export function mail(over: Partial<MailEntry> = {}): MailEntry {
     id,
     rev: id,
     origin: "console",
+    group: id,
+    file: 1,
     deviceKey: "k-alice",
     device: "PC-Alice",
     from: "alice@alpha.edu",
@@ -78,6 +80,8 @@ export function changes(over: Partial<Changes> = {}): Changes {
     seq: 10,
     mails: [],
     full: true,
+    sent: 0,
+    file: 1,
     droppedIds: [],
     dropped: 0,
     devices: DEVICES,
@@ -94,6 +98,12 @@ const DEFAULT_ANSWERS: Answers = {
   changesSince: () => changes({ full: false, devices: undefined }),
   sendMail: (r) => ({ ids: r.mails.map((_, i) => i + 1) }),
   cancelSend: () => ({ cancelled: 1 }),
+  readDevice: (r) => {
+    const d = DEVICES.filter((x) => x.key === r.device)[0];
+    if (!d) throw new Error("fakeEngine: no device " + r.device);
+    return d;
+  },
+  saveDraft: () => ({}),
   clearLog: () => ({ epoch: 2 }),
   saveLog: (r) => ({ path: "C:/Users/student/Cisco Packet Tracer 9.0.1/mail-console." + r.format }),
   saveSettings: (r) => Object.assign({ cap: 5000, watchdogMs: 60000 }, r.settings),
