@@ -5,6 +5,8 @@ export interface WorldView {
   topology: string;
   simulationMode: boolean;
   pendingSteps: number;
+  /** Simulation steps the Step button has run. */
+  stepsRun: number;
   playing: boolean;
   dropPushes: boolean;
   pushes: number;

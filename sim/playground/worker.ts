@@ -25,6 +25,8 @@ world.load(classroom());
 installPtGlobals(scope, world);
 scope.dprint = (text: string) => post({ type: "log", text: String(text) });
 let dropPushes = false;
+/** Steps the Step button ran, so the page can tell one happened. */
+let stepsRun = 0;
 
 const wvm = world.webViewManager;
 wvm.onOpen = (v) => post({ type: "open", view: v.id, title: v.title, url: v.url, width: v.width, height: v.height });
@@ -58,6 +60,7 @@ function view(): WorldView {
     topology: world.topologyName,
     simulationMode: world.simulationMode,
     pendingSteps: world.pendingSteps,
+    stepsRun,
     playing: world.playing,
     dropPushes,
     pushes: wvm.evaluated,
@@ -157,7 +160,7 @@ function act(a: Action): void {
       world.simulation.setSimulationMode(a.simulation);
       break;
     case "step":
-      world.forward();
+      if (world.forward()) stepsRun++;
       break;
     case "play":
       a.on ? world.play(400) : world.pause();

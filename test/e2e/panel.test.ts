@@ -88,9 +88,12 @@ describe("the panel in the playground", () => {
     await r.getByText("Waiting for simulation").waitFor();
     await page.waitForTimeout(2500); // far past the simulated network's real-time pace: still waiting
     expect(await r.getByText("Waiting for simulation").isVisible()).toBe(true);
+    const stepsRun = () => page.evaluate(() => (window as any).playground.world.stepsRun as number);
     for (let i = 0; i < 20 && !(await r.getByText("Delivered").isVisible()); i++) {
+      const before = await stepsRun();
       await page.getByRole("button", { name: /^Step/ }).click();
-      await page.waitForTimeout(150);
+      // The step ran in the worker and the page heard of it.
+      await page.waitForFunction((n) => (window as any).playground.world.stepsRun > n, before);
     }
     await r.getByText("Delivered").waitFor();
     await page.close();
@@ -120,7 +123,14 @@ describe("the panel in the playground", () => {
     await row(panel, "carol@alpha.edu").getByText("Delivered").waitFor();
     await page.getByRole("button", { name: "Close panel" }).click();
     await act(page, { type: "pt-send", device: "PC-Bob", to: "erin@beta.org", subject: "While closed", body: "hi" });
-    await page.waitForTimeout(1500);
+    // In the simulated world, the mail reaches erin's mailbox while no panel is open.
+    await page.waitForFunction(() => {
+      const w = (window as any).playground.world;
+      const beta = w && w.devices.find((d: any) => d.name === "MAIL-BETA");
+      const erin = beta && beta.mail.users.find((u: any) => u.name === "erin");
+      return !!erin && erin.mails === 1;
+    });
+    expect(await page.locator("#webview-body iframe").count()).toBe(0);
     await page.getByRole("button", { name: "Extensions ▸ Mail Console" }).click();
     const again = await panelFrame(page);
     await row(again, "carol@alpha.edu").getByText("Delivered").waitFor();
