@@ -6,7 +6,7 @@
 //     the source used object rest/spread, async or #private. They run, but only
 //     with the host's event loop turning (async) or through helpers we don't
 //     want in PT, so engine source stays ES2016; the error names the construct.
-// And two Qt 5.15 V4 bugs that parse fine and fail at run time (measured with
+// And three Qt 5.15 V4 bugs that parse fine and fail at run time (measured with
 // test/qjs/host.cpp on Debian's Qt 5.15.8; Qt 6.4 is right), see qjsTraps below.
 import { parse } from "acorn";
 
@@ -27,6 +27,10 @@ const BANNED = [
   [/\b__async\b|\b__await\b/, "async/await in engine source (Promise jobs run only when PT's event loop turns)"],
   [/\b__forAwait\b|\b__asyncGenerator\b/, "for await / async generators in engine source"],
   [/\b__private(Get|Set|Add|Method)\b/, "#private class members in engine source"],
+  [
+    /\bWeak(Map|Set)\b/,
+    "WeakMap/WeakSet (Qt 5.15 and Qt 6 QJSEngine crash the process in garbage collection past about 1,000 entries; use a Map with explicit deletion)",
+  ],
 ];
 
 /** Parses at ES2016 and rejects Qt 5.15's run-time traps; the library checks are the caller's. */
@@ -59,28 +63,38 @@ export function checkEngineSource(code, file) {
 }
 
 /**
- * Qt 5.15's V4 gets two things wrong that Qt 6 gets right:
+ * Qt 5.15's V4 gets three things wrong that Qt 6 gets right (research/qt-jsengine.md):
  *  - inside a method named X (class or object shorthand), the name X means the
  *    method itself, so a call to a free function X recurses into the method;
- *  - in a catch block directly inside an arrow function, `this` is undefined.
- * Answers every place the code does either.
+ *  - a `let`/`const` named like the method it is in is a SyntaxError
+ *    ("Identifier X has already been declared");
+ *  - inside an arrow function, `this` is undefined anywhere in a try
+ *    statement: its block, its catch and its finally.
+ * Answers every place the code does any of them.
  */
 export function qjsTraps(ast) {
   const found = [];
   const visit = (node, ctx) => {
     if (!node || typeof node.type !== "string") return;
-    if (node.type === "ThisExpression" && ctx.arrow && ctx.inCatch) {
+    if (node.type === "ThisExpression" && ctx.arrow && ctx.inTry) {
       found.push({
         line: node.loc.start.line,
-        what: "`this` inside a catch block of an arrow function is undefined in Qt 5.15 (PT 8.x): read `this` outside the catch, or move the catch into a method",
+        what: "`this` inside a try/catch/finally of an arrow function is undefined in Qt 5.15 (PT 8.x): read `this` before the try, or move the try into a method",
       });
     }
     let next = ctx;
     if (node.type === "FunctionExpression" || node.type === "FunctionDeclaration") {
-      // A local of the same name shadows the method's own name: no trap then.
-      const method = ctx.pendingMethod && !declares(node, ctx.pendingMethod) ? ctx.pendingMethod : null;
-      next = { arrow: false, inCatch: false, method };
-    } else if (node.type === "ArrowFunctionExpression") next = { arrow: true, inCatch: false, method: ctx.method };
+      const name = ctx.pendingMethod;
+      const local = name ? declares(node, name) : null;
+      if (local?.lexical) {
+        found.push({
+          line: local.line,
+          what: `a let/const named ${name} inside method ${name}() is a SyntaxError in Qt 5.15 (PT 8.x): rename the variable`,
+        });
+      }
+      // A var, function or parameter of the same name shadows the method's own name: no trap then.
+      next = { arrow: false, inTry: false, method: name && !local ? name : null };
+    } else if (node.type === "ArrowFunctionExpression") next = { arrow: true, inTry: false, method: ctx.method };
     if (node.type === "Identifier" && ctx.method && node.name === ctx.method && !ctx.asName) {
       found.push({
         line: node.loc.start.line,
@@ -91,7 +105,7 @@ export function qjsTraps(ast) {
       if (key === "loc" || key === "start" || key === "end") continue;
       const child = node[key];
       const childCtx = Object.assign({}, next, { pendingMethod: null, asName: false });
-      if (node.type === "CatchClause" && key === "body") childCtx.inCatch = true;
+      if (node.type === "TryStatement") childCtx.inTry = true;
       if ((node.type === "MethodDefinition" || (node.type === "Property" && node.method)) && key === "value") {
         childCtx.pendingMethod = !node.computed && node.key.type === "Identifier" ? node.key.name : null;
       }
@@ -103,24 +117,29 @@ export function qjsTraps(ast) {
       else if (child && typeof child === "object") visit(child, childCtx);
     }
   };
-  visit(ast, { arrow: false, inCatch: false, method: null, pendingMethod: null, asName: false });
+  visit(ast, { arrow: false, inTry: false, method: null, pendingMethod: null, asName: false });
   return found;
 }
 
+/** Where a function declares `name` itself (parameter, var, let/const, function), and whether lexically. */
 function declares(fn, name) {
-  let hit = false;
-  const visit = (n) => {
+  let hit = null;
+  const visit = (n, kind) => {
     if (hit || !n || typeof n.type !== "string") return;
-    if ((n.type === "VariableDeclarator" || n.type === "FunctionDeclaration") && n.id && n.id.name === name) hit = true;
+    if (n.type === "VariableDeclaration") kind = n.kind;
+    if (n.type === "VariableDeclarator" && n.id && n.id.name === name) {
+      hit = { lexical: kind === "let" || kind === "const", line: n.loc.start.line };
+    }
+    if (n.type === "FunctionDeclaration" && n.id && n.id.name === name)
+      hit = { lexical: false, line: n.loc.start.line };
     for (const key of Object.keys(n)) {
       const c = n[key];
-      if (Array.isArray(c)) c.forEach(visit);
-      else if (c && typeof c === "object" && key !== "loc") visit(c);
+      if (Array.isArray(c)) for (const x of c) visit(x, kind);
+      else if (c && typeof c === "object" && key !== "loc") visit(c, kind);
     }
   };
-  fn.params.forEach((p) => {
-    if (p.type === "Identifier" && p.name === name) hit = true;
-  });
-  visit(fn.body);
+  for (const p of fn.params)
+    if (p.type === "Identifier" && p.name === name) hit = { lexical: false, line: p.loc.start.line };
+  visit(fn.body, "");
   return hit;
 }

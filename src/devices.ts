@@ -2,25 +2,18 @@
 // (LogicalWorkspace deviceAdded/deviceRemoving, Device nameChanged and
 // powerChanged, AppWindow fileOpened/fileNewed/fileClosing) keep it quick; a
 // cheap periodic rescan keeps it right when an event's args are not what the
-// reference suggests (research/pt-api.md §1.2, §3).
-
-import type { DeviceInfo } from "./protocol";
-import type { Device, EmailClient, Host, LogicalWorkspace, Network, SmtpClient } from "./pt";
+// reference suggests (research/pt-api.md §1.2, §3). A device is gone on its
+// remove event, or after MISSES_TO_FORGET clean rescans without it: one IPC
+// call that throws says nothing about the device.
+import { type MailDevice, type Reading, readDevice, safeName, safePower, sameObject } from "./device-reader";
+import type { Device, Host, LogicalWorkspace, Network } from "./pt";
 import type { Subscriptions } from "./subscriptions";
 
-export interface MailDevice {
-  key: string;
-  name: string;
-  model: string;
-  powered: boolean;
-  device: Device;
-  smtp: SmtpClient;
-  email: EmailClient;
-  account: Pick<DeviceInfo, "displayName" | "mailId" | "user" | "password" | "smtpServer">;
-}
+export type { MailDevice } from "./device-reader";
 
 export interface RegistryListener {
-  added(d: MailDevice): void;
+  /** A device joined; answers whether its mailSent handler is registered (false: the rescan tries again). */
+  added(d: MailDevice): boolean;
   removed(d: MailDevice, why: string): void;
   renamed(d: MailDevice, oldName: string): void;
   powerChanged(d: MailDevice): void;
@@ -30,6 +23,7 @@ export interface RegistryListener {
 }
 
 export const RESCAN_MS = 3000;
+const MISSES_TO_FORGET = 2;
 
 export interface RegistryOptions {
   host: Host;
@@ -38,7 +32,7 @@ export interface RegistryOptions {
 }
 
 const NO_LISTENER: RegistryListener = {
-  added: () => undefined,
+  added: () => false,
   removed: () => undefined,
   renamed: () => undefined,
   powerChanged: () => undefined,
@@ -47,8 +41,10 @@ const NO_LISTENER: RegistryListener = {
 };
 
 export class DeviceRegistry {
-  private byKey: { [key: string]: MailDevice } = {};
-  private keys: string[] = [];
+  /** By key, in the order devices were first seen. A Map: a key such as "constructor" is just a key. */
+  private readonly byKey = new Map<string, MailDevice>();
+  private readonly misses = new Map<string, number>();
+  private localKeys = 0;
   private readonly host: Host;
   private readonly subs: Subscriptions;
   private listener: RegistryListener = NO_LISTENER;
@@ -66,29 +62,33 @@ export class DeviceRegistry {
   }
 
   list(): MailDevice[] {
-    return this.keys.map((k) => this.byKey[k]);
+    const out: MailDevice[] = [];
+    this.byKey.forEach((d) => {
+      out.push(d);
+    });
+    return out;
   }
 
   get(key: string): MailDevice | null {
-    return this.byKey[key] || null;
+    return this.byKey.get(key) || null;
   }
 
-  findByName(name: string): MailDevice | null {
-    for (const k of this.keys) if (this.byKey[k].name === name) return this.byKey[k];
-    return null;
-  }
-
-  /** Listens to the workspace and the file; call once from start. */
+  /** Listens to the file; call once from start. The workspace is watched here and again by each rescan. */
   watchTopology(): void {
     const app = this.host.ipc.appWindow();
     this.subs.on("topology", app, "fileOpened", () => this.reset("a file was opened"));
     this.subs.on("topology", app, "fileNewed", () => this.reset("a new file was started"));
-    this.subs.on("topology", app, "fileClosing", () => this.removeAll("the file was closed"));
+    this.subs.on("topology", app, "fileClosing", () => {
+      // The closed file's objects must not be called again: release them now, not at the next file.
+      this.subs.off("workspace");
+      this.removeAll("the file was closed");
+    });
     this.watchWorkspace();
   }
 
-  private watchWorkspace(): void {
-    this.subs.off("workspace");
+  /** Subscribes to the current workspace's device events, unless already subscribed. */
+  watchWorkspace(): void {
+    if (this.subs.has("workspace")) return;
     let workspace: LogicalWorkspace | null;
     try {
       workspace = this.host.ipc.appWindow().getActiveWorkspace().getLogicalWorkspace();
@@ -97,105 +97,145 @@ export class DeviceRegistry {
       return;
     }
     if (!workspace) return;
-    this.subs.on("workspace", workspace, "deviceAdded", () => this.scan());
-    this.subs.on("workspace", workspace, "deviceRemoving", (_src, args) => {
-      const name = args && typeof args === "object" ? (args as { name?: unknown }).name : undefined;
-      const d = typeof name === "string" ? this.findByName(name) : null;
-      if (d) this.remove(d, "the device was deleted");
-    });
-    this.subs.on("workspace", workspace, "deviceRemoved", () => this.scan());
+    this.subs.on("workspace", workspace, "deviceAdded", (_src, args) => this.deviceAdded(args));
+    this.subs.on("workspace", workspace, "deviceRemoving", (_src, args) => this.deviceRemoving(args));
+  }
+
+  /** One device was added: read that one (by name), not the whole network. */
+  private deviceAdded(args: unknown): void {
+    const name = field(args, "name");
+    let device: Device | null = null;
+    try {
+      device = name ? this.host.ipc.network().getDevice(name) : null;
+    } catch (e) {
+      this.report("getDevice", e);
+    }
+    if (!device) {
+      this.scan();
+      return;
+    }
+    if (this.apply(readDevice(device))) this.listener.changed();
+  }
+
+  /** deviceRemoving {name, deviceUuid}: matched by uuid first, by name where PT gives no uuid. */
+  private deviceRemoving(args: unknown): void {
+    const uuid = field(args, "deviceUuid");
+    const name = field(args, "name");
+    let gone: MailDevice | null = uuid ? this.get(uuid) : null;
+    if (!gone && name)
+      this.byKey.forEach((d) => {
+        if (!gone && d.name === name && (!uuid || !d.uuid)) gone = d;
+      });
+    if (gone) this.remove(gone, "the device was deleted");
   }
 
   /** Compares PT's device list with ours and applies the difference. Never throws. */
   scan(): void {
-    const seen: { [key: string]: boolean } = {};
-    let changed = false;
     let network: Network;
-    try {
-      network = this.host.ipc.network();
-    } catch (e) {
-      this.report("network", e);
-      return;
-    }
     let count = 0;
     try {
+      network = this.host.ipc.network();
       count = network.getDeviceCount();
     } catch (e) {
       this.report("getDeviceCount", e);
       return;
     }
+    const seen = new Map<string, boolean>();
+    let clean = true;
+    let changed = false;
     for (let i = 0; i < count; i++) {
       let device: Device | null = null;
       try {
         device = network.getDeviceAt(i);
       } catch (_e) {
+        clean = false;
         continue;
       }
       if (!device) continue;
-      const found = this.inspect(device);
-      if (!found) continue;
-      seen[found.key] = true;
-      const known = this.byKey[found.key];
-      if (!known) {
-        this.add(found);
-        changed = true;
-      } else if (this.refresh(known, found)) {
-        changed = true;
-      }
+      const reading = readDevice(device);
+      if (reading.kind === "error") clean = false;
+      const key = this.apply(reading, seen);
+      if (key === null) continue;
+      if (key) changed = true;
     }
-    for (const key of this.keys.slice()) {
-      if (!seen[key]) {
-        this.remove(this.byKey[key], "the device or its email client is gone");
-      }
-    }
+    this.forgetMissing(seen, clean);
+    this.retryListening();
     if (changed) this.listener.changed();
+  }
+
+  /**
+   * Adds or refreshes what a reading found. Answers the key when anything changed,
+   * "" when nothing did, null when the reading found no mail device.
+   */
+  private apply(reading: Reading, seen?: Map<string, boolean>): string | null {
+    if (reading.kind !== "mail") return null;
+    const found = reading.found;
+    const known = this.match(found);
+    if (seen && known) seen.set(known.key, true);
+    if (!known) {
+      const d: MailDevice = Object.assign({ key: found.uuid || this.nextLocalKey(), listening: false }, found);
+      if (seen) seen.set(d.key, true);
+      this.add(d);
+      return d.key;
+    }
+    return this.refresh(known, found) ? known.key : "";
+  }
+
+  /** The known device a reading is about: by uuid, or for a device without one, by its current name. */
+  private match(found: Omit<MailDevice, "key" | "listening">): MailDevice | null {
+    if (found.uuid) return this.get(found.uuid);
+    let hit: MailDevice | null = null;
+    this.byKey.forEach((d) => {
+      if (!hit && !d.uuid && d.name === found.name) hit = d;
+    });
+    return hit;
+  }
+
+  private nextLocalKey(): string {
+    this.localKeys++;
+    return "local:" + this.localKeys;
+  }
+
+  /** Forgets devices missing from MISSES_TO_FORGET clean scans in a row. */
+  private forgetMissing(seen: Map<string, boolean>, clean: boolean): void {
+    for (const d of this.list()) {
+      if (seen.has(d.key)) {
+        this.misses.delete(d.key);
+        continue;
+      }
+      if (!clean) continue; // a read failed somewhere: this scan proves nothing about absent devices
+      const n = (this.misses.get(d.key) || 0) + 1;
+      if (n >= MISSES_TO_FORGET) this.remove(d, "the device or its email client is gone");
+      else this.misses.set(d.key, n);
+    }
+  }
+
+  private retryListening(): void {
+    this.byKey.forEach((d) => {
+      if (!d.listening) d.listening = this.listener.added(d);
+    });
   }
 
   /** Reads one known device again now (its Email settings, name, power); answers it, or null once it is gone. */
   reread(key: string): MailDevice | null {
-    const known = this.byKey[key];
+    const known = this.get(key);
     if (!known) return null;
-    const found = this.inspect(known.device);
-    if (!found) {
+    const reading = readDevice(known.device);
+    if (reading.kind === "none") {
       this.remove(known, "the device or its email client is gone");
       return null;
     }
-    if (this.refresh(known, found)) this.listener.changed();
-    return this.byKey[key] || null;
-  }
-
-  /** Reads one device; null when it has no email client. */
-  private inspect(device: Device): MailDevice | null {
-    try {
-      const email = device.getProcess("EmailClient") as EmailClient | null;
-      if (!email || typeof email.getSmtpClient !== "function") return null;
-      const smtp = email.getSmtpClient();
-      if (!smtp) return null;
-      const name = String(device.getName());
-      const uuid = typeof device.getObjectUuid === "function" ? String(device.getObjectUuid()) : "";
-      return {
-        key: uuid || "name:" + name,
-        name,
-        model: String(device.getModel()),
-        powered: !!device.getPower(),
-        device,
-        smtp,
-        email,
-        account: readAccount(email),
-      };
-    } catch (_e) {
-      return null;
-    }
+    if (reading.kind === "mail" && this.refresh(known, reading.found)) this.listener.changed();
+    return this.get(key);
   }
 
   private add(d: MailDevice): void {
-    this.byKey[d.key] = d;
-    this.keys.push(d.key);
+    this.byKey.set(d.key, d);
     const group = "device:" + d.key;
     this.subs.on(group, d.device, "nameChanged", (_src, args) => {
-      const newName = args && typeof args === "object" ? (args as { newName?: unknown }).newName : undefined;
+      const newName = field(args, "newName");
       const oldName = d.name;
-      d.name = typeof newName === "string" ? newName : safeName(d.device, d.name);
+      d.name = newName || safeName(d.device, d.name);
       if (d.name === oldName) return;
       this.listener.renamed(d, oldName);
       this.listener.changed();
@@ -206,11 +246,11 @@ export class DeviceRegistry {
       this.listener.powerChanged(d);
       this.listener.changed();
     });
-    this.listener.added(d);
+    d.listening = this.listener.added(d);
   }
 
   /** Copies what may have changed without an event; answers whether anything did. */
-  private refresh(known: MailDevice, found: MailDevice): boolean {
+  private refresh(known: MailDevice, found: Omit<MailDevice, "key" | "listening">): boolean {
     let changed = false;
     if (known.name !== found.name) {
       const old = known.name;
@@ -223,14 +263,14 @@ export class DeviceRegistry {
       this.listener.powerChanged(known);
       changed = true;
     }
-    if (known.smtp !== found.smtp) {
-      // A new SmtpClient object (PT rebuilt the process): move the mailSent subscription.
+    if (!sameObject(known.smtp, found.smtp)) {
+      // PT rebuilt the process (a new SmtpClient, not a new wrapper of the same one): move the subscription.
       this.remove(known, "the device's email client was replaced");
-      this.add(found);
+      this.add(Object.assign({ key: known.key, listening: false }, found));
       return true;
     }
-    const a = known.account,
-      b = found.account;
+    const a = known.account;
+    const b = found.account;
     if (
       a.displayName !== b.displayName ||
       a.mailId !== b.mailId ||
@@ -245,55 +285,31 @@ export class DeviceRegistry {
   }
 
   remove(d: MailDevice, why: string): void {
-    if (!this.byKey[d.key]) return;
+    if (this.byKey.get(d.key) !== d) return;
     this.subs.off("device:" + d.key);
-    delete this.byKey[d.key];
-    this.keys.splice(this.keys.indexOf(d.key), 1);
+    this.byKey.delete(d.key);
+    this.misses.delete(d.key);
     this.listener.removed(d, why);
     this.listener.changed();
   }
 
   removeAll(why: string): void {
-    for (const key of this.keys.slice()) this.remove(this.byKey[key], why);
+    for (const d of this.list()) this.remove(d, why);
   }
 
   /** A different topology: forget every device of the old one, then read the new one. */
   reset(why: string): void {
     this.removeAll(why);
     this.listener.fileChanged();
+    this.subs.off("workspace");
     this.watchWorkspace();
     this.scan();
   }
 }
 
-function readAccount(email: EmailClient): MailDevice["account"] {
-  const account = { displayName: "", mailId: "", user: "", password: "", smtpServer: "" };
-  try {
-    const u = email.getEmailUser();
-    if (!u) return account;
-    account.displayName = String(u.getName());
-    account.mailId = String(u.getMailId());
-    account.user = String(u.getUser());
-    account.password = String(u.getPassword());
-    account.smtpServer = String(u.getSmtpServer());
-  } catch (_e) {
-    // An account PT cannot read is an empty one; the compose form says what is missing.
-  }
-  return account;
-}
-
-function safeName(device: Device, fallback: string): string {
-  try {
-    return String(device.getName());
-  } catch (_e) {
-    return fallback;
-  }
-}
-
-function safePower(device: Device, fallback: boolean): boolean {
-  try {
-    return !!device.getPower();
-  } catch (_e) {
-    return fallback;
-  }
+/** A text field of an event's args, or "" (args may be anything PT sends). */
+function field(args: unknown, name: string): string {
+  if (!args || typeof args !== "object") return "";
+  const value = (args as { [key: string]: unknown })[name];
+  return typeof value === "string" ? value : "";
 }

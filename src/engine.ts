@@ -3,8 +3,9 @@
 // dispatcher (requests.ts). main.ts gives it PT's globals; the simulator
 // gives it its own model.
 import { DeviceRegistry, type MailDevice, RESCAN_MS } from "./devices";
-import { DeliveryLog } from "./log";
+import { BODY_KEPT, DeliveryLog } from "./log";
 import { readMailSentArgs } from "./mail-event";
+import { MenuItemHandle } from "./menu-item";
 import { Outbox } from "./outbox";
 import { PanelBridge, type PanelSpec } from "./panel-bridge";
 import type { Changes, DeviceInfo, Draft, Reply, RequestOf, RequestType, Settings } from "./protocol";
@@ -13,7 +14,15 @@ import { dispatch, messageOf, type RequestHandlers, refuse } from "./requests";
 import { Revision } from "./revision";
 import { saveLog } from "./save-log";
 import { checkSend } from "./send-request";
-import { loadPresets, loadSettings, type Presets, sanitizeSettings, savePresets, saveSettings } from "./storage";
+import {
+  loadPresets,
+  loadSettings,
+  type Presets,
+  rememberPreset,
+  sanitizeSettings,
+  savePresets,
+  saveSettings,
+} from "./storage";
 import { Subscriptions } from "./subscriptions";
 
 // The build defines these from manifest/module.json; tests run the source as is.
@@ -51,13 +60,16 @@ export class Engine {
   private prefsRev = 0;
   private draftRev = 0;
   private rescanTimer: unknown = null;
-  private menuUuid = "";
+  private readonly menu: MenuItemHandle;
   private running = false;
+  /** What could not start, each naming the privilege to grant: the panel shows them. */
+  private unavailable: string[] = [];
 
   constructor(host: Host, options: EngineOptions = {}) {
     this.host = host;
     const report = (where: string, e: unknown) => this.report(where, e);
     this.subs = new Subscriptions(report);
+    this.menu = new MenuItemHandle(host.ipc, this.subs, MENU_LABEL);
     this.settings = loadSettings(host);
     this.presets = loadPresets(host);
     this.log = new DeliveryLog({ cap: this.settings.cap, now: () => host.now(), revision: this.revision });
@@ -78,7 +90,7 @@ export class Engine {
     });
     this.registry.listen({
       added: (d) => this.attach(d),
-      removed: (d, why) => this.outbox.abandon(d.key, why),
+      removed: (d, why) => this.outbox.forget(d.key, why),
       renamed: (d) => this.outbox.rename(d.key, d.name),
       powerChanged: (d) => {
         if (!d.powered) this.outbox.abandon(d.key, "the device was powered off");
@@ -106,16 +118,49 @@ export class Engine {
     };
   }
 
-  /** PT's main(): menu item, events, first scan, the panel. */
+  /**
+   * PT's main(): menu item, events, first scan, rescans, the panel. Each starts
+   * on its own: a privilege PT denies costs that facility only, and the panel
+   * says which privilege to grant (README, install step 3).
+   */
   start(): void {
     if (this.running) this.stop();
     this.running = true;
-    this.addMenuItem();
-    this.watchSimulation();
-    this.registry.watchTopology();
-    this.registry.scan();
-    this.rescanTimer = this.host.setInterval(() => this.rescan(), RESCAN_MS);
-    this.bridge.open();
+    this.unavailable = [];
+    this.startPart("The Extensions menu item", "Change GUI", () => this.menu.add(() => this.openPanelWindow()));
+    this.startPart("Simulation mode", "IPC", () => this.watchSimulation());
+    this.startPart("Following File > Open and device changes", "Get Network Info", () => this.registry.watchTopology());
+    this.startPart("The device list", "Get Network Info", () => this.registry.scan());
+    this.startPart("The periodic rescan", "IPC", () => {
+      this.rescanTimer = this.host.setInterval(() => this.rescan(), RESCAN_MS);
+    });
+    this.startPart("The panel", "Change GUI", () => this.bridge.open());
+  }
+
+  private startPart(what: string, privilege: string, run: () => void): void {
+    try {
+      run();
+    } catch (e) {
+      this.report("start: " + what, e);
+      this.unavailable.push(
+        what +
+          " is unavailable (" +
+          messageOf(e) +
+          '). Grant the "' +
+          privilege +
+          '" privilege in Extensions > Scripting > Configure PT Script Modules.',
+      );
+      this.revision.next();
+    }
+  }
+
+  /** The menu item's click: a method, since the panel may fail to open and the failure is reported. */
+  private openPanelWindow(): void {
+    try {
+      this.bridge.open();
+    } catch (e) {
+      this.report("open the panel", e);
+    }
   }
 
   /** PT's cleanUp(): take back every handler, timer and menu item. */
@@ -127,8 +172,8 @@ export class Engine {
     // Forget every device, so that a later start subscribes afresh.
     this.registry.removeAll("Mail Console was stopped");
     this.bridge.close();
+    this.menu.remove((where, e) => this.report(where, e));
     this.subs.offAll();
-    this.removeMenuItem();
   }
 
   /** Answers one request from the panel (any value: it is checked). Never throws. */
@@ -144,7 +189,9 @@ export class Engine {
 
   /** A method, not an arrow: Qt 5.15 loses `this` in a try inside an arrow (build/engine-guard.mjs). */
   private rescan(): void {
+    if (!this.running) return; // a timer PT failed to clear is inert
     try {
+      this.registry.watchWorkspace();
       this.registry.scan();
     } catch (e) {
       this.report("rescan", e);
@@ -170,7 +217,7 @@ export class Engine {
       dropped: log.dropped,
       sent: log.sent,
       file: log.file,
-      status: { simulationMode: this.simulationMode, version: VERSION },
+      status: { simulationMode: this.simulationMode, version: VERSION, unavailable: this.unavailable },
     };
     if (c.full || this.devicesRev > seq) c.devices = this.deviceInfo();
     if (c.full || this.prefsRev > seq) {
@@ -195,7 +242,14 @@ export class Engine {
     const d = r.draft;
     if (d !== null && (!d || typeof d !== "object")) return refuse("Draft: send the draft, or null to forget it.");
     this.draft =
-      d === null ? null : { device: text(d.device), to: text(d.to), subject: text(d.subject), body: text(d.body) };
+      d === null
+        ? null
+        : {
+            device: text(d.device, 200),
+            to: text(d.to, 20000),
+            subject: text(d.subject, 2000),
+            body: text(d.body, BODY_KEPT),
+          };
     this.draftRev = this.revision.next();
     return { ok: true, value: {} };
   }
@@ -222,10 +276,10 @@ export class Engine {
         state: "queued",
       });
       ids.push(entry.id);
-      this.outbox.enqueue(d.key, entry, send.password);
+      this.outbox.enqueue(d.key, entry, m.body, send.password);
     }
     // The account becomes the device's preset; the password stays in the device's own settings.
-    this.presets[d.name] = { from: send.from, server: send.server };
+    this.presets = rememberPreset(this.presets, d.name, { from: send.from, server: send.server });
     savePresets(this.host, this.presets);
     this.prefsRev = this.revision.next();
     return { ok: true, value: { ids } };
@@ -260,19 +314,16 @@ export class Engine {
     }
   }
 
-  private attach(d: MailDevice): void {
-    this.subs.on("device:" + d.key, d.smtp, "mailSent", (_src, args) => {
+  /** Listens to a device's mailSent; answers false when PT refused (the rescan tries again). */
+  private attach(d: MailDevice): boolean {
+    return this.subs.on("device:" + d.key, d.smtp, "mailSent", (_src, args) => {
       this.outbox.onMailSent(d, readMailSentArgs(args));
     });
   }
 
   private watchSimulation(): void {
     this.readSimulationMode();
-    try {
-      this.subs.on("simulation", this.host.ipc.simulation(), "simulationModeChanged", () => this.readSimulationMode());
-    } catch (e) {
-      this.report("simulation", e);
-    }
+    this.subs.on("simulation", this.host.ipc.simulation(), "simulationModeChanged", () => this.readSimulationMode());
   }
 
   /** A method: Qt 5.15 loses `this` anywhere in a try inside an arrow function. */
@@ -287,27 +338,6 @@ export class Engine {
     this.simulationMode = on;
     this.outbox.setSimulationMode(on);
     this.revision.next(); // the status travels in every answer: a new number is enough
-  }
-
-  private addMenuItem(): void {
-    try {
-      const menu = this.host.ipc.appWindow().getMenuBar().getExtensionsPopupMenu();
-      this.menuUuid = String(menu.insertItem("", MENU_LABEL));
-      const item = menu.getMenuItemByUuid(this.menuUuid);
-      if (item) this.subs.on("menu", item, "onClicked", () => this.bridge.open());
-    } catch (e) {
-      this.report("menu", e);
-    }
-  }
-
-  private removeMenuItem(): void {
-    if (!this.menuUuid) return;
-    try {
-      this.host.ipc.appWindow().getMenuBar().getExtensionsPopupMenu().removeItemUuid(this.menuUuid);
-    } catch (e) {
-      this.report("removeMenuItem", e);
-    }
-    this.menuUuid = "";
   }
 }
 
@@ -326,8 +356,10 @@ function infoOf(d: MailDevice): DeviceInfo {
   };
 }
 
-function text(value: unknown): string {
-  return typeof value === "string" ? value : value === undefined || value === null ? "" : String(value);
+/** Text from a request, bounded: a draft is for a person to read, not a store for megabytes or deep objects. */
+function text(value: unknown, limit: number): string {
+  const t = typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
+  return t.length > limit ? t.slice(0, limit) : t;
 }
 
 function num(value: unknown): number {

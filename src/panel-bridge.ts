@@ -35,6 +35,7 @@ export class PanelBridge {
   private pushedEpoch = 0;
   private lastPushAt = -Infinity;
   private timer: unknown = null;
+  private pushFailed = false;
   private readonly host: Host;
   private readonly subs: Subscriptions;
   private readonly spec: PanelSpec;
@@ -68,12 +69,14 @@ export class PanelBridge {
     if (!view) throw new Error("Packet Tracer did not create the panel window");
     this.view = view;
     this.viewId = String(view.getWebViewId());
+    this.pushFailed = false;
     this.subs.on("webview", view, "closed", () => this.forget());
   }
 
   private isOpen(): boolean {
     try {
-      return !!this.viewId && this.host.webViewManager.getWebView(this.viewId) !== null;
+      // PT answers null once the view is closed; undefined (or any falsy answer) means the same.
+      return !!this.viewId && !!this.host.webViewManager.getWebView(this.viewId);
     } catch (_e) {
       return false;
     }
@@ -108,8 +111,10 @@ export class PanelBridge {
     try {
       this.view.evaluateJavaScriptAsync(pushScript(push));
     } catch (e) {
-      // A lost push is recovered by the panel's pull; the window may have just closed.
-      this.report("evaluateJavaScriptAsync", e);
+      // A lost push is recovered by the panel's pull. Said once per window, not once per push:
+      // where pushes never work (reported on macOS) the Debug window would fill up.
+      if (!this.pushFailed) this.report("evaluateJavaScriptAsync (the panel pulls instead)", e);
+      this.pushFailed = true;
     }
   }
 

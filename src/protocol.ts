@@ -17,8 +17,12 @@ export const PANEL_RECEIVER = "mailConsolePush";
  */
 export type MailState = "queued" | "sending" | "forwarding" | "delivered" | "bounced" | "failed" | "cancelled";
 
-/** console: sent from this panel. pt-client: seen on mailSent with no matching send (PT's own Email app). */
-export type MailOrigin = "console" | "pt-client";
+/**
+ * console: sent from this panel. pt-client: seen on mailSent with no matching
+ * send (PT's own Email app). unreadable: a mailSent this console could not read
+ * (no recipient or no code), kept as it came and matched to no mail.
+ */
+export type MailOrigin = "console" | "pt-client" | "unreadable";
 
 /** The sending account, as PT's sendMail takes it. */
 export interface MailAccount {
@@ -45,8 +49,10 @@ export interface MailEvent {
   note?: string;
   /** The raw args when their shape was not the expected one. */
   raw?: string;
-  /** True when the event arrived after the mail was cancelled or timed out by the watchdog. */
+  /** True when the event arrived after the mail had ended (cancelled, given up, or a repeated code). */
   late?: boolean;
+  /** The same progress code came this many times in a row (counted, not repeated). */
+  times?: number;
 }
 
 /** A mail in the log: the draft less its password, and what happened to it. */
@@ -69,6 +75,10 @@ export interface MailEntry extends MailMessage, Pick<MailAccount, "from" | "serv
   queuedAt: number;
   updatedAt: number;
   events: MailEvent[];
+  /** Events left out of a long timeline, after the first one. */
+  omittedEvents?: number;
+  /** The body's length when the log keeps only its first BODY_KEPT (4,096) characters. */
+  bodyLength?: number;
   /** PT is in Simulation mode: the mail moves only when the user plays or steps. */
   waitingForSimulation?: boolean;
 }
@@ -103,6 +113,8 @@ export interface Settings {
 export interface EngineStatus {
   simulationMode: boolean;
   version: string;
+  /** What could not start in PT, each naming the privilege to grant (absent or empty when all is well). */
+  unavailable?: string[];
 }
 
 /** Everything that changed after a sequence number. Applying one twice is harmless. */

@@ -48,6 +48,18 @@ export function loadPresets(host: Host): Presets {
   return presets;
 }
 
+/** Presets kept at most: devices come and go with files, and PT's options file should not grow for ever. */
+const PRESETS_KEPT = 100;
+
+/** A copy with this device's preset last (the newest), the oldest beyond PRESETS_KEPT dropped. */
+export function rememberPreset(presets: Presets, device: string, preset: ComposePreset): Presets {
+  const names = Object.keys(presets).filter((n) => n !== device);
+  const next: Presets = {};
+  for (const n of names.slice(Math.max(0, names.length - (PRESETS_KEPT - 1)))) next[n] = presets[n];
+  next[device] = preset;
+  return next;
+}
+
 export function savePresets(host: Host, presets: Presets): void {
   host.putData(KEY_PRESETS, JSON.stringify(presets));
 }

@@ -1,25 +1,30 @@
 // Every event handler the engine gives PT goes through here, so that cleanUp()
 // can take back exactly what was registered, and so that no exception thrown in
 // a handler ever reaches PT (it would open a modal dialog: research/
-// pt-script-modules.md §1.3).
+// pt-script-modules.md §1.3). A released handler is inert even if PT failed to
+// release it (a deleted device, a closed file, a stopped engine). Handlers are
+// kept by group, so releasing one device's costs that device's, not everyone's.
 import type { EventHandler, IpcObject } from "./pt";
 
 interface Registration {
   target: IpcObject;
   event: string;
   handler: EventHandler;
-  group: string;
+  live: boolean;
 }
 
 export class Subscriptions {
-  private list: Registration[] = [];
+  private readonly groups = new Map<string, Registration[]>();
+  private total = 0;
 
   constructor(private report: (where: string, error: unknown) => void) {}
 
-  /** Registers handler on target; answers false when PT refused (the caller carries on). */
+  /** Registers handler on target; answers false when PT refused (the caller carries on, and may try again). */
   on(group: string, target: IpcObject, event: string, handler: EventHandler): boolean {
     const report = this.report;
-    const guarded: EventHandler = function (src, args) {
+    const registration: Registration = { target, event, handler: () => undefined, live: true };
+    registration.handler = function (src, args) {
+      if (!registration.live) return;
       try {
         handler(src, args);
       } catch (e) {
@@ -29,39 +34,48 @@ export class Subscriptions {
     try {
       // The context is null, as in PT's own examples (scriptModules_dataStore.htm);
       // unregisterEvent then needs the same null and the same function.
-      target.registerEvent(event, null, guarded);
+      target.registerEvent(event, null, registration.handler);
     } catch (e) {
       this.report("registerEvent " + event, e);
       return false;
     }
-    this.list.push({ target, event, handler: guarded, group });
+    const list = this.groups.get(group);
+    if (list) list.push(registration);
+    else this.groups.set(group, [registration]);
+    this.total++;
     return true;
+  }
+
+  /** Whether a group holds any handler (a device's mailSent, the workspace, …). */
+  has(group: string): boolean {
+    return this.groups.has(group);
   }
 
   /** Unregisters every handler of a group (one device, the web view, …). */
   off(group: string): void {
-    const keep: Registration[] = [];
-    for (const r of this.list) {
-      if (r.group !== group) {
-        keep.push(r);
-        continue;
-      }
+    const list = this.groups.get(group);
+    if (!list) return;
+    this.groups.delete(group);
+    this.total -= list.length;
+    for (const r of list) {
+      r.live = false;
       try {
         r.target.unregisterEvent(r.event, null, r.handler);
       } catch (_e) {
-        // The object may be gone already (device deleted, file closed): nothing left to release.
+        // The object may be gone already (device deleted, file closed); the handler is inert all the same.
       }
     }
-    this.list = keep;
   }
 
   offAll(): void {
     const groups: string[] = [];
-    for (const r of this.list) if (groups.indexOf(r.group) < 0) groups.push(r.group);
+    this.groups.forEach((_list, group) => {
+      groups.push(group);
+    });
     for (const g of groups) this.off(g);
   }
 
   get count(): number {
-    return this.list.length;
+    return this.total;
   }
 }

@@ -67,6 +67,20 @@ for (const flavour of ["qt5", "qt6"]) {
       expect(r.result).toMatchObject({ count: HOSTILE.length, same: HOSTILE.length, differ: [], flag: "clean" });
     });
 
+    it("survives a harsher Packet Tracer: Simulation mode, a silent send, new wrappers, a denied privilege, odd args", () => {
+      const r = run(bin, "test/qjs/scripts/harsh.js");
+      expect(r.code, r.out.slice(0, 2000)).toBe(0);
+      expect(r.result).toEqual({
+        simWaiting: "sending+waiting",
+        simNoticed: false,
+        simDone: "delivered",
+        watchdog: ["failed", "delivered", 1],
+        wrappers: ["delivered", 1],
+        denied: [9, 1, true, true],
+        shapes: ["delivered", "failed"],
+      });
+    });
+
     it("the host itself fails on an uncaught exception (so a pass means something)", () => {
       const p = join(mkdtempSync(join(tmpdir(), "qjs-")), "throw.js");
       writeFileSync(p, "main(); setTimeout(function () { throw new Error('boom'); }, 10); __host.advance(100);");

@@ -24,6 +24,8 @@ describe("engine bundle guard (what Qt 5.15's QJSEngine rejects)", () => {
     ["globalThis", "export const g = globalThis;", /globalThis/],
     ["named groups", "export const r = /(?<y>\\d+)/;", /new RegExp/],
     ["#private", "export class A { #p = 1; get() { return this.#p; } }", /#private/],
+    ["WeakMap", "export const seen = new WeakMap<object, number>();", /WeakMap\/WeakSet/],
+    ["WeakSet", "export const seen = new WeakSet<object>();", /WeakMap\/WeakSet/],
   ];
   for (const [name, source, message] of cases) {
     it(`fails on ${name}, naming it`, () => {
@@ -34,15 +36,39 @@ describe("engine bundle guard (what Qt 5.15's QJSEngine rejects)", () => {
   it("fails on Qt 5.15's run-time traps: a method calling a free function of its own name", () => {
     const src = "function reach(x) { return x; } export class W { reach(x: number) { return reach(x); } }";
     expect(() => checkEngineSource(lower(src), "engine.js")).toThrow(/method reach\(\) refers to a free reach/);
-    // A local of the same name shadows the method name: fine.
+    // A var or a parameter of the same name shadows the method name: fine.
     expect(() =>
-      checkEngineSource(lower("export class W { lane(k: string) { let lane = k; return lane; } }"), "engine.js"),
+      checkEngineSource(lower("export class W { lane(k: string) { var lane = k; return lane; } }"), "engine.js"),
+    ).not.toThrow();
+    expect(() =>
+      checkEngineSource(lower("export class W { lane(lane: string) { return lane; } }"), "engine.js"),
     ).not.toThrow();
   });
 
-  it("fails on Qt 5.15's run-time traps: `this` in a catch block of an arrow function", () => {
-    const bad = "export class A { n = 1; go() { return () => { try { f(); } catch (e) { return this.n; } }; } }";
-    expect(() => checkEngineSource(lower(bad), "engine.js")).toThrow(/catch block of an arrow function/);
+  it("fails on Qt 5.15's run-time traps: a let or const named like its method (a SyntaxError there)", () => {
+    for (const kind of ["let", "const"]) {
+      const src = `export class W { lane(k: string) { if (k) { ${kind} lane = k; return lane; } return ""; } }`;
+      expect(() => checkEngineSource(lower(src), "engine.js")).toThrow(
+        /a let\/const named lane inside method lane\(\)/,
+      );
+    }
+    expect(() =>
+      checkEngineSource(
+        lower("export const o = { pick(k: string) { const picked = k; return picked; } };"),
+        "engine.js",
+      ),
+    ).not.toThrow();
+  });
+
+  it("fails on Qt 5.15's run-time traps: `this` anywhere in a try statement of an arrow function", () => {
+    const inCatch = "export class A { n = 1; go() { return () => { try { f(); } catch (e) { return this.n; } }; } }";
+    const inTry = "export class A { n = 1; go() { return () => { try { return this.n; } catch (e) { return 0; } }; } }";
+    const inFinally = "export class A { n = 1; go() { return () => { try { f(); } finally { this.n = 2; } }; } }";
+    for (const bad of [inCatch, inTry, inFinally]) {
+      expect(() => checkEngineSource(lower(bad), "engine.js")).toThrow(/try\/catch\/finally of an arrow function/);
+    }
+    const method = "export class A { n = 1; go() { try { return this.n; } catch (e) { return 0; } } }";
+    expect(() => checkEngineSource(lower(method), "engine.js")).not.toThrow();
     const fine =
       "export class A { n = 1; go() { return () => { const self = this; try { f(); } catch (e) { return self.n; } }; } }";
     expect(() => checkEngineSource(lower(fine), "engine.js")).not.toThrow();

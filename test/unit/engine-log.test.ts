@@ -14,9 +14,8 @@ describe("engine: cancel", () => {
     expect(r.mails().map((m) => m.state)).toEqual(["cancelled", "cancelled", "cancelled"]);
     expect(r.world.deliveries).toHaveLength(0);
     // PT might still report on the cancelled mail: it is recorded there, not as a new row.
-    r.world
-      .device("PC-Alice")!
-      .email!.smtp.emit("mailSent", { dest: "carol@alpha.edu", subject: "x", body: "", responseType: 7 });
+    const smtp = r.world.device("PC-Alice")!.email!.smtp;
+    smtp.emit("mailSent", { dest: "carol@alpha.edu", subject: "Hello carol@alpha.edu", body: "", responseType: 7 });
     expect(r.mails()).toHaveLength(3);
     const first = r.byTo("carol@alpha.edu");
     expect(first.state).toBe("cancelled");

@@ -63,15 +63,42 @@ describe("engine: sending through the simulator", () => {
     expect(r.mails().map((m) => m.state)).toEqual(["delivered", "delivered", "delivered"]);
   });
 
-  it("a sendMail that answers false is a visible failure, and the queue moves on", () => {
+  it("a sendMail that keeps answering false: the mails wait for the busy client, then fail one by one after the watchdog's time", () => {
     const r = rig();
+    r.ok({ type: "saveSettings", settings: { watchdogMs: 10000 } });
     const alice = r.world.device("PC-Alice")!;
     alice.email!.smtp.sendMail = () => false;
     r.send("PC-Alice", ["carol@alpha.edu", "dave@alpha.edu"]);
-    const [a, b] = r.mails();
-    expect(a.state).toBe("failed");
-    expect(a.reason).toMatch(/sendMail returned false/);
-    expect(b.state).toBe("failed");
+    expect(r.mails().map((m) => m.state)).toEqual(["queued", "queued"]);
+    expect(r.byTo("carol@alpha.edu").events.map((e) => e.note)).toEqual([
+      "Waiting: Packet Tracer's email client is busy (sendMail answered false).",
+    ]);
+    r.clock.advance(11000);
+    expect(r.byTo("carol@alpha.edu")).toMatchObject({
+      state: "failed",
+      reason: expect.stringMatching(/refused to start the send for 10 s/),
+    });
+    expect(r.byTo("dave@alpha.edu").state).toBe("queued");
+    r.clock.advance(11000);
+    expect(r.byTo("dave@alpha.edu")).toMatchObject({
+      state: "failed",
+      reason: expect.stringMatching(/sendMail returned false/),
+    });
+  });
+
+  it("a client busy for a moment (PT's own Email app sending) delays the next mail instead of failing it", () => {
+    const r = rig();
+    const smtp = r.world.device("PC-Alice")!.email!.smtp;
+    const real = smtp.sendMail.bind(smtp);
+    let refusals = 2;
+    smtp.sendMail = (...a: Parameters<typeof real>) => (refusals-- > 0 ? false : real(...a));
+    r.send("PC-Alice", ["carol@alpha.edu", "dave@alpha.edu"]);
+    r.clock.advance(20000);
+    expect(r.mails().map((m) => `${m.to}:${m.state}`)).toEqual([
+      "carol@alpha.edu:delivered",
+      "dave@alpha.edu:delivered",
+    ]);
+    expect(r.byTo("carol@alpha.edu").events[0].note).toMatch(/busy/);
   });
 
   it("refuses a send from an unknown device with a message naming the field", () => {

@@ -6,7 +6,11 @@ world.load(PtSim.classroom());
 PtSim.installPtGlobals(this, world);
 var pushes = [];
 world.webViewManager.onEvaluate = function (view, js) {
-  var fakeWindow = { mailConsolePush: function (push) { pushes.push(push); } };
+  var fakeWindow = {
+    mailConsolePush: function (push) {
+      pushes.push(push);
+    },
+  };
   new Function("window", js)(fakeWindow);
 };
 function ask(request) {

@@ -1,0 +1,92 @@
+// A device's lane in the outbox: its mail in flight, its queue, and what it
+// remembers of ended mails so that a late or repeated code finds its row; and
+// how a mailSent is matched to a mail. Shared by the outbox (sending) and the
+// incoming events (src/incoming.ts).
+import { outcomeKind } from "./codes";
+import type { DeliveryLog } from "./log";
+import type { MailSentArgs } from "./mail-event";
+import type { MailEntry, MailState } from "./protocol";
+import type { TimerId } from "./pt";
+
+export interface Queued {
+  entry: MailEntry;
+  /** The whole body: the log keeps only a bounded prefix of it. */
+  body: string;
+  password: string;
+}
+
+export interface Lane {
+  inFlight: MailEntry | null;
+  queue: Queued[];
+  watchdog: TimerId | null;
+  /** sendMail answered false: PT's client is busy (its own Email app, say); try again then. */
+  retry: TimerId | null;
+  busySince: number;
+  /** Recently ended mails of this device, newest last: a late or repeated code lands on them. */
+  ended: MailEntry[];
+  /** Open mails from PT's own Email client, oldest first. */
+  external: MailEntry[];
+  /** pump() is running: a nested call (an event inside sendMail) leaves the next mail to it. */
+  pumping: boolean;
+}
+
+/** Ended mails remembered per device, and open rows from PT's own client per device. */
+export const ENDED_KEPT = 20;
+export const EXTERNAL_OPEN = 20;
+
+export function createLane(): Lane {
+  return {
+    inFlight: null,
+    queue: [],
+    watchdog: null,
+    retry: null,
+    busySince: 0,
+    ended: [],
+    external: [],
+    pumping: false,
+  };
+}
+
+/** How mails end: on the log, and remembered by their lane for late codes. */
+export class Endings {
+  constructor(private readonly log: DeliveryLog) {}
+
+  endExternal(lane: Lane, entry: MailEntry, reason: string): void {
+    lane.external.splice(lane.external.indexOf(entry), 1);
+    this.end(lane, entry, "failed", null, reason);
+  }
+
+  /** A mail reaches its end (by PT's code, or by the console's word with a reason); later codes still find it. */
+  end(lane: Lane, entry: MailEntry, state: MailState, code: number | null, reason?: string): void {
+    if (reason !== undefined && code === null) this.log.record(entry, { code: null, note: reason });
+    this.finish(entry, state, code, reason);
+    lane.ended.push(entry);
+    if (lane.ended.length > ENDED_KEPT) lane.ended.shift();
+  }
+
+  finish(entry: MailEntry, state: MailState, code: number | null, reason?: string): void {
+    delete entry.waitingForSimulation;
+    this.log.setState(entry, state, code, reason);
+  }
+}
+
+/** The state a mail is in after an event with this code. */
+export function stateOf(code: number | null): MailState {
+  const kind = outcomeKind(code);
+  if (kind === "progress") return code === 3 ? "forwarding" : "sending";
+  return kind === "success" ? "delivered" : "failed";
+}
+
+/**
+ * Whether an event belongs to a mail: the same recipient and the same subject.
+ * PT's mailSent names both (pt-api.md §7); an event with an empty subject is
+ * taken to be about the recipient's mail whatever its subject [inf].
+ */
+export function matches(entry: MailEntry, event: MailSentArgs): boolean {
+  if (normalise(event.dest) !== normalise(entry.to)) return false;
+  return event.subject === "" || event.subject.trim() === entry.subject.trim();
+}
+
+function normalise(address: string): string {
+  return address.trim().toLowerCase();
+}
