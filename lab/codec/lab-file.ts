@@ -1,0 +1,97 @@
+// A .pkt / .pka file as XML text and back. decode keeps the compressed
+// payload, so encode(decode(f)) gives f back byte for byte even for files
+// another zlib compressed (PT's Qt zlib and Node's differ in their output).
+import { LabFileError, openContainer, readFrame, sealContainer, writeFrame } from "./container";
+import type { AsyncZlib, SyncZlib } from "./zlib";
+
+export type LabKind = "pkt" | "pka";
+
+export interface DecodedLab {
+  xml: string;
+  /** From the root element: PACKETTRACER5 (.pkt) or PACKETTRACER5_ACTIVITY (.pka) (FORMAT.md §7). */
+  kind: LabKind;
+  /** The qCompress frame the XML came from, reused by encode while `xml` is unchanged. */
+  readonly original?: { xml: string; frame: Uint8Array };
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const utf8Out = new TextEncoder();
+
+/** The root element's name, skipping the XML declaration, comments and the DOCTYPE. */
+export function rootElementName(xml: string): string | null {
+  const m = /^\uFEFF?\s*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z_][\w.:-]*)/.exec(
+    xml.slice(0, 4096),
+  );
+  return m ? m[1] : null;
+}
+
+export function labKind(xml: string): LabKind {
+  const root = rootElementName(xml);
+  if (root === "PACKETTRACER5") return "pkt";
+  if (root === "PACKETTRACER5_ACTIVITY") return "pka";
+  throw new LabFileError(
+    root ? "decoded, but the XML root is <" + root + ">, not <PACKETTRACER5>" : "decoded, but the payload is not XML",
+  );
+}
+
+function toText(bytes: Uint8Array, declared: number): string {
+  if (bytes.length !== declared) {
+    throw new LabFileError("the payload inflates to " + bytes.length + " bytes, not the " + declared + " it declares");
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new LabFileError("the XML is not valid UTF-8 text");
+  }
+}
+
+function finish(xml: string, frame: Uint8Array): DecodedLab {
+  return { xml, kind: labKind(xml), original: { xml, frame } };
+}
+
+function inflateError(e: unknown): LabFileError {
+  const msg = e instanceof Error ? e.message : String(e);
+  return new LabFileError("the compressed XML is damaged or too large (" + msg.split("\n")[0] + ")");
+}
+
+export function decodeLab(file: Uint8Array, zlib: SyncZlib): DecodedLab {
+  const frame = openContainer(file);
+  const { declaredLength, stream } = readFrame(frame);
+  let bytes: Uint8Array;
+  try {
+    bytes = zlib.inflate(stream, declaredLength);
+  } catch (e) {
+    throw inflateError(e);
+  }
+  return finish(toText(bytes, declaredLength), frame);
+}
+
+export async function decodeLabAsync(file: Uint8Array, zlib: AsyncZlib): Promise<DecodedLab> {
+  const frame = openContainer(file);
+  const { declaredLength, stream } = readFrame(frame);
+  let bytes: Uint8Array;
+  try {
+    bytes = await zlib.inflate(stream, declaredLength);
+  } catch (e) {
+    throw inflateError(e);
+  }
+  return finish(toText(bytes, declaredLength), frame);
+}
+
+function reusable(lab: DecodedLab): Uint8Array | null {
+  return lab.original && lab.original.xml === lab.xml ? lab.original.frame : null;
+}
+
+export function encodeLab(lab: Pick<DecodedLab, "xml" | "original">, zlib: SyncZlib): Uint8Array {
+  const frame = reusable(lab as DecodedLab);
+  if (frame) return sealContainer(frame);
+  const bytes = utf8Out.encode(lab.xml);
+  return sealContainer(writeFrame(bytes.length, zlib.deflate(bytes)));
+}
+
+export async function encodeLabAsync(lab: Pick<DecodedLab, "xml" | "original">, zlib: AsyncZlib): Promise<Uint8Array> {
+  const frame = reusable(lab as DecodedLab);
+  if (frame) return sealContainer(frame);
+  const bytes = utf8Out.encode(lab.xml);
+  return sealContainer(writeFrame(bytes.length, await zlib.deflate(bytes)));
+}

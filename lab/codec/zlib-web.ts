@@ -1,0 +1,43 @@
+// The zlib step through the Compression Streams API ("deflate" is the zlib
+// format, RFC 1950), available in Chromium and in Node 18+.
+import type { AsyncZlib } from "./zlib";
+
+interface ByteTransform {
+  readable: ReadableStream<Uint8Array>;
+  writable: WritableStream<BufferSource>;
+}
+
+async function run(transform: ByteTransform, input: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+  const writer = transform.writable.getWriter();
+  // Errors surface on the reading side; this promise only must not go unhandled.
+  const written = writer
+    .write(input as Uint8Array<ArrayBuffer>)
+    .then(() => writer.close())
+    .catch(() => undefined);
+  const reader = transform.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new Error("inflated data passes " + maxBytes + " bytes");
+    }
+    chunks.push(value);
+  }
+  await written;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+export const webZlib: AsyncZlib = {
+  inflate: (stream, maxBytes) => run(new DecompressionStream("deflate"), stream, maxBytes),
+  deflate: (data) => run(new CompressionStream("deflate"), data, Number.MAX_SAFE_INTEGER),
+};

@@ -1,0 +1,194 @@
+// One DEVICE of a saved lab → one device of the simulator's TopologySpec, with
+// what the link reader needs to know about its ports. Anything the simulator
+// does not model is reported through `warn`, naming the device.
+import type { DeviceSpec, HostSpec, RouterSpec, SwitchSpec } from "../../sim/spec";
+import { LabFileError } from "../codec/container";
+import { type IosConfig, isIpv4, parseRunningConfig } from "./ios";
+import { otherServices, readDnsServer, readEmailClient, readMailServer, type Warn } from "./services";
+import { child, children, textAt, type XmlElement } from "./xml";
+
+type Kind = DeviceSpec["kind"];
+
+/** What the file says about a device, beside its spec (the CLI prints model and power). */
+export interface LabDevice {
+  name: string;
+  /** ENGINE/TYPE text (Pc, Router, …) and its model attribute (PC-PT, 2911, …). */
+  type: string;
+  model: string;
+  power: boolean;
+  /** SAVE_REF_ID, which links use to name their ends. */
+  refId: string;
+  /** null: not imported (a warning says why). */
+  spec: DeviceSpec | null;
+  /** Hosts: whether the port the spec uses is on (PORT/POWER). */
+  hostPortUp: boolean;
+  /** Routers and switches: interface state from the running-config. */
+  config: IosConfig | null;
+}
+
+// ENGINE/TYPE values seen in 172 decoded public files (PT 7.2–9.0.1); a
+// smartphone is "Pda" (model SMARTPHONE-PT). No tablet was among them: it is
+// matched on "tablet" in its type or model — unverified, in this one place.
+const KINDS: { [type: string]: Kind } = {
+  Pc: "pc",
+  Laptop: "laptop",
+  Server: "server",
+  Printer: "printer",
+  Router: "router",
+  Switch: "switch",
+  "Power Distribution Device": "power",
+};
+/** Devices that forward frames: kept as a layer-2 switch, with a warning. */
+const AS_SWITCH: { [type: string]: string } = {
+  Hub: "",
+  Bridge: "",
+  Repeater: "",
+  MultiLayerSwitch: "a multilayer switch: kept as a layer-2 switch",
+  AccessPoint: "an access point: kept as a layer-2 switch; wireless is not modeled",
+  LightWeightAccessPoint: "an access point: kept as a layer-2 switch; wireless is not modeled",
+};
+
+const HOST_PORT = /Ethernet|Fiber|Wireless|Modem/;
+
+export function isHostSpec(spec: DeviceSpec): spec is HostSpec {
+  return spec.kind === "pc" || spec.kind === "laptop" || spec.kind === "server" || spec.kind === "printer";
+}
+
+function flag(s: string): boolean {
+  return s === "1" || s === "true";
+}
+
+function address(s: string): string {
+  return isIpv4(s) && s !== "0.0.0.0" ? s : "";
+}
+
+/** Every PORT in the ENGINE's module tree, in document order. */
+function ports(engine: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  const walk = (el: XmlElement) => {
+    for (const c of el.children) {
+      if (c.name === "PORT") out.push(c);
+      else if (c.name === "MODULE" || c.name === "SLOT") walk(c);
+    }
+  };
+  for (const m of children(engine, "MODULE")) walk(m);
+  return out;
+}
+
+function kindOf(type: string, model: string): { kind: Kind | null; note: string } {
+  if (Object.prototype.hasOwnProperty.call(KINDS, type)) return { kind: KINDS[type], note: "" };
+  if (Object.prototype.hasOwnProperty.call(AS_SWITCH, type)) return { kind: "switch", note: AS_SWITCH[type] };
+  if (/tablet|^pda$/i.test(type) || /tablet|smartphone/i.test(model)) {
+    return { kind: "laptop", note: "a " + (model || type) + ": modeled as a laptop" };
+  }
+  return {
+    kind: null,
+    note: (type || "its device type") + (model ? " (" + model + ")" : "") + " is not modeled: not imported",
+  };
+}
+
+function readHost(
+  engine: XmlElement,
+  name: string,
+  kind: HostSpec["kind"],
+  warn: Warn,
+): { spec: HostSpec; up: boolean } {
+  const all = ports(engine).filter((p) => HOST_PORT.test(textAt(p, "TYPE")));
+  const withIp = all.filter((p) => address(textAt(p, "IP")));
+  const port = withIp[0] || all[0] || null;
+  if (withIp.length > 1) warn(name, "only the first of " + withIp.length + " addressed ports is modeled");
+  if (port && /Wireless/.test(textAt(port, "TYPE")))
+    warn(name, "its port is wireless, which is not modeled: it has no link");
+  if (port && flag(textAt(port, "PC_FIREWALL"))) warn(name, "its firewall is on, which is not modeled");
+  const spec: HostSpec = { name, kind };
+  const ip = address(textAt(port, "IP"));
+  if (ip) {
+    spec.ip = ip;
+    spec.mask = textAt(port, "SUBNET");
+  }
+  // The engine-level GATEWAY and DNS_CLIENT come first: in 172 public files, 63 of 954 hosts had GATEWAY
+  // set and PORT_GATEWAY empty, and none the reverse [checked here, PT 7.2–9.0.1].
+  const gateway = address(textAt(engine, "GATEWAY")) || address(textAt(port, "PORT_GATEWAY"));
+  const dns = address(textAt(engine, "DNS_CLIENT/SERVER_IP")) || address(textAt(port, "PORT_DNS"));
+  if (gateway) spec.gateway = gateway;
+  if (dns) spec.dns = dns;
+  if (port && flag(textAt(port, "PORT_DHCP_ENABLE"))) {
+    spec.dhcp = true;
+    // PT saves no leased address: it asks again on load [pkt 8.2: zobayerdev Mid_Lab_test.pkt].
+    if (!ip)
+      warn(name, "takes its address by DHCP and the file holds none; DHCP is not simulated, so it has no address");
+  }
+  const email = readEmailClient(engine, name, warn);
+  if (email) spec.email = email;
+  if (kind === "server") {
+    const mail = readMailServer(engine, name, warn);
+    if (mail) spec.mailServer = mail;
+    const dnsServer = readDnsServer(engine, name, warn);
+    if (dnsServer) spec.dnsServer = dnsServer;
+    const others = otherServices(engine);
+    if (others.length)
+      warn(
+        name,
+        others.join(", ") + " " + (others.length > 1 ? "services are" : "service is") + " on but not simulated",
+      );
+  }
+  return { spec, up: !port || textAt(port, "POWER") !== "false" };
+}
+
+function runningConfig(engine: XmlElement): IosConfig | null {
+  const rc = child(engine, "RUNNINGCONFIG");
+  return rc ? parseRunningConfig(children(rc, "LINE").map((l) => l.text)) : null;
+}
+
+function readRouter(name: string, config: IosConfig | null): RouterSpec {
+  const spec: RouterSpec = { name, kind: "router", ports: [] };
+  for (const i of config ? config.interfaces : []) {
+    if (!i.ip) continue; // unaddressed ports join only when a link names them (links.ts)
+    spec.ports.push(
+      i.shutdown ? { ip: i.ip, mask: i.mask, name: i.name, up: false } : { ip: i.ip, mask: i.mask, name: i.name },
+    );
+  }
+  if (config?.staticRoutes.length) spec.staticRoutes = config.staticRoutes;
+  if (config?.routedNetworks.length) spec.routedNetworks = config.routedNetworks;
+  return spec;
+}
+
+export function readDevice(device: XmlElement, index: number, warn: Warn): LabDevice {
+  const engine = child(device, "ENGINE");
+  const typeEl = child(engine, "TYPE");
+  const name = textAt(engine, "NAME");
+  if (!engine || !typeEl || !name) {
+    throw new LabFileError(
+      "device #" + (index + 1) + " has no " + (!engine ? "<ENGINE>" : !typeEl ? "<TYPE>" : "<NAME>"),
+    );
+  }
+  const type = typeEl.text.trim(),
+    model = typeEl.attrs.model || "";
+  const power = textAt(engine, "POWER") !== "false";
+  const lab: LabDevice = {
+    name,
+    type,
+    model,
+    power,
+    refId: textAt(engine, "SAVE_REF_ID"),
+    spec: null,
+    hostPortUp: true,
+    config: null,
+  };
+  const { kind, note } = kindOf(type, model);
+  if (note) warn(name, note);
+  if (!kind) return lab;
+  if (kind === "pc" || kind === "laptop" || kind === "server" || kind === "printer") {
+    const host = readHost(engine, name, kind, warn);
+    lab.spec = host.spec;
+    lab.hostPortUp = host.up;
+  } else if (kind === "router" || kind === "switch") {
+    lab.config = runningConfig(engine);
+    if (lab.config?.unmodeled.length) warn(name, "not modeled: " + lab.config.unmodeled.join(", "));
+    lab.spec = kind === "router" ? readRouter(name, lab.config) : ({ name, kind } as SwitchSpec);
+  } else {
+    lab.spec = { name, kind };
+  }
+  if (!power && lab.spec) lab.spec.power = false;
+  return lab;
+}

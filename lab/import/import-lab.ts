@@ -1,0 +1,128 @@
+// Decoded lab XML → the simulator's TopologySpec, plus what the CLI reports.
+// Only NETWORK/DEVICES and NETWORK/LINKS are read; for an activity (.pka) only
+// its first, current network (aacanadaa docs/ACTIVITY.md §1: current, initial,
+// answer). Other subtrees are skipped unbuilt to keep time and memory low.
+
+import type { TopologySpec } from "../../sim/spec";
+import { LabFileError } from "../codec/container";
+import type { LabKind } from "../codec/lab-file";
+import { isHostSpec, type LabDevice, readDevice } from "./devices";
+import { readLinks } from "./links";
+import { Warnings } from "./warnings";
+import { child, parseXml, textAt, type XmlElement, XmlError } from "./xml";
+
+export interface ImportedLab {
+  spec: TopologySpec;
+  ptVersion: string;
+  kind: LabKind;
+  /** Every DEVICE in the file, imported or not, with its PT model. */
+  devices: LabDevice[];
+  /** Mails stored in server mailboxes and client inboxes. */
+  storedMails: number;
+  warnings: string[];
+}
+
+/** ENGINE children the importer reads; the rest (file manager, GUI pages, …) is skipped. */
+const ENGINE_KEEP = new Set([
+  "TYPE",
+  "NAME",
+  "POWER",
+  "MODULE",
+  "SAVE_REF_ID",
+  "GATEWAY",
+  "DNS_CLIENT",
+  "EMAIL_CLIENT",
+  "EMAIL_SERVER",
+  "DNS_SERVER",
+  "RUNNINGCONFIG",
+  "DHCP_SERVERS",
+  "HTTP_SERVER",
+  "HTTPS_SERVER",
+  "FTP_SERVER",
+  "TFTP_SERVER",
+  "NTP_SERVER",
+  "SYSLOG_SERVER",
+  "ACS_SERVER",
+]);
+
+function skip(name: string, parent: XmlElement): boolean {
+  switch (parent.name) {
+    case "PACKETTRACER5_ACTIVITY":
+      return name === "PACKETTRACER5" ? parent.children.some((c) => c.name === "PACKETTRACER5") : name !== "VERSION";
+    case "PACKETTRACER5":
+      return name !== "VERSION" && name !== "NETWORK";
+    case "NETWORK":
+      return name !== "DEVICES" && name !== "LINKS";
+    case "DEVICE":
+      return name !== "ENGINE";
+    case "ENGINE":
+      return !ENGINE_KEEP.has(name);
+    default:
+      return false;
+  }
+}
+
+function network(root: XmlElement, kind: LabKind): XmlElement {
+  const expected = kind === "pka" ? "PACKETTRACER5_ACTIVITY" : "PACKETTRACER5";
+  if (root.name !== expected) throw new LabFileError("the XML root is <" + root.name + ">, not <" + expected + ">");
+  const doc = kind === "pka" ? child(root, "PACKETTRACER5") : root;
+  if (!doc) throw new LabFileError("the activity holds no <PACKETTRACER5> network");
+  const net = child(doc, "NETWORK");
+  if (!net) throw new LabFileError("no <NETWORK> element");
+  if (!child(net, "DEVICES")) throw new LabFileError("no <NETWORK>/<DEVICES> element");
+  return net;
+}
+
+/** Elements the importer relies on must hold what it expects, or the file is refused. */
+function checkChildren(parent: XmlElement | null, expected: string): void {
+  for (const c of parent ? parent.children : []) {
+    if (c.name !== expected)
+      throw new LabFileError("unexpected <" + c.name + "> in <" + parent?.name + ">, expected <" + expected + ">");
+  }
+}
+
+export function importLab(xml: string, kind: LabKind, name = "Imported lab"): ImportedLab {
+  const warnings = new Warnings();
+  const warn = warnings.add;
+  if (kind === "pka")
+    warn("", "activity: only its current network is imported, not its initial or answer network or its grading");
+  // Each DEVICE is read as it closes and then dropped, so only one device's tree is held at a time.
+  const devices: LabDevice[] = [];
+  const onClose = (el: XmlElement, parent: XmlElement | null): boolean => {
+    if (el.name !== "DEVICE" || !parent || parent.name !== "DEVICES") return false;
+    devices.push(readDevice(el, devices.length, warn));
+    return true;
+  };
+  let root: XmlElement;
+  try {
+    root = parseXml(xml, { skip, onClose });
+  } catch (e) {
+    if (e instanceof XmlError) throw new LabFileError(e.message);
+    throw e;
+  }
+  const net = network(root, kind);
+  checkChildren(child(net, "DEVICES"), "DEVICE");
+  checkChildren(child(net, "LINKS"), "LINK");
+  const seen = new Set<string>();
+  for (const d of devices) {
+    if (seen.has(d.name)) throw new LabFileError("two devices are named " + JSON.stringify(d.name));
+    seen.add(d.name);
+  }
+  const links = readLinks(child(net, "LINKS"), devices, warn);
+  const specs = devices.map((d) => d.spec).filter((s): s is NonNullable<typeof s> => !!s);
+  let storedMails = 0;
+  for (const s of specs) {
+    if (!isHostSpec(s)) continue;
+    if (s.email?.inbox) storedMails += s.email.inbox.length;
+    const boxes = s.mailServer?.mailboxes;
+    if (boxes) for (const u of Object.keys(boxes)) storedMails += boxes[u].length;
+  }
+  return {
+    spec: { name, devices: specs, links },
+    ptVersion: textAt(root, "VERSION"),
+    kind,
+    devices,
+    storedMails,
+    warnings: warnings.lines(),
+  };
+}

@@ -1,0 +1,123 @@
+// The subset of an IOS running-config a mail lab needs: interface addresses
+// and `shutdown`, `ip route` static routes, and RIP/OSPF/EIGRP `network`
+// statements. PT stores router and switch configuration only as this text and
+// re-runs it on load (research/pt-labs-and-fidelity.md C3). Everything else
+// that changes forwarding is named in `unmodeled` so the importer can warn.
+
+export interface IosInterface {
+  name: string;
+  ip: string;
+  mask: string;
+  shutdown: boolean;
+}
+
+export interface IosConfig {
+  /** Physical and loopback interfaces, in config order (sub-interfaces are left out: VLANs are not modeled). */
+  interfaces: IosInterface[];
+  staticRoutes: { network: string; mask: string; nextHop: string }[];
+  /** `network` statements as CIDR text ("10.1.0.0/16"): RIP and classless-less EIGRP use the classful prefix. */
+  routedNetworks: string[];
+  /** Features found that the simulator does not model, each named once (e.g. "ACLs"). */
+  unmodeled: string[];
+}
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+export function isIpv4(s: string): boolean {
+  const m = IPV4.exec(s);
+  return !!m && m.slice(1).every((x) => Number(x) <= 255);
+}
+
+function toInt(ip: string): number {
+  return ip.split(".").reduce((a, x) => a * 256 + Number(x), 0);
+}
+
+function classfulPrefix(ip: string): number {
+  const first = Number(ip.split(".")[0]);
+  return first < 128 ? 8 : first < 192 ? 16 : 24;
+}
+
+/** The prefix length of a contiguous wildcard (0.0.0.255 → 24), or -1. */
+function wildcardPrefix(wildcard: string): number {
+  const w = toInt(wildcard);
+  const hostBits = Math.round(Math.log2(w + 1));
+  return Math.pow(2, hostBits) - 1 === w ? 32 - hostBits : -1;
+}
+
+/** Lines that mean a feature the simulator does not model, by the label used in warnings. */
+const UNMODELED: [RegExp, string][] = [
+  [/^(ip access-group|access-list|ip access-list)\b/, "ACLs"],
+  [/^ip nat\b/, "NAT"],
+  [/^(encapsulation dot1q|switchport access vlan (?!1$)|switchport mode trunk|switchport trunk|vlan \d)/i, "VLANs"],
+  [/^ip dhcp (pool|excluded-address)\b/, "DHCP server"],
+  [/^ip helper-address\b/, "DHCP relay"],
+  [/^standby\b/, "HSRP"],
+  [/^channel-group\b/, "EtherChannel"],
+  [/^(crypto|tunnel )/, "tunnels/VPN"],
+  [/^(ip inspect|zone-member|zone security)\b/, "firewall"],
+  [/^router (bgp|isis)\b/, "BGP/IS-IS"],
+  [/^ip routing$/, "layer 3 switching"],
+  [/^ipv6 (address|route)\b/, "IPv6"],
+];
+
+export function parseRunningConfig(lines: string[]): IosConfig {
+  const config: IosConfig = { interfaces: [], staticRoutes: [], routedNetworks: [], unmodeled: [] };
+  const note = (label: string) => {
+    if (config.unmodeled.indexOf(label) < 0) config.unmodeled.push(label);
+  };
+  let iface: IosInterface | null = null;
+  let inSub = false;
+  let protocol: "rip" | "ospf" | "eigrp" | null = null;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line || line[0] === "!") continue;
+    const indented = /^\s/.test(raw);
+    if (!indented) {
+      iface = null;
+      inSub = false;
+      protocol = null;
+    }
+    for (const [re, label] of UNMODELED) if (re.test(line)) note(label);
+    const words = line.split(/\s+/);
+    if (!indented && words[0] === "interface" && words[1]) {
+      const name = words.slice(1).join("");
+      if (name.indexOf(".") >= 0) {
+        inSub = true; // router-on-a-stick: its addresses live on VLANs
+        continue;
+      }
+      iface = { name, ip: "", mask: "", shutdown: false };
+      config.interfaces.push(iface);
+    } else if (!indented && words[0] === "router") {
+      protocol = words[1] === "rip" ? "rip" : words[1] === "ospf" ? "ospf" : words[1] === "eigrp" ? "eigrp" : null;
+    } else if (
+      !indented &&
+      words[0] === "ip" &&
+      words[1] === "route" &&
+      isIpv4(words[2] || "") &&
+      isIpv4(words[3] || "") &&
+      words[4]
+    ) {
+      config.staticRoutes.push({ network: words[2], mask: words[3], nextHop: words[4] });
+    } else if (iface && !inSub) {
+      if (words[0] === "ip" && words[1] === "address" && isIpv4(words[2] || "") && isIpv4(words[3] || "")) {
+        if (words[4] === "secondary") note("secondary addresses");
+        else {
+          iface.ip = words[2];
+          iface.mask = words[3];
+        }
+      } else if (words[0] === "ip" && words[1] === "address" && words[2] === "dhcp") {
+        note("interface DHCP");
+      } else if (line === "shutdown") {
+        iface.shutdown = true;
+      } else if (line === "no shutdown") {
+        iface.shutdown = false;
+      }
+    } else if (protocol && words[0] === "network" && isIpv4(words[1] || "")) {
+      const wildcard = words[2] && isIpv4(words[2]) ? words[2] : "";
+      const prefix = protocol === "rip" || !wildcard ? classfulPrefix(words[1]) : wildcardPrefix(wildcard);
+      if (prefix < 0) note("non-contiguous wildcards");
+      else config.routedNetworks.push(words[1] + "/" + prefix);
+    }
+  }
+  return config;
+}

@@ -1,0 +1,163 @@
+// The mail and DNS parts of a device's ENGINE: Desktop > Email (EMAIL_CLIENT),
+// Services > EMAIL (EMAIL_SERVER) and Services > DNS (DNS_SERVER). Element
+// names from decoded PT 7.2–9.0 files (research/pt-labs-and-fidelity.md C3).
+import type { HostSpec, StoredMailSpec } from "../../sim/spec";
+import { child, textAt, type XmlElement } from "./xml";
+
+/** Reports what is not imported as it stands, naming the device ("" for the file). */
+export type Warn = (device: string, message: string) => void;
+
+const MAIL_FIELD = /^MAIL_(FROM|RCPT|SUBJECT|CONTENT|DATE|TIME)(\d+)$/;
+
+/**
+ * Stored mails are flat indexed siblings (MAIL_FROM0, MAIL_RCPT0, …). In a
+ * server they follow their user and the index restarts at 0 for each user
+ * [pkt 8.2.2: umer302203 "simple Gmail.pkt", user 1's first mail is MAIL_FROM0],
+ * so mails are read in document order: each MAIL_FROM starts a new one.
+ */
+function readMail(el: XmlElement, mails: StoredMailSpec[]): void {
+  const m = MAIL_FIELD.exec(el.name);
+  if (!m) return;
+  if (m[1] === "FROM") mails.push({ from: "", rcpt: "", subject: "", content: "", dateTime: "" });
+  const mail = mails[mails.length - 1];
+  if (!mail) return; // a field before any MAIL_FROM: nothing to attach it to
+  switch (m[1]) {
+    case "FROM":
+      mail.from = el.text;
+      break;
+    case "RCPT":
+      mail.rcpt = el.text;
+      break;
+    case "SUBJECT":
+      mail.subject = el.text;
+      break;
+    case "CONTENT":
+      mail.content = el.text;
+      break;
+    // PT keeps date ("Wed Nov 19 2025") and time ("09:55:36") apart; the spec has one string.
+    case "DATE":
+      mail.dateTime = el.text + (mail.dateTime ? " " + mail.dateTime : "");
+      break;
+    case "TIME":
+      mail.dateTime = (mail.dateTime ? mail.dateTime + " " : "") + el.text;
+      break;
+  }
+}
+
+function flag(s: string): boolean {
+  return s === "1" || s === "true";
+}
+
+export function readEmailClient(engine: XmlElement, device: string, warn: Warn): HostSpec["email"] | undefined {
+  const el = child(engine, "EMAIL_CLIENT");
+  if (!el) return undefined;
+  const inbox: StoredMailSpec[] = [];
+  for (const c of el.children) readMail(c, inbox);
+  const declared = Number(textAt(el, "NO_OF_MAILS") || "0");
+  if (declared !== inbox.length)
+    warn(device, "the Email client declares " + declared + " stored mails but holds " + inbox.length);
+  const mailId = textAt(el, "MAIL_ID"),
+    user = textAt(el, "USER"),
+    smtp = textAt(el, "SMTP_SERVER");
+  if (!mailId && !user && !smtp && !inbox.length) return undefined;
+  const email: NonNullable<HostSpec["email"]> = {
+    name: textAt(el, "NAME"),
+    mailId,
+    user,
+    password: textAt(el, "PASSWORD"),
+    smtp,
+    pop3: textAt(el, "POP3_SERVER"),
+  };
+  if (inbox.length) email.inbox = inbox;
+  return email;
+}
+
+export function readMailServer(engine: XmlElement, device: string, warn: Warn): HostSpec["mailServer"] | undefined {
+  const el = child(engine, "EMAIL_SERVER");
+  if (!el) return undefined;
+  const users: { [user: string]: string } = {};
+  const mailboxes: { [user: string]: StoredMailSpec[] } = {};
+  const orphans: StoredMailSpec[] = [];
+  let current: StoredMailSpec[] = orphans;
+  let userCount = 0;
+  for (const c of el.children) {
+    if (/^USER\d+$/.test(c.name)) {
+      userCount++;
+      if (Object.prototype.hasOwnProperty.call(users, c.text)) {
+        warn(device, "mail user " + c.text + " appears twice; the first is kept");
+        current = [];
+        continue;
+      }
+      const password = textAt(el, "PASSWORD" + c.name.slice(4));
+      users[c.text] = password;
+      current = mailboxes[c.text] = [];
+    } else {
+      readMail(c, current);
+    }
+  }
+  if (orphans.length) warn(device, orphans.length + " stored mails before any mail user are ignored");
+  const declared = Number(textAt(el, "NO_OF_USERS") || "0");
+  if (declared !== userCount) warn(device, "the mail server declares " + declared + " users but lists " + userCount);
+  if (flag(textAt(el, "FORWARD_MAIL")))
+    warn(device, "FORWARD_MAIL is set; its effect in PT is unknown and it is ignored");
+  const domain = textAt(el, "SMTP_DOMAIN");
+  const smtp = flag(textAt(el, "SMTP_ENABLED")),
+    pop3 = flag(textAt(el, "POP3_ENABLED"));
+  // Server-PT's defaults (SMTP and POP3 on, no domain, no users) are the simulator's: nothing to say.
+  if (!domain && !userCount && smtp && pop3) return undefined;
+  const server: NonNullable<HostSpec["mailServer"]> = { domain, smtp, pop3, users };
+  const stored = Object.keys(mailboxes).filter((u) => mailboxes[u].length);
+  if (stored.length) {
+    server.mailboxes = {};
+    for (const u of stored) server.mailboxes[u] = mailboxes[u];
+  }
+  return server;
+}
+
+export function readDnsServer(engine: XmlElement, device: string, warn: Warn): HostSpec["dnsServer"] | undefined {
+  const el = child(engine, "DNS_SERVER");
+  if (!el) return undefined;
+  const on = flag(textAt(el, "ENABLED"));
+  const records: { [name: string]: string } = {};
+  const cnames: { [alias: string]: string } = {};
+  let count = 0;
+  for (const rr of child(el, "NAMESERVER-DATABASE")?.children || []) {
+    if (rr.name !== "RESOURCE-RECORD") continue;
+    const type = textAt(rr, "TYPE"),
+      name = textAt(rr, "NAME");
+    const table = type === "A-REC" ? records : type === "CNAME" ? cnames : null;
+    if (!table) {
+      warn(device, "DNS " + (type || "untyped") + " record " + name + " is not modeled");
+      continue;
+    }
+    if (Object.prototype.hasOwnProperty.call(table, name)) {
+      warn(device, "a second DNS " + (type === "CNAME" ? "CNAME" : "A") + " record for " + name + " is ignored");
+      continue;
+    }
+    table[name] = type === "CNAME" ? textAt(rr, "HOSTNAME") : textAt(rr, "IPADDRESS");
+    count++;
+  }
+  if (!on && !count) return undefined;
+  const dns: NonNullable<HostSpec["dnsServer"]> = { on, records };
+  if (Object.keys(cnames).length) dns.cnames = cnames;
+  return dns;
+}
+
+/** Server-PT services that do not touch mail, by their element and switch (cisco-pktmd src/hosts.js lists the same). */
+const OTHER_SERVICES: [string, string, string][] = [
+  ["HTTP_SERVER", "ENABLED", "HTTP"],
+  ["HTTPS_SERVER", "HTTPSENABLED", "HTTPS"],
+  ["FTP_SERVER", "ENABLED", "FTP"],
+  ["TFTP_SERVER", "ENABLED", "TFTP"],
+  ["NTP_SERVER", "ENABLED", "NTP"],
+  ["SYSLOG_SERVER", "ENABLED", "SYSLOG"],
+  ["ACS_SERVER", "ENABLED", "AAA"],
+];
+
+/** Names the services that are on but not simulated (DHCP too: hosts keep the address saved in the file). */
+export function otherServices(engine: XmlElement): string[] {
+  const on = OTHER_SERVICES.filter(([tag, sw]) => flag(textAt(child(engine, tag), sw))).map((s) => s[2]);
+  const dhcp = child(child(child(engine, "DHCP_SERVERS"), "ASSOCIATED_PORTS"), "ASSOCIATED_PORT");
+  if (dhcp && flag(textAt(dhcp, "DHCP_SERVER/ENABLED"))) on.push("DHCP");
+  return on;
+}

@@ -1,0 +1,126 @@
+// What the CLI reports about one imported lab, as the JSON object whose field
+// names the issue fixes (one per file). User names, never passwords.
+import type { HostSpec } from "../sim/spec";
+import { isHostSpec } from "./import/devices";
+import type { ImportedLab } from "./import/import-lab";
+
+export interface LabSummary {
+  file: string;
+  ok: true;
+  ptVersion: string;
+  kind: "pkt" | "pka";
+  devices: { name: string; model: string; power: boolean }[];
+  mailServers: { device: string; domain: string; smtp: boolean; pop3: boolean; users: { name: string }[] }[];
+  dnsServers: {
+    device: string;
+    enabled: boolean;
+    records: { type: "A" | "CNAME"; name: string; address?: string; host?: string }[];
+  }[];
+  mailClients: { device: string; mailId: string; user: string; smtpServer: string; pop3Server: string }[];
+  storedMails: number;
+  warnings: string[];
+}
+
+export interface LabFailure {
+  file: string;
+  ok: false;
+  error: string;
+}
+
+export function summarize(file: string, lab: ImportedLab): LabSummary {
+  const hosts = lab.spec.devices.filter(isHostSpec) as HostSpec[];
+  return {
+    file,
+    ok: true,
+    ptVersion: lab.ptVersion,
+    kind: lab.kind,
+    devices: lab.devices.map((d) => ({ name: d.name, model: d.model, power: d.power })),
+    mailServers: hosts.flatMap((h) => {
+      const m = h.mailServer;
+      if (!m || !Object.keys(m.users).length) return [];
+      const users = Object.keys(m.users).map((name) => ({ name }));
+      return [{ device: h.name, domain: m.domain, smtp: m.smtp !== false, pop3: m.pop3 !== false, users }];
+    }),
+    dnsServers: hosts.flatMap((h) => {
+      const d = h.dnsServer;
+      if (!d) return [];
+      const cnames = d.cnames || {};
+      const records = [
+        ...Object.keys(d.records).map((name) => ({ type: "A" as const, name, address: d.records[name] })),
+        ...Object.keys(cnames).map((name) => ({ type: "CNAME" as const, name, host: cnames[name] })),
+      ];
+      return [{ device: h.name, enabled: d.on !== false, records }];
+    }),
+    mailClients: hosts.flatMap((h) => {
+      const e = h.email;
+      if (!e?.mailId) return [];
+      return [{ device: h.name, mailId: e.mailId, user: e.user, smtpServer: e.smtp, pop3Server: e.pop3 || e.smtp }];
+    }),
+    storedMails: lab.storedMails,
+    warnings: lab.warnings,
+  };
+}
+
+/** The same facts as lines of text for a person. */
+export function describe(summary: LabSummary, lab: ImportedLab): string[] {
+  const out: string[] = [
+    summary.file + ": Packet Tracer " + (summary.ptVersion || "(no version)") + " ." + summary.kind,
+  ];
+  out.push(
+    "  devices (" +
+      summary.devices.length +
+      "): " +
+      summary.devices.map((d) => d.name + " (" + d.model + (d.power ? "" : ", off") + ")").join(", "),
+  );
+  const section = (title: string, lines: string[]) => {
+    out.push("  " + title + (lines.length ? ":" : ": none"));
+    for (const l of lines) out.push("    " + l);
+  };
+  section(
+    "email clients",
+    summary.mailClients.map(
+      (c) => c.device + ": " + c.mailId + ", user " + c.user + ", SMTP " + c.smtpServer + ", POP3 " + c.pop3Server,
+    ),
+  );
+  section(
+    "mail servers",
+    summary.mailServers.map(
+      (s) =>
+        s.device +
+        ": domain " +
+        (s.domain || "(none)") +
+        ", SMTP " +
+        (s.smtp ? "on" : "off") +
+        ", POP3 " +
+        (s.pop3 ? "on" : "off") +
+        ", users " +
+        s.users.map((u) => u.name).join(", "),
+    ),
+  );
+  section(
+    "DNS servers",
+    summary.dnsServers.map(
+      (d) =>
+        d.device +
+        " (" +
+        (d.enabled ? "on" : "off") +
+        "): " +
+        (d.records.map((r) => r.type + " " + r.name + " → " + (r.address || r.host)).join("; ") || "no records"),
+    ),
+  );
+  const mails: string[] = [];
+  for (const h of lab.spec.devices.filter(isHostSpec) as HostSpec[]) {
+    const boxes = h.mailServer?.mailboxes || {};
+    for (const user of Object.keys(boxes)) {
+      for (const m of boxes[user])
+        mails.push(
+          h.name + " mailbox " + user + ': "' + m.subject + '" from ' + m.from + " to " + m.rcpt + ", " + m.dateTime,
+        );
+    }
+    for (const m of h.email?.inbox || [])
+      mails.push(h.name + ' inbox: "' + m.subject + '" from ' + m.from + " to " + m.rcpt + ", " + m.dateTime);
+  }
+  section("stored mail (" + summary.storedMails + ")", mails);
+  section("warnings (" + summary.warnings.length + ")", summary.warnings);
+  return out;
+}
