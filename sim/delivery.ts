@@ -1,10 +1,21 @@
-// One mail's way through the simulated network, step by step, ending in one
-// mailSent with a terminal code. The checks and their order follow TRIGGERS in
-// rules.ts; each step waits `stepMs` (or `timeoutMs` when nothing answers) on
-// the world's scheduler, which in Simulation mode moves only when stepped.
-import { domainOf, isIpAddress, isUnset, localPartOf } from "./addresses";
+// One mail's way through the simulated network. The model decides its fate
+// from a snapshot of the world (src/model/fate.ts); the delivery plays the
+// fate's steps in time, each after `stepMs` (or `timeoutMs` when nothing
+// answers) on the world's scheduler, which in Simulation mode moves only when
+// stepped. A world change that cuts the open SMTP session ends it with the
+// model's cut row (7). At the end the mail is stored in the named mailbox, or
+// PT's bounce in the sender's.
+import {
+  decideFate,
+  dsnMail,
+  type Fate,
+  type FateStep,
+  type MailFacts,
+  type OpenSession,
+  sessionFate,
+} from "../src/model";
 import type { SimDevice, SimSmtpClient } from "./device";
-import { DSN_SUBJECT, POLICY } from "./rules";
+import type { StoredMail } from "./services";
 import type { World } from "./world";
 
 export interface MailRequest {
@@ -16,23 +27,46 @@ export interface MailRequest {
   server: string;
 }
 
-type Phase = "starting" | "connecting" | "session" | "done";
+type Phase = "starting" | "session" | "closing" | "done";
 
 export class Delivery {
   phase: Phase = "starting";
-  /** The outgoing server while the SMTP session is open (a cut then gives 7). */
-  session: SimDevice | null = null;
-  private task: { cancel(): void } | null = null;
+  /** The SMTP session while it stands (a cut then gives 7). */
+  session: OpenSession | null = null;
+  /** What the model decided when the send started. */
+  fate: Fate | null = null;
+  /** The rule row that decided what was played: the fate's, or the cut's. */
+  rule = "";
+  /** How it ended: the fate's outcome, "failed" after a cut, null while in flight or when cancelled. */
+  outcome: "delivered" | "bounced" | "failed" | "unknown" | null = null;
   /** Codes emitted so far, for tests and the scenario table. */
   readonly codes: number[] = [];
+  private task: { cancel(): void } | null = null;
+  private readonly startedAt: number;
 
-  constructor(private world: World, readonly device: SimDevice, readonly client: SimSmtpClient, readonly mail: MailRequest) {}
+  constructor(
+    private world: World,
+    readonly device: SimDevice,
+    readonly client: SimSmtpClient,
+    readonly mail: MailRequest,
+  ) {
+    this.startedAt = world.clock.now();
+  }
 
-  start(): void {
-    this.later("step", () => {
-      if (POLICY.emitProgressEvents) this.emit(1);
-      this.resolveServer();
-    });
+  /** Asks the model; answers false when the send never starts (sendMail then answers false). */
+  start(): boolean {
+    const fate = fateOf(this.world, this.facts());
+    this.fate = fate;
+    this.rule = fate.rule;
+    if (fate.outcome.kind === "failed" && fate.outcome.code === null) {
+      this.outcome = "failed";
+      this.phase = "done";
+      return false;
+    }
+    // ARP resolves while the first send waits: the next one finds the entry (live 9.0.1).
+    if (fate.rule === "cold-arp") this.device.arpCold = false;
+    this.play(fate, 0);
+    return true;
   }
 
   /** Stops with no event (cancelSend, sender gone), or with `code` when the policy says so. */
@@ -43,101 +77,89 @@ export class Delivery {
     else this.end();
   }
 
-  /** The world changed: an open session whose server went away is reset. */
+  /** The world changed: an open session whose server stopped answering is cut. */
   checkSession(): void {
     if (this.phase !== "session" || !this.session) return;
-    const server = this.session;
-    const r = this.world.reach(this.device, server.ip);
-    const mail = server.mail;
-    if (!r.ok || r.device !== server || !mail || !mail.smtp.enabled) {
-      if (this.task) this.task.cancel();
-      this.later("step", () => this.finish(7));
+    const cut = sessionFate(this.world.snapshot(), this.facts(), this.world.behaviour, this.session);
+    if (cut?.outcome.kind !== "failed") return;
+    if (this.task) this.task.cancel();
+    this.phase = "closing";
+    this.rule = cut.rule;
+    const step = cut.steps[0];
+    this.later(step.wait, () => this.finish(step.code === null ? 7 : step.code));
+  }
+
+  private facts(): MailFacts {
+    return {
+      device: this.device.name,
+      from: this.mail.from,
+      to: this.mail.to,
+      password: this.mail.password,
+      server: this.mail.server,
+    };
+  }
+
+  private play(fate: Fate, index: number): void {
+    // An unknown fate ends like silence: the sim's snapshot is complete, so this means a gap in the model.
+    if (index >= fate.steps.length) this.later("timeout", () => this.finish(6));
+    // The step's work is a method: in Qt 5.15, `this` is undefined inside a block nested in an arrow function.
+    else this.later(fate.steps[index].wait, () => this.stepDone(fate, index));
+  }
+
+  private stepDone(fate: Fate, index: number): void {
+    const step = fate.steps[index];
+    if (index === fate.steps.length - 1 && fate.outcome.kind !== "unknown") {
+      this.conclude(fate, step);
+      return;
     }
-  }
-
-  private resolveServer(): void {
-    const server = this.mail.server.trim();
-    if (!server) return this.later("step", () => this.finish(13)); // nothing to connect to [inferred]
-    if (isIpAddress(server)) return this.connect(server);
-    const dnsIp = this.device.dnsServer;
-    if (isUnset(dnsIp)) return this.later("step", () => this.finish(8));
-    const r = this.world.reach(this.device, dnsIp);
-    if (!r.ok || !r.device.dns || !r.device.dns.enabled) return this.later("timeout", () => this.finish(8));
-    const address = r.device.dns.getIpAddOfDomain(server);
-    if (!address) return this.later("step", () => this.finish(9));
-    this.later("step", () => this.connect(address));
-  }
-
-  private connect(ip: string): void {
-    this.phase = "connecting";
-    if (this.device.arpCold && POLICY.coldArpFirstSendTimeout) {
-      this.device.arpCold = false; // ARP resolves meanwhile: the next send works
-      return this.later("timeout", () => this.finish(6));
+    if (step.code !== null) this.emit(step.code);
+    if (step.opensSession) {
+      this.phase = "session";
+      this.session = step.opensSession;
     }
-    const r = this.world.reach(this.device, ip);
-    if (!r.ok) return this.later("timeout", () => this.finish(6));
-    const target = r.device;
-    if (!target.mail) return this.later("step", () => this.finish(10));
-    if (!target.mail.smtp.enabled) return this.later("timeout", () => this.finish(POLICY.smtpOffCode));
-    this.phase = "session";
-    this.session = target;
-    this.later("step", () => this.authenticate(target));
+    this.play(fate, index + 1);
   }
 
-  private authenticate(server: SimDevice): void {
-    const mail = server.mail!;
-    const user = localPartOf(this.mail.from);
-    if (domainOf(this.mail.from) !== mail.smtp.domain) return this.finish(12);
-    if (!mail.server.hasUser(user)) return this.finish(11);
-    if (mail.server.users[user] !== this.mail.password) return this.finish(5);
-    const toDomain = domainOf(this.mail.to);
-    if (toDomain === mail.smtp.domain) return this.later("step", () => this.deliverLocally(server));
-    if (POLICY.emitProgressEvents) this.emit(3);
-    this.later("step", () => this.relay(server, toDomain));
-  }
-
-  private deliverLocally(server: SimDevice): void {
-    const mail = server.mail!;
-    const rcpt = localPartOf(this.mail.to);
-    if (mail.server.hasUser(rcpt)) {
-      mail.server.deliver(rcpt, this.stored());
-      return this.finish(2);
+  /** The last step: the mail lands where the fate says, then mailSent carries the terminal code. */
+  private conclude(fate: Fate, step: FateStep): void {
+    const o = fate.outcome;
+    this.end();
+    if (o.kind === "delivered") this.store(o.server, o.mailbox, this.stored());
+    if (o.kind === "bounced") {
+      const dsn = dsnMail(
+        o.dsn,
+        { from: this.mail.from, to: this.mail.to, subject: this.mail.subject, body: this.mail.body },
+        this.startedAt,
+      );
+      this.store(o.server, o.mailbox, {
+        from: dsn.from,
+        rcpt: dsn.rcpt,
+        subject: dsn.subject,
+        content: dsn.content,
+        dateTime: this.now(),
+      });
     }
-    if (POLICY.unknownLocalRecipient === "reject4") return this.finish(4);
-    this.bounce(server, "The user " + this.mail.to + " does not exist on this server.");
-    this.finish(2);
+    this.outcome = o.kind === "unknown" ? "unknown" : o.kind;
+    if (step.code !== null) this.emit(step.code);
   }
 
-  private relay(server: SimDevice, toDomain: string): void {
-    const dnsIp = server.dnsServer;
-    if (isUnset(dnsIp)) return this.finish(13);
-    const dns = this.world.reach(server, dnsIp);
-    if (!dns.ok || !dns.device.dns || !dns.device.dns.enabled) return this.later("timeout", () => this.finish(13));
-    const address = dns.device.dns.getIpAddOfDomain(toDomain);
-    if (!address) return this.finish(13);
-    const r = this.world.reach(server, address);
-    if (!r.ok) return this.later("timeout", () => this.finish(13));
-    const remote = r.device.mail;
-    if (!remote || !remote.smtp.enabled || remote.smtp.domain !== toDomain) return this.later("step", () => this.finish(13));
-    const rcpt = localPartOf(this.mail.to);
-    if (!remote.server.hasUser(rcpt)) return this.later("step", () => this.finish(4));
-    this.later("step", () => {
-      remote.server.deliver(rcpt, this.stored());
-      this.finish(2);
-    });
+  private store(server: string, mailbox: string, mail: StoredMail): void {
+    const d = this.world.device(server);
+    if (d?.mail) d.mail.server.deliver(mailbox, mail);
   }
 
-  private bounce(server: SimDevice, why: string): void {
-    const sender = localPartOf(this.mail.from);
-    if (!server.mail!.server.hasUser(sender)) return;
-    server.mail!.server.deliver(sender, {
-      from: "mailer-daemon@" + server.mail!.smtp.domain, rcpt: this.mail.from, subject: DSN_SUBJECT,
-      content: why + "\n\nSubject: " + this.mail.subject, dateTime: new Date(this.world.clock.now()).toISOString(),
-    });
+  private stored(): StoredMail {
+    return {
+      from: this.mail.from,
+      rcpt: this.mail.to,
+      subject: this.mail.subject,
+      content: this.mail.body,
+      dateTime: this.now(),
+    };
   }
 
-  private stored() {
-    return { from: this.mail.from, rcpt: this.mail.to, subject: this.mail.subject, content: this.mail.body, dateTime: new Date(this.world.clock.now()).toISOString() };
+  private now(): string {
+    return new Date(this.world.clock.now()).toISOString();
   }
 
   private later(kind: "step" | "timeout", fn: () => void): void {
@@ -149,12 +171,18 @@ export class Delivery {
 
   private emit(code: number): void {
     this.codes.push(code);
-    this.client.emit("mailSent", { dest: this.mail.to, subject: this.mail.subject, body: this.mail.body, responseType: code });
+    this.client.emit("mailSent", {
+      dest: this.mail.to,
+      subject: this.mail.subject,
+      body: this.mail.body,
+      responseType: code,
+    });
   }
 
   private finish(code: number): void {
     if (this.phase === "done") return;
     this.end();
+    this.outcome = "failed";
     this.emit(code);
   }
 
@@ -162,5 +190,24 @@ export class Delivery {
     this.phase = "done";
     this.session = null;
     this.world.deliveryEnded(this);
+  }
+}
+
+/** The model's fate; a model error becomes an unknown fate rather than an exception into PT's API. */
+function fateOf(world: World, mail: MailFacts): Fate {
+  try {
+    return decideFate(world.snapshot(), mail, world.behaviour);
+  } catch (e) {
+    const what = "the model failed: " + String(e);
+    return {
+      codes: [],
+      outcome: { kind: "unknown" },
+      cause: what,
+      fix: "",
+      rule: "",
+      evidence: "inf",
+      source: "",
+      steps: [],
+    };
   }
 }

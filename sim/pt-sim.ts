@@ -1,9 +1,14 @@
 // The simulator as one script (dist/sim/pt-sim.js, global PtSim) for hosts that
-// evaluate scripts rather than import modules: the QJSEngine tests and `npm run scenarios`.
-export { World } from "./world";
-export { VirtualClock, hostClock } from "./clock";
-export { classroom, oneLan } from "./scenarios/classroom";
-export { CATALOGUE, runScenario } from "./scenarios/catalogue";
-export { TRIGGERS, POLICY } from "./rules";
-export { installPtGlobals } from "./pt-globals";
+// evaluate scripts rather than import modules: the QJSEngine tests, `npm run
+// scenarios` and `build/code-table.mjs`.
+
+export { RESPONSE_CODES } from "../src/codes";
+export { decideFate, defaultBehaviour } from "../src/model";
+export { hostClock, VirtualClock } from "./clock";
 export { liveRegistrations } from "./events";
+export { installPtGlobals } from "./pt-globals";
+export { POLICY, PROGRESS, PT_BEHAVIOUR, RULES } from "./rules";
+export { CATALOGUE, runScenario } from "./scenarios/catalogue";
+export { classroom, oneLan } from "./scenarios/classroom";
+export { snapshotOf } from "./snapshot";
+export { World } from "./world";

@@ -2,16 +2,19 @@
 // deliveries in flight, the application objects, and a scheduler that runs in
 // Realtime or, in Simulation mode, only when stepped. `world.ipc` and
 // `world.webViewManager` have the shapes of PT's globals (src/pt/).
+
+import { defaultBehaviour, type PtBehaviour, type Snapshot } from "../src/model";
 import type { Host, Ipc, Network } from "../src/pt";
 import { SimAppWindow, SimFileManager, SimSimulation, SimWebViewManager, SimWorkspace } from "./app-window";
+import { buildDevice } from "./build-device";
 import type { Clock } from "./clock";
 import { Delivery, type MailRequest } from "./delivery";
 import type { SimDevice, SimSmtpClient } from "./device";
+import { type Reach, reachFrom, type SimLink } from "./reach";
 import { POLICY } from "./rules";
-import { reachFrom, type Reach, type SimLink } from "./reach";
-import type { DeviceSpec, TopologySpec } from "./spec";
-import { buildDevice } from "./build-device";
 import { Scheduler } from "./scheduler";
+import { snapshotOf } from "./snapshot";
+import type { DeviceSpec, TopologySpec } from "./spec";
 
 export interface WorldOptions {
   clock: Clock;
@@ -30,6 +33,8 @@ export class World {
   /** Every delivery ever started, for tests and the scenario table. */
   history: Delivery[] = [];
   topologyName = "";
+  /** What PT does where it is disputed (src/model/behaviour.ts): the documented defaults, flippable. */
+  behaviour: PtBehaviour = defaultBehaviour();
   readonly app = new SimAppWindow();
   readonly simulation = new SimSimulation(this);
   readonly files = new SimFileManager();
@@ -61,11 +66,18 @@ export class World {
   host(log: (m: string) => void = () => undefined): Host {
     const c = this.clock;
     return {
-      ipc: this.ipc, webViewManager: this.webViewManager,
-      setTimeout: (fn, ms) => c.setTimeout(fn, ms), clearTimeout: (id) => c.clearTimeout(id),
-      setInterval: (fn, ms) => c.setInterval(fn, ms), clearInterval: (id) => c.clearInterval(id),
-      now: () => c.now(), putData: (k, v) => { this.data[k] = String(v); },
-      getData: (k) => (Object.prototype.hasOwnProperty.call(this.data, k) ? this.data[k] : null), log,
+      ipc: this.ipc,
+      webViewManager: this.webViewManager,
+      setTimeout: (fn, ms) => c.setTimeout(fn, ms),
+      clearTimeout: (id) => c.clearTimeout(id),
+      setInterval: (fn, ms) => c.setInterval(fn, ms),
+      clearInterval: (id) => c.clearInterval(id),
+      now: () => c.now(),
+      putData: (k, v) => {
+        this.data[k] = String(v);
+      },
+      getData: (k) => (Object.prototype.hasOwnProperty.call(this.data, k) ? this.data[k] : null),
+      log,
     };
   }
 
@@ -90,7 +102,11 @@ export class World {
 
   /** File > New: fileClosing, then an empty workspace (with its power device, as PT's has), fileNewed. */
   newFile(): void {
-    this.replaceTopology({ name: "New file", devices: [{ name: "Power Distribution Device0", kind: "power" }], links: [] });
+    this.replaceTopology({
+      name: "New file",
+      devices: [{ name: "Power Distribution Device0", kind: "power" }],
+      links: [],
+    });
     this.app.emit("fileNewed", {});
   }
 
@@ -126,7 +142,8 @@ export class World {
 
   /** Cables two devices; "R1:1" is port 1 of R1. A new link wakes ARP on its hosts. */
   link(a: string, b: string, cold = true): SimLink {
-    const ea = this.endpoint(a), eb = this.endpoint(b);
+    const ea = this.endpoint(a),
+      eb = this.endpoint(b);
     const l: SimLink = { id: a + " — " + b, a: ea, b: eb, up: true };
     this.links.push(l);
     if (cold) this.warmUp(l);
@@ -142,7 +159,12 @@ export class World {
   }
 
   reach(from: SimDevice, ip: string): Reach {
-    return reachFrom(this.links, from, ip);
+    return reachFrom(this, from, ip);
+  }
+
+  /** The world as a script would read it through PT's IPC: what the model decides from. */
+  snapshot(): Snapshot {
+    return snapshotOf(this);
   }
 
   /** A setting changed somewhere: open SMTP sessions check they still stand. */
@@ -151,7 +173,8 @@ export class World {
   }
 
   powerChanged(device: SimDevice): void {
-    if (!device.power) for (const x of this.deliveries.slice()) if (x.device === device) x.abort(POLICY.senderGoneEmits);
+    if (!device.power)
+      for (const x of this.deliveries.slice()) if (x.device === device) x.abort(POLICY.senderGoneEmits);
     this.topologyChanged();
   }
 
@@ -160,9 +183,9 @@ export class World {
   }
 
   private endpoint(name: string): { device: SimDevice; port: number } {
-    const m = /^(.*?)(?::(\d+))?$/.exec(name)!;
-    const device = this.device(m[1]);
-    if (!device) throw new Error("link: no device named " + m[1]);
+    const m = /^(.*?)(?::(\d+))?$/.exec(name);
+    const device = m ? this.device(m[1]) : null;
+    if (!m || !device) throw new Error("link: no device named " + name);
     const port = m[2] ? Number(m[2]) : device.kind === "switch" ? this.links.length + 1000 : 0;
     return { device, port };
   }
@@ -170,12 +193,11 @@ export class World {
   // ---- mail ----
 
   startDelivery(device: SimDevice, client: SimSmtpClient, mail: MailRequest): boolean {
-    if (!device.power) return false;
     if (POLICY.busyReturnsFalse && this.deliveries.some((d) => d.client === client)) return false;
     const d = new Delivery(this, device, client, mail);
-    this.deliveries.push(d);
     this.history.push(d);
-    d.start();
+    if (!d.start()) return false; // the model's sender-off row: sendMail answers false
+    this.deliveries.push(d);
     return true;
   }
 

@@ -205,9 +205,10 @@ export class Outbox {
   /** PT switched between Realtime and Simulation mode. */
   setSimulationMode(on: boolean): void {
     this.simulationMode = on;
-    this.lanes.forEach((lane, key) => {
+    // A loop in the method, not an arrow: Qt 5.15 loses `this` in an arrow's nested blocks (build/engine-guard.mjs).
+    for (const [key, lane] of this.lanes) {
       const entry = lane.inFlight;
-      if (!entry) return;
+      if (!entry) continue;
       if (on) {
         this.clearWatchdog(lane);
         entry.waitingForSimulation = true;
@@ -216,14 +217,14 @@ export class Outbox {
         this.armWatchdog(key, lane);
       }
       this.log.touch(entry);
-    });
+    }
   }
 
   stop(): void {
-    this.lanes.forEach((lane) => {
+    for (const lane of this.lanes.values()) {
       this.clearWatchdog(lane);
       this.clearRetry(lane);
-    });
+    }
   }
 
   private armWatchdog(key: string, lane: Lane): void {

@@ -1,0 +1,182 @@
+// Can a device open a connection to an address, and which device answers?
+// A host reaches its own subnet directly and other subnets through its
+// default gateway; routers forward (routing.ts); the reply must find its way
+// back. A failure names what blocks it: the first device, port or link on the
+// path that is off or down, else the setting that is wrong.
+import { isAutoConfigured, isUnset, sameSubnet } from "./addresses";
+import { type Lan, lanOf, memberAt, type PathItem } from "./lan";
+import { decideRoute } from "./routing";
+import type { DeviceFacts, PortFacts } from "./snapshot";
+import { type Endpoint, hostPort, ipOf, linkLabel, maskOf, portLabel, type Topology } from "./topology";
+
+export type Reach =
+  | { kind: "ok"; at: Endpoint; path: PathItem[] }
+  | { kind: "fail"; cause: string; fix: string }
+  | { kind: "unknown"; what: string };
+
+type Reached = Extract<Reach, { kind: "ok" }>;
+
+const fail = (cause: string, fix: string): Reach => ({ kind: "fail", cause, fix });
+const unknown = (what: string): Reach => ({ kind: "unknown", what });
+
+/** Whether `from` can reach `ip` now, with the reason when it cannot. */
+export function reachAddress(topo: Topology, from: string, ip: string): Reach {
+  const now = attempt(topo, from, ip, false, true);
+  if (now.kind !== "fail") return now;
+  // Would it work with every device on and every port and link up? Then the first thing off or down is the cause.
+  const ideal = attempt(topo, from, ip, true, true);
+  if (ideal.kind !== "ok") return now;
+  for (const item of ideal.path) {
+    const why = blocked(item);
+    if (why) return why;
+  }
+  return now;
+}
+
+function blocked(item: PathItem): Reach | null {
+  if (item.kind === "device" && item.device.power === false) {
+    return fail(`${item.device.name} is powered off`, `switch ${item.device.name} on`);
+  }
+  if (item.kind === "link" && item.link.up === false) {
+    const link = linkLabel(item.link);
+    return fail(`the link ${link} is down`, `reconnect the cable ${link}, or bring up the ports at both ends`);
+  }
+  if (item.kind === "port" && item.port.up === false) {
+    const label = `${item.device.name} ${item.port.name}`;
+    return item.device.kind === "router"
+      ? fail(`${label} is shut down`, `\`no shutdown\` on ${label}`)
+      : fail(`${label} is down`, `bring ${label} up`);
+  }
+  return null;
+}
+
+function attempt(topo: Topology, from: string, ip: string, ideal: boolean, withReply: boolean): Reach {
+  const device = topo.device(from);
+  if (!device) return unknown(`${from} is not in the snapshot`);
+  if (!ideal && device.power === null) return unknown(`${from}'s power could not be read`);
+  if (!ideal && device.power === false) return fail(`${from} is powered off`, `switch ${from} on`);
+  const own = (device.ports || []).filter((p) => p.ip !== null && ipOf(p) === ip.trim())[0];
+  if (own) return { kind: "ok", at: { device, port: own }, path: [] };
+  if (device.kind === "router") return forward(topo, device, ip, ideal, []);
+  const port = hostPort(device);
+  if (!port) {
+    if (device.ports === null) return unknown(`${from}'s ports could not be read`);
+    return fail(`${from} has no network port`, `give ${from} a network port`);
+  }
+  if (port.ip === null || port.mask === null) return unknown(`${from}'s address could not be read`);
+  if (isUnset(port.ip) || isAutoConfigured(port.ip)) {
+    if (port.dhcp) {
+      return fail(
+        `${from} asked DHCP for an address and got none`,
+        `add a DHCP pool for ${from}'s LAN, or give ${from} a static address`,
+      );
+    }
+    return fail(`${from} has no IP address`, `give ${from} an IP address and subnet mask (Desktop > IP Configuration)`);
+  }
+  if (!ideal && port.up === null) return unknown(`${portLabel(device, port)}'s state could not be read`);
+  if (!ideal && port.up === false) return fail(`${from} ${port.name} is down`, `bring ${from} ${port.name} up`);
+  const lan = lanOf(topo, { device, port }, ideal);
+  const out = sameSubnet(port.ip, ip, port.mask)
+    ? direct(topo, device, lan, ip)
+    : viaGateway(topo, device, port, lan, ip, ideal);
+  return out.kind === "ok" && withReply ? replies(topo, out, device.name, port.ip, ip, ideal) : out;
+}
+
+/** The answer must come back: the target needs its own way to the sender. */
+function replies(topo: Topology, there: Reached, from: string, fromIp: string, ip: string, ideal: boolean): Reach {
+  const target = there.at.device;
+  const back =
+    target.kind === "router"
+      ? forward(topo, target, fromIp, ideal, [])
+      : attempt(topo, target.name, fromIp, ideal, false);
+  if (back.kind === "unknown") return back;
+  if (back.kind === "fail")
+    return fail(`replies from ${target.name} (${ip}) to ${from} are lost: ${back.cause}`, back.fix);
+  return there;
+}
+
+function direct(topo: Topology, device: DeviceFacts, lan: Lan, ip: string): Reach {
+  const hit = memberAt(lan, ip);
+  if (hit) return { kind: "ok", at: hit.at, path: hit.path };
+  if (lan.uncertain) return unknown(lan.uncertain);
+  const owner = topo.owners(ip)[0];
+  if (owner)
+    return fail(
+      `${owner.device.name} (${ip}) is not on ${device.name}'s LAN`,
+      `cable ${owner.device.name} to ${device.name}'s LAN`,
+    );
+  return fail(`nothing answers at ${ip} on ${device.name}'s LAN`, `check the address ${ip}: no device has it`);
+}
+
+function viaGateway(topo: Topology, device: DeviceFacts, port: PortFacts, lan: Lan, ip: string, ideal: boolean): Reach {
+  const gateway = device.gateway;
+  if (gateway === null) return unknown(`${device.name}'s default gateway could not be read`);
+  const router = lan.members.filter(
+    (m) => m.at.device.kind === "router" && sameSubnet(ipOf(m.at.port), ipOf(port), maskOf(port)),
+  )[0];
+  const suggest = router
+    ? `set ${device.name}'s default gateway to ${ipOf(router.at.port)} (${portLabel(router.at.device, router.at.port)})`
+    : `set ${device.name}'s default gateway to the address of a router port on its LAN`;
+  if (isUnset(gateway)) return fail(`${device.name} has no default gateway`, suggest);
+  const hit = memberAt(lan, gateway);
+  if (!hit) {
+    if (lan.uncertain) return unknown(lan.uncertain);
+    return fail(`${device.name}'s default gateway ${gateway} does not answer on its LAN`, suggest);
+  }
+  if (hit.at.device.kind !== "router") {
+    return fail(`${device.name}'s default gateway ${gateway} is ${hit.at.device.name}, not a router`, suggest);
+  }
+  return forward(topo, hit.at.device, ip, ideal, hit.path);
+}
+
+/** Router by router to the LAN of ip (at most 16 hops, like RIP). */
+function forward(topo: Topology, first: DeviceFacts, ip: string, ideal: boolean, pathSoFar: PathItem[]): Reach {
+  let router = first;
+  let path = pathSoFar;
+  const visited: string[] = [];
+  for (let hop = 0; hop < 16; hop++) {
+    if (visited.indexOf(router.name) >= 0) {
+      const loop = visited.concat([router.name]).join(" → ");
+      return fail(`the routers send ${ip} round in a loop (${loop})`, `fix the routes on ${visited.join(", ")}`);
+    }
+    visited.push(router.name);
+    const route = decideRoute(topo, router, ip, ideal);
+    if (route.kind === "unknown") return unknown(route.what);
+    if (route.kind === "none") return fail(`${router.name} has no route to ${ip}`, noRouteFix(topo, router, ip));
+    const lan = lanOf(topo, { device: router, port: route.port }, ideal);
+    const out = path.concat([{ kind: "port", device: router, port: route.port }]);
+    if (route.kind === "connected") {
+      const hit = memberAt(lan, ip);
+      if (hit) return { kind: "ok", at: hit.at, path: out.concat(hit.path) };
+      if (lan.uncertain) return unknown(lan.uncertain);
+      const where = portLabel(router, route.port);
+      return fail(
+        `nothing answers at ${ip} on the LAN of ${where}`,
+        `check the address ${ip} and the cabling of that LAN`,
+      );
+    }
+    const next = memberAt(lan, route.nextHop);
+    const lead = `${router.name}'s next hop ${route.nextHop} (${route.how})`;
+    if (!next)
+      return lan.uncertain
+        ? unknown(lan.uncertain)
+        : fail(`${lead} does not answer`, `check the ${route.how} on ${router.name}`);
+    if (next.at.device.kind !== "router")
+      return fail(`${lead} is ${next.at.device.name}, not a router`, `check the ${route.how} on ${router.name}`);
+    router = next.at.device;
+    path = out.concat(next.path);
+  }
+  return fail(`${ip} is more than 16 routers away`, "check the routes");
+}
+
+function noRouteFix(topo: Topology, router: DeviceFacts, ip: string): string {
+  const owner = topo.owners(ip)[0];
+  const net = owner && owner.port.mask ? networkText(ip, owner.port.mask) : `the network of ${ip}`;
+  return `add a route on ${router.name} to ${net} (\`ip route\`), or run a routing protocol (RIP, OSPF) on every router between`;
+}
+
+function networkText(ip: string, mask: string): string {
+  const parts = ip.split(".").map(Number);
+  const m = mask.split(".").map(Number);
+  return parts.map((p, i) => p - (p % (256 - m[i]))).join(".") + " " + mask;
+}

@@ -1,0 +1,107 @@
+// Where a router sends a packet for an address: out of a connected port, to
+// a static route's next hop, or to a neighbour that learned the network from
+// RIP/OSPF/EIGRP. Routers that share a LAN and both run a protocol on it are
+// taken as converged (the running configuration is all a script can read of
+// them: pt-labs-and-fidelity.md B1, C3). Ports that are down route nothing.
+import { classfulMask, isIpAddress, isUnset, maskFromWildcard, networkOf, prefixLength, sameSubnet } from "./addresses";
+import { lanOf } from "./lan";
+import type { DeviceFacts, PortFacts, RoutingFacts } from "./snapshot";
+import { ipOf, maskOf, type Topology } from "./topology";
+
+export type RouteDecision =
+  | { kind: "connected"; port: PortFacts }
+  | { kind: "via"; nextHop: string; port: PortFacts; how: "static route" | "routing protocol" }
+  | { kind: "none" }
+  | { kind: "unknown"; what: string };
+
+/** Ports with an address that can carry traffic now (or, ideally, once up). */
+function routedPorts(router: DeviceFacts, ideal: boolean): PortFacts[] {
+  return (router.ports || []).filter((p) => p.ip !== null && !isUnset(p.ip) && p.mask !== null && (ideal || p.up));
+}
+
+function portFor(router: DeviceFacts, ip: string, ideal: boolean): PortFacts | null {
+  return routedPorts(router, ideal).filter((p) => sameSubnet(ipOf(p), ip, maskOf(p)))[0] || null;
+}
+
+export function decideRoute(topo: Topology, router: DeviceFacts, ip: string, ideal: boolean): RouteDecision {
+  if (router.ports === null) return { kind: "unknown", what: `${router.name}'s ports could not be read` };
+  const doubtful = router.ports.filter((p) => p.ip === null || p.mask === null || (!ideal && p.up === null))[0];
+  const connected = portFor(router, ip, ideal);
+  if (connected) return { kind: "connected", port: connected };
+  if (doubtful)
+    return { kind: "unknown", what: `${router.name} ${doubtful.name}'s address or state could not be read` };
+  const routing = router.routing;
+  if (routing === null) return { kind: "unknown", what: `${router.name}'s routes could not be read` };
+  if (routing === "none") return { kind: "none" };
+  if (routing.staticRoutes === null)
+    return { kind: "unknown", what: `${router.name}'s static routes could not be read` };
+  // Longest prefix first; a route whose next hop is on no connected port is not installed (IOS).
+  const statics = routing.staticRoutes
+    .filter((r) => isIpAddress(r.nextHop) && sameSubnet(r.network, ip, r.mask))
+    .sort((x, y) => prefixLength(y.mask) - prefixLength(x.mask));
+  for (const r of statics) {
+    const out = portFor(router, r.nextHop, ideal);
+    if (out) return { kind: "via", nextHop: r.nextHop, port: out, how: "static route" };
+  }
+  return dynamicRoute(topo, router, routing, ip, ideal);
+}
+
+/** Whether a `network` statement of this router covers the port (RIP/EIGRP classful, OSPF with a wildcard). */
+function announces(routing: RoutingFacts, port: PortFacts): boolean {
+  for (const statement of routing.routedNetworks || []) {
+    const words = statement.trim().split(/\s+/);
+    const mask = words[1] ? maskFromWildcard(words[1]) : classfulMask(words[0]);
+    if (mask !== null && isIpAddress(words[0]) && networkOf(words[0], mask) === networkOf(ipOf(port), mask))
+      return true;
+  }
+  return false;
+}
+
+function protocolOf(router: DeviceFacts): RoutingFacts | null {
+  const r = router.routing;
+  return r && r !== "none" && r.routedNetworks && r.routedNetworks.length ? r : null;
+}
+
+interface Hop {
+  device: DeviceFacts;
+  facts: RoutingFacts;
+  /** The first neighbour on the way there, and the port towards it. */
+  first: { nextHop: string; port: PortFacts } | null;
+}
+
+/** Breadth-first over routers that speak a protocol to each other, to the nearest that announces ip's network. */
+function dynamicRoute(
+  topo: Topology,
+  router: DeviceFacts,
+  own: RoutingFacts,
+  ip: string,
+  ideal: boolean,
+): RouteDecision {
+  if (own.routedNetworks === null)
+    return { kind: "unknown", what: `${router.name}'s routing protocol could not be read` };
+  if (!own.routedNetworks.length) return { kind: "none" };
+  let doubt: string | null = null;
+  const visited: { [name: string]: boolean } = {};
+  visited[router.name] = true;
+  const queue: Hop[] = [{ device: router, facts: own, first: null }];
+  for (let at = queue.shift(); at; at = queue.shift()) {
+    for (const port of routedPorts(at.device, ideal)) {
+      if (!announces(at.facts, port)) continue;
+      if (at.first && sameSubnet(ipOf(port), ip, maskOf(port))) {
+        return { kind: "via", nextHop: at.first.nextHop, port: at.first.port, how: "routing protocol" };
+      }
+      const lan = lanOf(topo, { device: at.device, port }, ideal);
+      doubt = doubt || lan.uncertain;
+      for (const m of lan.members) {
+        const peer = m.at.device;
+        if (peer.kind !== "router" || visited[peer.name]) continue;
+        if (peer.routing === null) doubt = doubt || `${peer.name}'s routes could not be read`;
+        const theirs = protocolOf(peer);
+        if (!theirs || !announces(theirs, m.at.port)) continue;
+        visited[peer.name] = true;
+        queue.push({ device: peer, facts: theirs, first: at.first || { nextHop: ipOf(m.at.port), port } });
+      }
+    }
+  }
+  return doubt ? { kind: "unknown", what: doubt } : { kind: "none" };
+}

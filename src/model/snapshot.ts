@@ -1,0 +1,112 @@
+// What the model knows of a topology: exactly the facts a script can read
+// through PT's IPC (research/pt-labs-and-fidelity.md B1), one field per read.
+// `null` always means "could not be read" (the call threw, answered nothing,
+// or the version lacks it): the model then answers "unknown" for the step that
+// needs it instead of guessing. "none" means the device has no such process
+// (getProcess answered null on a device that cannot have it, e.g. a PC's
+// SmtpServer), which is a fact, not a gap.
+
+/** Device.getType() / getClassName() read as the kinds the model reasons about. */
+export type DeviceKind = "pc" | "laptop" | "server" | "printer" | "router" | "switch" | "hub" | "power";
+
+export interface Snapshot {
+  /** ipc.network().getDeviceCount() / getDeviceAt(i) [doc class_network.html]. */
+  devices: DeviceFacts[];
+  /** Network.getLinkCount() / getLinkAt(i) [doc class_link.html]; null: the links could not be read. */
+  links: LinkFacts[] | null;
+}
+
+export interface DeviceFacts {
+  /** Device.getName(): the key links and causes use (PT keeps names unique). */
+  name: string;
+  /** Device.getType() / getClassName() [doc; live 9.0.0 samouraifox type table]; null: a type the model does not know (cloud, access point, firewall…). */
+  kind: DeviceKind | null;
+  /** Device.getPower() [doc]. */
+  power: boolean | null;
+  /** Device.getPortCount() / getPortAt(i) [doc]; null: the port list could not be read. */
+  ports: PortFacts[] | null;
+  /** getProcess("HostIp").getDefaultGateway() [doc class_host_ip.html]; "" or 0.0.0.0 = not set; "" on routers and switches. */
+  gateway: string | null;
+  /** getProcess("DnsClient").getServerIp() [doc; live 9.0.1.0858]; "" or 0.0.0.0 = not set. */
+  dnsServer: string | null;
+  /**
+   * getProcess("Arp").getArpTable() → ArpEntry.ipAddress [doc class_arp_process.html]: the addresses
+   * the device has resolved. A missing next hop predicts the first-send timeout (live 9.0.1, B1).
+   */
+  arp: string[] | null;
+  /** getProcess("SmtpServer"), ("Pop3Server"), ("EmailServer") [doc; live 7.3.0, 9.0.1]. */
+  mail: MailServerFacts | "none" | null;
+  /** getProcess("DnsServer") [doc class_dns_server_process.html]. */
+  dns: DnsServerFacts | "none" | null;
+  /** Routers: getProcess("Routing") and the running configuration [doc class_routing_process.html; C3]. */
+  routing: RoutingFacts | "none" | null;
+}
+
+export interface PortFacts {
+  /** Port.getName(), e.g. FastEthernet0, GigabitEthernet0/1 [doc class_port.html]. */
+  name: string;
+  /** HostPort.getIpAddress() / router port getIpAddress() [doc class_host_port.html]; "" = none. Switch ports have "". */
+  ip: string | null;
+  /** getSubnetMask() [doc]. */
+  mask: string | null;
+  /** Port.isPortUp() && isProtocolUp() [doc class_port.html]; false: shut down or no carrier. */
+  up: boolean | null;
+  /** HostPort.isDhcpClientOn() [doc; live 7.3.0 Chesszyh]; false on router and switch ports. */
+  dhcp: boolean | null;
+}
+
+export interface MailServerFacts {
+  /** SmtpServer.isEnabled() [doc; live 7.3.0]. */
+  smtpOn: boolean | null;
+  /** Pop3Server.isEnabled() [doc; live 7.3.0]. */
+  pop3On: boolean | null;
+  /** SmtpServer.getServerDomainName() [doc; live 7.3.0]; the domain lives on SmtpServer (PT 8.1 decompile). */
+  domain: string | null;
+  /** EmailServer.getAllEmailAcctAsStrings() → "name:password" [doc; live 7.3.0, 9.0.1]. */
+  accounts: string[] | null;
+}
+
+export interface DnsServerFacts {
+  /** DnsServer.isEnabled() [doc]. */
+  on: boolean | null;
+  /** getSizeOfNameServerDb() / getRrFromNameServerDbAt(i), type A: name and DnsRrA.ipAddress [doc]. Not getIpAddOfDomain (it reads another table: live 9.0.1 S8). */
+  aRecords: { name: string; address: string }[] | null;
+  /** The same records, type CNAME: alias → canonical host name [doc getCNameRecordWithHostname]. */
+  cnames: { alias: string; host: string }[] | null;
+}
+
+export interface RoutingFacts {
+  /** RoutingProcess.getStaticRouteCount() / getStaticRouteAt(i) [doc]: `ip route NETWORK MASK NEXT-HOP`. */
+  staticRoutes: { network: string; mask: string; nextHop: string }[] | null;
+  /**
+   * The `network` statements of RIP/OSPF/EIGRP, from the running configuration (serializeToXml()
+   * RUNNINGCONFIG, C3): "10.0.0.0" (classful) or "10.1.0.0 0.0.0.255" (with a wildcard).
+   * Routers that share a LAN and both run a protocol are taken as converged.
+   */
+  routedNetworks: string[] | null;
+}
+
+export interface LinkEnd {
+  /** Link.getPort1()/getPort2() → Port.getOwnerDevice().getName() [undocumented; live 9.0.1 S8]; null: unreadable. */
+  device: string | null;
+  /** … → Port.getName(). */
+  port: string | null;
+}
+
+export interface LinkFacts {
+  a: LinkEnd;
+  b: LinkEnd;
+  /** A link has no state of its own in IPC: both ends' Port.isPortUp() (a cable pulled or a port down) [doc class_port.html]. */
+  up: boolean | null;
+}
+
+/** One mail as SmtpClient.sendMail(from, to, subject, body, password, ipAddr) is given it, plus who sends it. */
+export interface MailFacts {
+  /** The device whose SmtpClient sends. */
+  device: string;
+  from: string;
+  to: string;
+  password: string;
+  /** The outgoing server: an address or a name (Configure Mail > Outgoing Mail Server). */
+  server: string;
+}

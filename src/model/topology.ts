@@ -1,0 +1,83 @@
+// A snapshot indexed for questions: a device by name, a port by name, the
+// links at a port, the owners of an address. Built once per question.
+import { isUnset } from "./addresses";
+import type { DeviceFacts, LinkFacts, PortFacts, Snapshot } from "./snapshot";
+
+export interface Endpoint {
+  device: DeviceFacts;
+  port: PortFacts;
+}
+
+export interface Topology {
+  snapshot: Snapshot;
+  device(name: string): DeviceFacts | null;
+  port(device: DeviceFacts, name: string): PortFacts | null;
+  /** The links with one end at this port, and the far end of each. */
+  linksAt(device: string, port: string): { link: LinkFacts; far: { device: string; port: string } }[];
+  /** Every device port that carries this address (duplicates are possible in a lab). */
+  owners(ip: string): Endpoint[];
+  /** Why some cabling could not be placed (the link list or a link's ends unreadable), or null. */
+  cablingUnknown: string | null;
+}
+
+export function indexTopology(snapshot: Snapshot): Topology {
+  const byName: { [name: string]: DeviceFacts } = {};
+  for (const d of snapshot.devices) byName[d.name] = d;
+  const at: { [key: string]: { link: LinkFacts; far: { device: string; port: string } }[] } = {};
+  const add = (key: string, link: LinkFacts, far: { device: string; port: string }) => {
+    if (!at[key]) at[key] = [];
+    at[key].push({ link, far });
+  };
+  let cablingUnknown = snapshot.links === null ? "the links could not be read" : null;
+  for (const l of snapshot.links || []) {
+    const a = l.a,
+      b = l.b;
+    if (a.device === null || a.port === null || b.device === null || b.port === null) {
+      cablingUnknown = cablingUnknown || "the ends of a link could not be read";
+      continue;
+    }
+    add(a.device + "#" + a.port, l, { device: b.device, port: b.port });
+    add(b.device + "#" + b.port, l, { device: a.device, port: a.port });
+  }
+  return {
+    snapshot,
+    cablingUnknown,
+    device: (name) => (Object.prototype.hasOwnProperty.call(byName, name) ? byName[name] : null),
+    port: (device, name) => (device.ports || []).filter((p) => p.name === name)[0] || null,
+    linksAt: (device, port) => at[device + "#" + port] || [],
+    owners: (ip) => {
+      const found: Endpoint[] = [];
+      if (isUnset(ip)) return found;
+      for (const d of snapshot.devices)
+        for (const p of d.ports || [])
+          if (p.ip !== null && p.ip.trim() === ip.trim()) found.push({ device: d, port: p });
+      return found;
+    },
+  };
+}
+
+/** A port's address and mask as text ("" when unset or unread: callers check null first when it matters). */
+export const ipOf = (p: PortFacts): string => (p.ip || "").trim();
+export const maskOf = (p: PortFacts): string => (p.mask || "").trim();
+
+/** The port a host sends from: its first port with an address, else its first port. */
+export function hostPort(device: DeviceFacts): PortFacts | null {
+  const ports = device.ports || [];
+  return ports.filter((p) => p.ip !== null && !isUnset(p.ip))[0] || ports[0] || null;
+}
+
+/** Kinds that join their ports into one LAN (layer 2) rather than end or route it. */
+export function joinsLan(kind: DeviceFacts["kind"]): boolean {
+  return kind === "switch" || kind === "hub";
+}
+
+/** "R1 GigabitEthernet0/1", or just "PC-Bob" for a one-port host. */
+export function portLabel(device: DeviceFacts, port: PortFacts): string {
+  return (device.ports || []).length > 1 || device.kind === "router" || joinsLan(device.kind)
+    ? device.name + " " + port.name
+    : device.name;
+}
+
+export function linkLabel(link: LinkFacts): string {
+  return (link.a.device || "?") + " — " + (link.b.device || "?");
+}
