@@ -3,12 +3,24 @@
 // dispatcher (requests.ts). main.ts gives it PT's globals; the simulator
 // gives it its own model.
 import { DeviceRegistry, type MailDevice, RESCAN_MS } from "./devices";
+import { fidelityReport, predict } from "./diagnosis";
 import { BODY_KEPT, DeliveryLog } from "./log";
-import { readMailSentArgs } from "./mail-event";
+import { argShape, readMailSentArgs } from "./mail-event";
 import { MenuItemHandle } from "./menu-item";
+import { defaultBehaviour, type PtBehaviour, type Snapshot } from "./model";
 import { Outbox } from "./outbox";
 import { PanelBridge, type PanelSpec } from "./panel-bridge";
-import type { Changes, DeviceInfo, Draft, Reply, RequestOf, RequestType, Settings } from "./protocol";
+import type {
+  Changes,
+  DeviceInfo,
+  Draft,
+  MailEntry,
+  MailState,
+  Reply,
+  RequestOf,
+  RequestType,
+  Settings,
+} from "./protocol";
 import type { Host } from "./pt";
 import { dispatch, messageOf, type RequestHandlers, refuse } from "./requests";
 import { Revision } from "./revision";
@@ -24,6 +36,7 @@ import {
   saveSettings,
 } from "./storage";
 import { Subscriptions } from "./subscriptions";
+import { type Judged, judge } from "./verdict";
 
 // The build defines these from manifest/module.json; tests run the source as is.
 declare const __MODULE_VERSION__: string;
@@ -37,7 +50,15 @@ const PANEL: PanelSpec = {
 };
 const MENU_LABEL = "Mail Console";
 
+/** Where the engine reads the lab from (src/lab-reader.ts in PT; the simulator's snapshot in its tests). */
+export interface LabSource {
+  /** The lab as it is now, or null when it cannot be read. */
+  get(): Snapshot | null;
+}
+
 export interface EngineOptions {
+  /** The lab the mail model judges mails against; none: PT's code alone explains a mail. */
+  lab?: LabSource;
   /** At most one push per this many ms (default 50); 0 pushes after every event (the bench's baseline). */
   pushIntervalMs?: number;
 }
@@ -51,6 +72,10 @@ export class Engine {
   private readonly outbox: Outbox;
   private readonly bridge: PanelBridge;
   private readonly handlers: RequestHandlers;
+  private readonly lab: LabSource | null;
+  private readonly behaviour: PtBehaviour = defaultBehaviour();
+  /** The shapes of the first mailSent args seen, for the fidelity report. */
+  private readonly shapes: string[] = [];
   private settings: Settings;
   private presets: Presets;
   private draft: Draft | null = null;
@@ -67,6 +92,7 @@ export class Engine {
 
   constructor(host: Host, options: EngineOptions = {}) {
     this.host = host;
+    this.lab = options.lab || null;
     const report = (where: string, e: unknown) => this.report(where, e);
     this.subs = new Subscriptions(report);
     this.menu = new MenuItemHandle(host.ipc, this.subs, MENU_LABEL);
@@ -87,6 +113,7 @@ export class Engine {
       log: this.log,
       device: (key) => this.registry.get(key),
       watchdogMs: () => this.settings.watchdogMs,
+      judge: (entry, state, code, password) => this.judgeMail(entry, state, code, password),
     });
     this.registry.listen({
       added: (d) => this.attach(d),
@@ -112,6 +139,8 @@ export class Engine {
       cancelSend: (r) => this.cancelMails(r),
       readDevice: (r) => this.readDevice(r),
       saveDraft: (r) => this.keepDraft(r),
+      predict: (r) => this.check(r),
+      fidelityReport: () => ({ ok: true, value: { text: this.fidelityText() } }),
       clearLog: () => this.clearLog(),
       saveLog: (r) => saveLog(this.host.ipc, this.host.now(), r.format, r.text),
       saveSettings: (r) => this.changeSettings(r),
@@ -316,9 +345,59 @@ export class Engine {
 
   /** Listens to a device's mailSent; answers false when PT refused (the rescan tries again). */
   private attach(d: MailDevice): boolean {
-    return this.subs.on("device:" + d.key, d.smtp, "mailSent", (_src, args) => {
-      this.outbox.onMailSent(d, readMailSentArgs(args));
-    });
+    return this.subs.on("device:" + d.key, d.smtp, "mailSent", (_src, args) => this.mailSent(d, args));
+  }
+
+  private mailSent(d: MailDevice, args: unknown): void {
+    if (this.shapes.length < 5) {
+      const shape = argShape(args);
+      if (this.shapes.indexOf(shape) < 0) this.shapes.push(shape);
+    }
+    this.outbox.onMailSent(d, readMailSentArgs(args));
+  }
+
+  /** The model's judgment of a mail PT ended; the device's own password where the console did not send it. */
+  private judgeMail(entry: MailEntry, state: MailState, code: number, password: string | null): Judged | null {
+    if (!this.lab) return null;
+    const d = this.registry.get(entry.deviceKey);
+    const pass = password !== null ? password : d ? d.account.password : "";
+    return judge(this.readLab(), entry, code, pass, this.behaviour, state);
+  }
+
+  private readLab(): Snapshot | null {
+    try {
+      return this.lab ? this.lab.get() : null;
+    } catch (e) {
+      this.report("read the lab", e);
+      return null;
+    }
+  }
+
+  private check(r: RequestOf<"predict">): Reply<"predict"> {
+    const d = this.registry.get(String(r.device));
+    if (!d) return refuse("From device: that device is no longer in the topology. Choose another one.", "device");
+    if (!Array.isArray(r.to) || !r.to.length) return refuse("To: add at least one recipient.", "to");
+    const to = r.to.map((t) => String(t).trim()).filter((t) => t !== "");
+    const req = {
+      type: "predict" as const,
+      device: d.key,
+      from: String(r.from),
+      password: String(r.password),
+      server: String(r.server),
+      to,
+    };
+    return { ok: true, value: predict(this.readLab(), this.behaviour, d.name, req) };
+  }
+
+  private fidelityText(): string {
+    let ptVersion = "";
+    try {
+      ptVersion = String(this.host.ipc.appWindow().getVersion());
+    } catch (_e) {
+      ptVersion = "";
+    }
+    const mails = this.log.changesSince(0, 0).mails;
+    return fidelityReport({ ptVersion, engineVersion: VERSION, shapes: this.shapes, mails });
   }
 
   private watchSimulation(): void {

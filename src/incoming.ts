@@ -33,8 +33,17 @@ export class Incoming {
         this.log.setState(inFlight, stateOf(event.code), null);
         this.hooks.progressed(d.key, lane);
       } else {
+        const password = lane.inFlightPassword;
         lane.inFlight = null;
-        this.endings.end(lane, inFlight, stateOf(event.code), event.code);
+        lane.inFlightPassword = null;
+        this.endings.end(
+          lane,
+          inFlight,
+          stateOf(event.code),
+          event.code,
+          undefined,
+          password === null ? undefined : password,
+        );
         this.hooks.ended(d.key, lane);
       }
       return inFlight;

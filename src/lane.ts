@@ -7,6 +7,7 @@ import type { DeliveryLog } from "./log";
 import type { MailSentArgs } from "./mail-event";
 import type { MailEntry, MailState } from "./protocol";
 import type { TimerId } from "./pt";
+import type { Judged } from "./verdict";
 
 export interface Queued {
   entry: MailEntry;
@@ -17,6 +18,8 @@ export interface Queued {
 
 export interface Lane {
   inFlight: MailEntry | null;
+  /** The password the mail in flight was sent with (the log keeps none): the model judges with it. */
+  inFlightPassword: string | null;
   queue: Queued[];
   watchdog: TimerId | null;
   /** sendMail answered false: PT's client is busy (its own Email app, say); try again then. */
@@ -37,6 +40,7 @@ export const EXTERNAL_OPEN = 20;
 export function createLane(): Lane {
   return {
     inFlight: null,
+    inFlightPassword: null,
     queue: [],
     watchdog: null,
     retry: null,
@@ -48,8 +52,14 @@ export function createLane(): Lane {
 }
 
 /** How mails end: on the log, and remembered by their lane for late codes. */
+/** Judges a mail that PT ended with a code (src/verdict.ts); password null: the device's own. */
+export type Judge = (entry: MailEntry, state: MailState, code: number, password: string | null) => Judged | null;
+
 export class Endings {
-  constructor(private readonly log: DeliveryLog) {}
+  constructor(
+    private readonly log: DeliveryLog,
+    private readonly judge: Judge | null = null,
+  ) {}
 
   endExternal(lane: Lane, entry: MailEntry, reason: string): void {
     lane.external.splice(lane.external.indexOf(entry), 1);
@@ -57,16 +67,27 @@ export class Endings {
   }
 
   /** A mail reaches its end (by PT's code, or by the console's word with a reason); later codes still find it. */
-  end(lane: Lane, entry: MailEntry, state: MailState, code: number | null, reason?: string): void {
+  end(lane: Lane, entry: MailEntry, state: MailState, code: number | null, reason?: string, password?: string): void {
     if (reason !== undefined && code === null) this.log.record(entry, { code: null, note: reason });
-    this.finish(entry, state, code, reason);
+    this.finish(entry, state, code, reason, password);
     lane.ended.push(entry);
     if (lane.ended.length > ENDED_KEPT) lane.ended.shift();
   }
 
-  finish(entry: MailEntry, state: MailState, code: number | null, reason?: string): void {
+  /** Sets the final state; a PT code is judged by the model first, which may turn an accepted mail into a bounce. */
+  finish(entry: MailEntry, state: MailState, code: number | null, reason?: string, password?: string): void {
     delete entry.waitingForSimulation;
-    this.log.setState(entry, state, code, reason);
+    let final = state;
+    let why = reason;
+    const judged =
+      code !== null && this.judge ? this.judge(entry, state, code, password === undefined ? null : password) : null;
+    if (judged) {
+      entry.verdict = judged.verdict;
+      final = judged.state;
+      if (final === "bounced" && why === undefined)
+        why = "Accepted (code 2), but it comes back: " + judged.verdict.cause;
+    }
+    this.log.setState(entry, final, code, why);
   }
 }
 

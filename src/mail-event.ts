@@ -104,3 +104,16 @@ function shallowJson(value: unknown, depth: number): string {
   }
   return "{" + parts.join(",") + (keys.length > 20 ? ",…" : "") + "}";
 }
+
+/** The shape of mailSent args, for the fidelity report: key names and value types, never values. */
+export function argShape(args: unknown): string {
+  if (args === null || typeof args !== "object") return typeof args;
+  if (Array.isArray(args)) return "[" + args.map((v) => (v === null ? "null" : typeof v)).join(", ") + "]";
+  const keys = Object.keys(args);
+  const parts: string[] = [];
+  for (let i = 0; i < keys.length && i < 12; i++) {
+    const v = (args as { [k: string]: unknown })[keys[i]];
+    parts.push(keys[i] + ": " + (v === null ? "null" : typeof v));
+  }
+  return "{ " + parts.join(", ") + " }";
+}

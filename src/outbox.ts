@@ -5,7 +5,7 @@
 // cancelled, or the realtime watchdog gives up on it (and cancels it in PT).
 import type { MailDevice } from "./devices";
 import { Incoming } from "./incoming";
-import { createLane, Endings, type Lane } from "./lane";
+import { createLane, Endings, type Judge, type Lane } from "./lane";
 import type { DeliveryLog } from "./log";
 import type { MailSentArgs } from "./mail-event";
 import type { MailEntry } from "./protocol";
@@ -21,6 +21,8 @@ export interface OutboxOptions {
   device: (key: string) => MailDevice | null;
   /** Realtime: how long a mail may wait for its terminal code, or for a busy client. */
   watchdogMs: () => number;
+  /** The mail model's judgment of a mail PT ended (src/verdict.ts); none: PT's code alone. */
+  judge?: Judge;
 }
 
 export class Outbox {
@@ -38,7 +40,7 @@ export class Outbox {
     this.log = options.log;
     this.device = options.device;
     this.watchdogMs = options.watchdogMs;
-    this.endings = new Endings(options.log);
+    this.endings = new Endings(options.log, options.judge || null);
     this.incoming = new Incoming(options.log, this.endings, {
       progressed: (key, lane) => this.armWatchdog(key, lane),
       ended: (key, lane) => {
@@ -98,6 +100,7 @@ export class Outbox {
       return;
     }
     lane.queue.shift();
+    lane.inFlightPassword = next.password;
     lane.busySince = 0;
     if (next.entry.state === "queued") this.log.setState(next.entry, "sending", null);
     this.armWatchdog(key, lane);

@@ -79,8 +79,33 @@ export interface MailEntry extends MailMessage, Pick<MailAccount, "from" | "serv
   omittedEvents?: number;
   /** The body's length when the log keeps only its first BODY_KEPT (4,096) characters. */
   bodyLength?: number;
+  /** What the mail model made of the lab when the mail ended: the lab-specific why (src/verdict.ts). */
+  verdict?: Verdict;
   /** PT is in Simulation mode: the mail moves only when the user plays or steps. */
   waitingForSimulation?: boolean;
+}
+
+/**
+ * The mail model's reading of one mail (src/model/): what it expected PT to
+ * answer, where the mail goes, why, what to fix, and the rule row behind it.
+ */
+export interface Verdict {
+  /** The model's outcome: delivered to a mailbox, bounced by a DSN, failed, or unknown (a fact it could not read). */
+  outcome: "delivered" | "bounced" | "failed" | "unknown";
+  /** The mailSent codes the model expected, in order. */
+  expected: number[];
+  /** For delivered and bounced: the server and the mailbox the mail (or its bounce) lands in. */
+  server?: string;
+  mailbox?: string;
+  /** For bounced: which Delivery Status Notification the sender finds. */
+  dsn?: "unknown-recipient" | "domain-not-found";
+  cause: string;
+  fix: string;
+  /** The rule row that decided, and its evidence: live (seen in PT), pkt (seen in saved labs), inf (inferred). */
+  rule: string;
+  evidence: "live" | "pkt" | "inf";
+  /** PT's terminal code differs from the model's: the lab or the model is wrong, and the report says which facts it used. */
+  disagrees?: { pt: number | null; model: number | null };
 }
 
 export interface DeviceInfo {
@@ -153,6 +178,10 @@ export interface Requests {
   readDevice: { device: string };
   /** Keeps the message being written (null forgets it). */
   saveDraft: { draft: Draft | null };
+  /** "Check": what the mail model predicts for each recipient, from the lab as it is now. Sends nothing. */
+  predict: MailAccount & { device: string; to: string[] };
+  /** The text a teacher pastes into an issue: PT's version, mailSent's shapes, predictions PT contradicted. */
+  fidelityReport: object;
   clearLog: object;
   /** Writes text into the PT user folder. */
   saveLog: { format: "csv" | "json"; text: string };
@@ -167,6 +196,9 @@ export interface Results {
   cancelSend: { cancelled: number };
   readDevice: DeviceInfo;
   saveDraft: object;
+  /** Per recipient; verdict null where the lab could not be read. */
+  predict: { to: string; verdict: Verdict | null }[];
+  fidelityReport: { text: string };
   clearLog: { epoch: number };
   saveLog: { path: string };
   saveSettings: Settings;

@@ -39,6 +39,10 @@ function route(h: RequestHandlers, r: Request): Reply<RequestType> {
       return h.readDevice(r);
     case "saveDraft":
       return h.saveDraft(r);
+    case "predict":
+      return h.predict(r);
+    case "fidelityReport":
+      return h.fidelityReport(r);
     case "clearLog":
       return h.clearLog(r);
     case "saveLog":

@@ -61,7 +61,11 @@ export function rig(
     });
   const engine = new Engine(
     world.host((m) => logs.push(m)),
-    { pushIntervalMs: options.pushIntervalMs },
+    {
+      pushIntervalMs: options.pushIntervalMs,
+      // The lab as the model sees it, read from the simulated world.
+      lab: { get: () => world.snapshot() },
+    },
   );
   engine.start();
   // Through JSON, as $se carries it.

@@ -279,7 +279,7 @@ describe("faults", () => {
       ["unreadable", "", "failed", null, "42"],
       ["unreadable", "", "failed", null, '"text"'],
       ["unreadable", "", "failed", null, "[]"],
-      ["pt-client", "a@b.c", "delivered", 2, '["a@b.c","s","b","2"]'],
+      ["pt-client", "a@b.c", "bounced", 2, '["a@b.c","s","b","2"]'],
       ["pt-client", "5", "failed", 7, ""],
       ["unreadable", "", "failed", null, '{"responseType":2}'],
       ["unreadable", "z@beta.org", "failed", null, '{"dest":"z@beta.org"}'],

@@ -1,0 +1,61 @@
+// What the engine tells a student about one mail, from the mail model and a
+// snapshot of the lab read at the moment the mail ended: where the mail went
+// ("in karol's mailbox on MAIL-ALPHA"), that PT's 2 will come back as a
+// bounce, or why it failed, naming devices and records; and, when PT's code
+// is not the model's, that they disagree (that is how the model is corrected).
+import { decideFate, type Fate, type PtBehaviour, type Snapshot } from "./model";
+import type { MailEntry, MailState, Verdict } from "./protocol";
+
+export interface Judged {
+  verdict: Verdict;
+  /** The state the log shows: PT's, except that an accepted mail the model bounces is "bounced". */
+  state: MailState;
+}
+
+/** Judges a mail PT ended with `code` (null: ended by the console). Never throws: null when it cannot. */
+export function judge(
+  snapshot: Snapshot | null,
+  entry: MailEntry,
+  code: number | null,
+  password: string,
+  behaviour: PtBehaviour,
+  state: MailState,
+): Judged | null {
+  if (!snapshot || code === null) return null;
+  let fate: Fate;
+  try {
+    fate = decideFate(
+      snapshot,
+      { device: entry.device, from: entry.from, to: entry.to, password, server: entry.server },
+      behaviour,
+    );
+  } catch (_e) {
+    return null; // a snapshot the model cannot read is as good as none: the generic text stays
+  }
+  const expected = terminalOf(fate);
+  const verdict: Verdict = {
+    outcome: fate.outcome.kind,
+    expected: fate.codes,
+    cause: fate.cause,
+    fix: fate.fix,
+    rule: fate.rule,
+    evidence: fate.evidence,
+  };
+  const o = fate.outcome;
+  if (o.kind === "delivered" || o.kind === "bounced") {
+    verdict.server = o.server;
+    verdict.mailbox = o.mailbox;
+  }
+  if (o.kind === "bounced") verdict.dsn = o.dsn;
+  if (o.kind !== "unknown" && expected !== code) verdict.disagrees = { pt: code, model: expected };
+  const bounced = code === 2 && o.kind === "bounced";
+  return { verdict, state: bounced ? "bounced" : state };
+}
+
+/** The code the model expects mailSent to end with (null: sendMail refused, no code). */
+function terminalOf(fate: Fate): number | null {
+  const o = fate.outcome;
+  if (o.kind === "failed") return o.code;
+  if (o.kind === "delivered" || o.kind === "bounced") return 2;
+  return null;
+}
