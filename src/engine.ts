@@ -134,7 +134,10 @@ export class Engine {
     this.revision.listen(() => this.bridge.changed());
     this.handlers = {
       openPanel: (r) => this.openPanel(r),
-      changesSince: (r) => ({ ok: true, value: this.changesSince(num(r.seq), num(r.epoch)) }),
+      changesSince: (r) => ({
+        ok: true,
+        value: this.changesSince(num(r.seq), num(r.epoch), num(r.limit), r.after === undefined ? -1 : num(r.after)),
+      }),
       sendMail: (r) => this.queueMails(r),
       cancelSend: (r) => this.cancelMails(r),
       readDevice: (r) => this.readDevice(r),
@@ -230,18 +233,19 @@ export class Engine {
   }
 
   private openPanel(r: RequestOf<"openPanel">): Reply<"openPanel"> {
-    const changes = this.changesSince(num(r.since), num(r.epoch));
+    const changes = this.changesSince(num(r.since), num(r.epoch), num(r.limit));
     this.bridge.panelOpened(changes.seq, changes.epoch);
     return { ok: true, value: changes };
   }
 
-  private changesSince(seq: number, epoch: number): Changes {
-    const log = this.log.changesSince(seq, epoch);
+  private changesSince(seq: number, epoch: number, limit = 0, after = -1): Changes {
+    const log = this.log.changesSince(seq, epoch, limit, after);
     const c: Changes = {
       epoch: log.epoch,
       seq: log.seq,
       mails: log.mails,
       full: log.full,
+      more: log.more,
       droppedIds: log.droppedIds,
       dropped: log.dropped,
       sent: log.sent,

@@ -30,7 +30,10 @@ export interface LogOptions {
   maxBytes?: number;
 }
 
-type LogChanges = Pick<Changes, "epoch" | "seq" | "mails" | "full" | "droppedIds" | "dropped" | "sent" | "file">;
+type LogChanges = Pick<
+  Changes,
+  "epoch" | "seq" | "mails" | "full" | "droppedIds" | "dropped" | "sent" | "file" | "more"
+>;
 
 export class DeliveryLog {
   epoch = 1;
@@ -151,15 +154,23 @@ export class DeliveryLog {
     this.enforceBounds();
   }
 
-  /** Entries changed after `seq`, in id order; all of them when the reader's epoch is stale. */
-  changesSince(seq: number, epoch: number): LogChanges {
+  /**
+   * Entries changed after `seq`, in id order; all of them when the reader's epoch
+   * is stale. With a limit, a full answer comes in chunks (more: true): the
+   * reader asks again with `after` (the last id it got) and the same seq until
+   * more is false, then asks for what changed since that seq as usual. So no
+   * single answer blocks PT's script thread for long (issue 16).
+   */
+  changesSince(seq: number, epoch: number, limit = 0, after = -1): LogChanges {
     const now = this.revision.value;
+    if (after >= 0 && epoch === this.epoch) return this.chunkAfter(seq, after, limit);
     const full = epoch !== this.epoch || seq > now || seq < this.dropsForgottenUpTo;
-    const mails: MailEntry[] = [];
+    let mails: MailEntry[] = [];
+    let more = false;
     if (full) {
-      this.entries.forEach((e) => {
-        mails.push(e);
-      });
+      const chunk = this.chunkAfter(now, -1, limit);
+      mails = chunk.mails;
+      more = !!chunk.more;
     } else {
       this.recency.newestWhile(
         (e) => e.rev > seq,
@@ -167,7 +178,7 @@ export class DeliveryLog {
       );
       mails.sort((a, b) => a.id - b.id);
     }
-    return {
+    const answer: LogChanges = {
       epoch: this.epoch,
       seq: now,
       mails,
@@ -177,6 +188,34 @@ export class DeliveryLog {
       sent: this.sent,
       file: this.file,
     };
+    if (more) answer.more = true;
+    return answer;
+  }
+
+  /** The entries after an id, at most `limit` of them (0: all), as the continuation of a chunked answer at `seq`. */
+  private chunkAfter(seq: number, after: number, limit: number): LogChanges {
+    const mails: MailEntry[] = [];
+    let more = false;
+    for (const e of this.entries.values()) {
+      if (e.id <= after) continue;
+      if (limit > 0 && mails.length >= limit) {
+        more = true;
+        break;
+      }
+      mails.push(e);
+    }
+    const answer: LogChanges = {
+      epoch: this.epoch,
+      seq,
+      mails,
+      full: false,
+      droppedIds: [],
+      dropped: this.dropped,
+      sent: this.sent,
+      file: this.file,
+    };
+    if (more) answer.more = true;
+    return answer;
   }
 
   /** Ids dropped after seq: a binary search, since drops are kept in seq order. */

@@ -149,6 +149,8 @@ export interface Changes {
   /** Entries whose rev is above the asked-for seq (or all of them for a full answer). */
   mails: MailEntry[];
   full: boolean;
+  /** A chunk of a longer answer: ask again with `after` = the last mail's id and the same seq. */
+  more?: boolean;
   /** Entries the cap dropped after the asked-for seq: remove these rows. */
   droppedIds: number[];
   /** How many entries the cap has dropped since the log was last cleared. */
@@ -167,9 +169,10 @@ export interface Changes {
 
 /** Each request's fields, by its type. */
 export interface Requests {
-  /** The panel has loaded: answer everything after `since`, and start pushing. */
-  openPanel: { since?: number; epoch?: number };
-  changesSince: { seq: number; epoch: number };
+  /** The panel has loaded: answer everything after `since`, and start pushing. `limit` chunks a long answer. */
+  openPanel: { since?: number; epoch?: number; limit?: number };
+  /** `after`: continue a chunked answer after this mail id (Changes.more). */
+  changesSince: { seq: number; epoch: number; limit?: number; after?: number };
   /** One mail per message, queued on the device; the account becomes the device's preset. */
   sendMail: MailAccount & { device: string; mails: MailMessage[] };
   /** Cancels the device's mail in flight (SmtpClient.cancelSend) and its queued mails. */

@@ -216,6 +216,33 @@ describe("engine: pushes to the panel", () => {
     expect(panel.mails).toHaveLength(20);
   });
 
+  it("a long catch-up comes in chunks, and what changes between chunks is caught by the next pull", () => {
+    const r = rig();
+    const smtp = r.world.device("PC-Carol")!.email!.smtp;
+    for (let i = 0; i < 250; i++)
+      smtp.emit("mailSent", { dest: `u${i}@alpha.edu`, subject: "s", body: "", responseType: 1 });
+    const first = r.ok({ type: "openPanel", limit: 100 });
+    expect([first.full, first.more, first.mails.length]).toEqual([true, true, 100]);
+    const ids = first.mails.map((m) => m.id);
+    smtp.emit("mailSent", { dest: "u249@alpha.edu", subject: "s", body: "", responseType: 6 }); // u249 ends meanwhile
+    let chunk = first;
+    while (chunk.more) {
+      chunk = r.ok({
+        type: "changesSince",
+        seq: first.seq,
+        epoch: first.epoch,
+        limit: 100,
+        after: ids[ids.length - 1],
+      });
+      expect(chunk.full).toBe(false);
+      expect(chunk.seq).toBe(first.seq);
+      for (const m of chunk.mails) ids.push(m.id);
+    }
+    expect(ids).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+    const after = r.ok({ type: "changesSince", seq: first.seq, epoch: first.epoch });
+    expect(after.mails.map((m) => [m.to, m.state])).toEqual([["u249@alpha.edu", "failed"]]);
+  });
+
   it("the pull answers exactly what changed after a seq, so a lost push costs nothing", () => {
     const r = rig();
     const opened = r.ok({ type: "openPanel" });

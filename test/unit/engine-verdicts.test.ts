@@ -85,7 +85,7 @@ describe("engine: verdicts from the mail model", () => {
       server: "mail.alpha.edu",
       to: ["carol@alpha.edu", "karol@alpha.edu", "bob@beta.org"],
     });
-    expect(answers.map((a) => [a.to, a.verdict && a.verdict.outcome, a.verdict && a.verdict.expected])).toEqual([
+    expect(answers.map((a) => [a.to, a.verdict?.outcome, a.verdict?.expected])).toEqual([
       ["carol@alpha.edu", "delivered", [1, 2]],
       ["karol@alpha.edu", "bounced", [1, 2]],
       ["bob@beta.org", "delivered", [1, 3, 2]],
