@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import { chromium } from "playwright-core";
+import { qjsHost } from "./qjs-host.mjs";
 import { startServer } from "./serve.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -231,6 +232,37 @@ async function eventToScreenMs(browser, url) {
   return median(times);
 }
 
+/** The shipped engine.js in Qt 5.15 and Qt 6 QJSEngine (build/bench/engine-qjs.js). */
+function engineInQt() {
+  const figures = {};
+  for (const flavour of ["qt5", "qt6"]) {
+    const bin = qjsHost(flavour);
+    const files = [
+      "dist/sim/pt-sim.js",
+      "test/qjs/scripts/setup.js",
+      "dist/module/engine.js",
+      "build/bench/engine-qjs.js",
+    ];
+    const out = execFileSync(
+      bin,
+      files.map((f) => join(root, f)),
+      { encoding: "utf8", timeout: 600000 },
+    );
+    const line = out.split("\n").find((l) => l.startsWith("RESULT "));
+    if (!line) throw new Error(`bench: no result from the ${flavour} host:\n${out.slice(0, 2000)}`);
+    const r = JSON.parse(line.slice(7));
+    for (const cap of Object.keys(r.capEventRatio))
+      figures[`${flavour}.capEventRatio@${cap}`] = round(r.capEventRatio[cap].ratio, 2);
+    figures[`${flavour}.pushRatio`] = round(r.pushRatio.ratio, 2);
+    const calls = r.longestEngineCallMs;
+    figures[`${flavour}.longestEngineCallMs`] = Math.max(calls.event, calls.pull, calls.catchUpChunk, calls.cleanUp);
+    figures[`${flavour}.cleanUpMs@1000`] = r.cleanUpMs.ms;
+    figures[`${flavour}.cleanUpRatio`] = round(r.cleanUpMs.ratio, 2);
+    figures.bytesPerMail = r.bytesPerMail.bytes;
+  }
+  return figures;
+}
+
 const TARGETS = {
   panelGzipBytes: ["<=", 20480],
   engineGzipBytes: ["<=", 12288],
@@ -239,6 +271,17 @@ const TARGETS = {
   batchingRatio: [">=", 50],
   filterMs: ["<=", 10],
   eventToScreenMs: ["<=", 50],
+  bytesPerMail: ["<=", 250],
+  ...Object.fromEntries(
+    ["qt5", "qt6"].flatMap((q) => [
+      [`${q}.capEventRatio@1000`, ["<=", 2]],
+      [`${q}.capEventRatio@5000`, ["<=", 2]],
+      [`${q}.capEventRatio@100000`, ["<=", 2]],
+      [`${q}.pushRatio`, ["<=", 3]],
+      [`${q}.longestEngineCallMs`, ["<=", 50]],
+      [`${q}.cleanUpRatio`, ["<=", 5]],
+    ]),
+  ),
 };
 
 async function main() {
@@ -264,6 +307,7 @@ async function main() {
     ...b,
     naivePushes: median(naive.map((x) => x.pushes)),
     ...(await browserFigures()),
+    ...engineInQt(),
   };
   figures.filterMs = round(figures.filterMs, 2);
   figures.eventToScreenMs = round(figures.eventToScreenMs, 2);

@@ -4,6 +4,8 @@
 // it). What one change costs does not grow with the log: entries live in a
 // Map (insertion order, O(1) removal) and in a list ordered by their last
 // change, so "after N" walks only what changed (issue 16).
+
+import { IdTable } from "./id-table";
 import type { Changes, MailEntry, MailEvent, MailState } from "./protocol";
 import { RecencyList } from "./recency";
 import type { Revision } from "./revision";
@@ -46,9 +48,11 @@ export class DeliveryLog {
   private readonly maxBytes: number;
   private readonly now: () => number;
   private readonly revision: Revision;
-  private readonly entries = new Map<number, MailEntry>();
+  private readonly entries = new IdTable<MailEntry>();
   private readonly recency = new RecencyList<MailEntry>();
-  private readonly sizes = new Map<number, number>();
+  /** The entries in the order they were added (by id): the cap walks it from the oldest, a catch-up from an id. */
+  private readonly order = new RecencyList<MailEntry>();
+  private readonly sizes = new IdTable<number>();
   private bytes = 0;
   private nextId = 1;
   /** Recent drops in seq order, so a reader that is behind learns which rows to remove. */
@@ -88,6 +92,7 @@ export class DeliveryLog {
     };
     if (mail.body.length > BODY_KEPT) entry.bodyLength = mail.body.length;
     this.entries.set(id, entry);
+    this.order.moveToEnd(id, entry);
     this.measure(entry);
     this.touch(entry);
     this.enforceBounds();
@@ -141,9 +146,12 @@ export class DeliveryLog {
     this.drops = [];
     this.dropsForgottenUpTo = 0;
     this.dropped = 0;
-    this.entries.forEach((e, id) => {
-      if (isFinished(e.state)) this.forget(id);
+    const finished: number[] = [];
+    this.order.oldestWhile((e) => {
+      if (isFinished(e.state)) finished.push(e.id);
+      return true;
     });
+    for (const id of finished) this.forget(id);
     this.sent = this.entries.size;
     this.epoch++;
     this.revision.next();
@@ -164,11 +172,12 @@ export class DeliveryLog {
   changesSince(seq: number, epoch: number, limit = 0, after = -1): LogChanges {
     const now = this.revision.value;
     if (after >= 0 && epoch === this.epoch) return this.chunkAfter(seq, after, limit);
+    // (Ids start at 1, so after = 0 walks from the oldest.)
     const full = epoch !== this.epoch || seq > now || seq < this.dropsForgottenUpTo;
     let mails: MailEntry[] = [];
     let more = false;
     if (full) {
-      const chunk = this.chunkAfter(now, -1, limit);
+      const chunk = this.chunkAfter(now, 0, limit);
       mails = chunk.mails;
       more = !!chunk.more;
     } else {
@@ -196,14 +205,15 @@ export class DeliveryLog {
   private chunkAfter(seq: number, after: number, limit: number): LogChanges {
     const mails: MailEntry[] = [];
     let more = false;
-    for (const e of this.entries.values()) {
-      if (e.id <= after) continue;
+    this.order.afterWhile(after, (e) => {
+      if (e.id <= after) return true; // `after` was dropped meanwhile: walking from the oldest
       if (limit > 0 && mails.length >= limit) {
         more = true;
-        break;
+        return false;
       }
       mails.push(e);
-    }
+      return true;
+    });
     const answer: LogChanges = {
       epoch: this.epoch,
       seq,
@@ -240,13 +250,17 @@ export class DeliveryLog {
     let count = this.entries.size;
     let bytes = this.bytes;
     // Oldest first; a mail still moving keeps its row, and the walk stops as soon as the log fits.
-    for (const [id, e] of this.entries) {
-      if (count <= limit && bytes <= this.maxBytes) break;
-      if (!isFinished(e.state)) continue;
-      gone.push(id);
-      count--;
-      bytes -= this.sizes.get(id) || 0;
-    }
+    const sizes = this.sizes;
+    const maxBytes = this.maxBytes;
+    this.order.oldestWhile((e) => {
+      if (count <= limit && bytes <= maxBytes) return false;
+      if (isFinished(e.state)) {
+        gone.push(e.id);
+        count--;
+        bytes -= sizes.get(e.id) || 0;
+      }
+      return true;
+    });
     if (!gone.length) return;
     const seq = this.revision.next();
     for (const id of gone) {
@@ -263,6 +277,7 @@ export class DeliveryLog {
   private forget(id: number): void {
     this.entries.delete(id);
     this.recency.remove(id);
+    this.order.remove(id);
     this.bytes -= this.sizes.get(id) || 0;
     this.sizes.delete(id);
   }

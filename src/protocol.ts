@@ -10,6 +10,8 @@ export { decodeResponse, RESPONSE_CODES } from "./codes";
 export const ENGINE_ENTRY = "mailConsoleRequest";
 /** The panel's window function a push calls. */
 export const PANEL_RECEIVER = "mailConsolePush";
+/** Rows per answer when the panel catches up on a long log (openPanel/changesSince limit): each answer stays well under 50 ms in Qt 5.15. */
+export const CATCH_UP_CHUNK = 100;
 
 /**
  * bounced: PT answered 2 (accepted), but the mail will not reach the recipient:

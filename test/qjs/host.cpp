@@ -37,6 +37,7 @@ var __host = (function (global) {
   global.clearInterval = clear;
   global.dprint = function (m) { console.log("dprint: " + m); };
   var epoch = 1767225600000;
+  var realNow = Date.now;
   Date.now = function () { return epoch + now; };
   function due(limit) {
     var best = null;
@@ -59,6 +60,8 @@ var __host = (function (global) {
   return {
     advance: advance,
     now: function () { return now; },
+    /** Wall-clock ms, for npm run bench (Date.now is the virtual clock). */
+    realMs: function () { return realNow.call(Date); },
     activeTimers: function () { var n = 0; for (var k in timers) n++; return n; },
     uncaught: uncaught,
     result: function (value) { console.log("RESULT " + JSON.stringify(value)); }

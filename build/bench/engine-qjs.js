@@ -1,0 +1,191 @@
+// npm run bench, inside Qt's QJSEngine: the shipped engine.js on the simulator
+// (dist/sim/pt-sim.js), timed with the wall clock (__host.realMs). Evaluated
+// after test/qjs/scripts/setup.js, which gives `world`, `ask`, `value`, `keyOf`.
+// Every figure is a median over rounds, beside a floor measured in this run.
+function median(xs) {
+  var s = xs.slice().sort(function (a, b) {
+    return a - b;
+  });
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+function timeIt(fn) {
+  var t = __host.realMs();
+  fn();
+  return __host.realMs() - t;
+}
+var smtp = world.device("PC-Carol").email.smtp;
+var n = 0;
+function emit(code) {
+  n++;
+  smtp.emit("mailSent", {
+    dest: "u" + n + "@alpha.edu",
+    subject: "Lab " + (n % 50),
+    body: "Exercise " + n,
+    responseType: code,
+  });
+}
+function fill(count) {
+  for (var i = 0; i < count; i++) emit(6);
+}
+/** ms per event for `count` events, the log already holding what it holds. */
+function perEvent(count) {
+  return (
+    timeIt(function () {
+      fill(count);
+    }) / count
+  );
+}
+var out = {};
+var M = 2000;
+var CATCH_UP_CHUNK = 100; // src/protocol.ts CATCH_UP_CHUNK: the rows the panel asks for per catch-up answer
+
+// 1. capEventRatio: one event at a full log / one just below the cap (the same heap, so the
+//    garbage collector's share is the same), at 1,000, the default (5,000) and the largest (100,000).
+out.capEventRatio = {};
+[1000, 5000, 100000].forEach(function (cap) {
+  var below = [],
+    full = [];
+  var k = Math.min(M, cap / 2);
+  for (var round = 0; round < (cap > 10000 ? 1 : 3); round++) {
+    main();
+    value({ type: "saveSettings", settings: { cap: cap } });
+    fill(cap - k);
+    below.push(perEvent(k));
+    full.push(perEvent(k));
+    cleanUp();
+  }
+  out.capEventRatio[cap] = {
+    belowMs: median(below),
+    fullMs: median(full),
+    ratio: median(full) / Math.max(median(below), 1e-6),
+  };
+});
+
+// 2-3. At the largest cap, full: a push-sized pull of one change against stringifying that change; the longest calls.
+main();
+value({ type: "saveSettings", settings: { cap: 100000 } });
+fill(100000);
+var opened = value({ type: "openPanel", limit: CATCH_UP_CHUNK });
+var pulls = [],
+  strings = [];
+var REPEAT = 500; // the clock has 1 ms steps: time many identical pulls of the same one change
+for (var i = 0; i < 5; i++) {
+  var seq = value({ type: "changesSince", seq: 0, epoch: 0, limit: 1 }).seq;
+  emit(2);
+  var changed = value({ type: "changesSince", seq: seq, epoch: opened.epoch });
+  if (changed.mails.length !== 1) throw new Error("expected one changed mail, got " + changed.mails.length);
+  pulls.push(
+    timeIt(function () {
+      for (var r = 0; r < REPEAT; r++) mailConsoleRequest({ type: "changesSince", seq: seq, epoch: opened.epoch });
+    }) / REPEAT,
+  );
+  strings.push(
+    timeIt(function () {
+      for (var r = 0; r < REPEAT; r++) JSON.stringify(changed.mails);
+    }) / REPEAT,
+  );
+}
+out.pushRatio = {
+  pullMs: median(pulls),
+  stringifyMs: median(strings),
+  ratio: median(pulls) / Math.max(median(strings), 1e-4),
+};
+var calls = {};
+calls.event = median([
+  timeIt(function () {
+    emit(2);
+  }),
+  timeIt(function () {
+    emit(6);
+  }),
+  timeIt(function () {
+    emit(2);
+  }),
+]);
+calls.pull = median(pulls);
+var chunks = [];
+var first = null;
+chunks.push(
+  timeIt(function () {
+    first = value({ type: "changesSince", seq: 0, epoch: 0, limit: CATCH_UP_CHUNK });
+  }),
+);
+var last = first.mails[first.mails.length - 1].id;
+for (var c = 0; c < 20; c++) {
+  var next = null;
+  chunks.push(
+    timeIt(function () {
+      next = value({ type: "changesSince", seq: first.seq, epoch: first.epoch, limit: CATCH_UP_CHUNK, after: last });
+    }),
+  );
+  last = next.mails[next.mails.length - 1].id;
+}
+calls.catchUpChunk = Math.max.apply(null, chunks);
+calls.cleanUp = timeIt(function () {
+  cleanUp();
+});
+out.longestEngineCallMs = calls;
+
+// bytesPerMail: one typical delivered mail as it goes over the wire.
+main();
+value({
+  type: "sendMail",
+  device: keyOf("PC-Alice"),
+  from: "alice@alpha.edu",
+  password: "alice123",
+  server: "mail.alpha.edu",
+  mails: [
+    {
+      to: "carol@alpha.edu",
+      subject: "Lab 4 results",
+      body: "Hi Carol, your lab 4 results are in the shared folder. See you on Monday.",
+    },
+  ],
+});
+__host.advance(5000);
+var typical = value({ type: "changesSince", seq: 0, epoch: 0 }).mails[0];
+out.bytesPerMail = {
+  bytes: JSON.stringify(typical).length,
+  mailText: ("alice@alpha.edu" + "carol@alpha.edu" + typical.subject + typical.body).length,
+  state: typical.state,
+};
+cleanUp();
+
+// 4. cleanUpMs at 1,000 devices against the floor of unregistering their handlers directly.
+for (var d = 0; d < 991; d++)
+  world.addDevice({ name: "PC-B" + d, kind: "pc", ip: "10.9." + (d >> 8) + "." + (d & 255) });
+var cleanUps = [],
+  floors = [];
+for (var round2 = 0; round2 < 3; round2++) {
+  main();
+  cleanUps.push(
+    timeIt(function () {
+      cleanUp();
+    }),
+  );
+  var regs = [];
+  for (var k = 0; k < world.devices.length; k++) {
+    var dev = world.devices[k];
+    var h = function () {};
+    dev.registerEvent("nameChanged", null, h);
+    dev.registerEvent("powerChanged", null, h);
+    if (dev.email) dev.email.smtp.registerEvent("mailSent", null, h);
+    regs.push([dev, h]);
+  }
+  floors.push(
+    timeIt(function () {
+      for (var q = 0; q < regs.length; q++) {
+        regs[q][0].unregisterEvent("nameChanged", null, regs[q][1]);
+        regs[q][0].unregisterEvent("powerChanged", null, regs[q][1]);
+        if (regs[q][0].email) regs[q][0].email.smtp.unregisterEvent("mailSent", null, regs[q][1]);
+      }
+    }),
+  );
+}
+out.cleanUpMs = {
+  devices: world.devices.length,
+  ms: median(cleanUps),
+  floorMs: median(floors),
+  ratio: median(cleanUps) / Math.max(median(floors), 0.5),
+};
+__host.result(out);
