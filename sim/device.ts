@@ -3,6 +3,8 @@
 // class_smtp_client.html).
 import type { Device, EmailClient, EmailUser, SmtpClient } from "../src/pt";
 import { SimObject } from "./events";
+import type { SimPortObject } from "./ports";
+import { deviceXml, SimArp, SimDnsClient, SimHostIp, SimRouting } from "./processes";
 import { SimDnsServer, SimEmailServer, SimPop3Server, SimSmtpServer, type StoredMail } from "./services";
 import type { World } from "./world";
 
@@ -20,7 +22,17 @@ const KINDS: { [kind in DeviceKind]: { type: number; model: string; className: s
 };
 
 /** What getProcess can answer on a simulated device. */
-export type SimProcess = SimEmailClient | SimSmtpClient | SimEmailServer | SimSmtpServer | SimPop3Server | SimDnsServer;
+export type SimProcess =
+  | SimEmailClient
+  | SimSmtpClient
+  | SimEmailServer
+  | SimSmtpServer
+  | SimPop3Server
+  | SimDnsServer
+  | SimHostIp
+  | SimDnsClient
+  | SimArp
+  | SimRouting;
 
 export interface SimPort {
   ip: string;
@@ -154,6 +166,11 @@ export class SimDevice extends SimObject implements Device {
     return KINDS[this.kind].host;
   }
 
+  /** PCs, laptops, servers and printers have IP Configuration (a printer has no email client: KINDS.host). */
+  get hasIpSettings(): boolean {
+    return this.isHost || this.kind === "printer";
+  }
+
   get ip(): string {
     return this.ports.length ? this.ports[0].ip : "";
   }
@@ -183,12 +200,28 @@ export class SimDevice extends SimObject implements Device {
   getModel(): string {
     return KINDS[this.kind].model;
   }
+  getPortCount(): number {
+    if (arguments.length !== 0) throw new Error('Invalid arguments for IPC call "getPortCount"');
+    return this.world.ports.portCount(this);
+  }
+  getPortAt(index: number): SimPortObject | null {
+    if (arguments.length !== 1) throw new Error('Invalid arguments for IPC call "getPortAt"');
+    return this.world.ports.portAt(this, index);
+  }
+  serializeToXml(): string {
+    if (arguments.length !== 0) throw new Error('Invalid arguments for IPC call "serializeToXml"');
+    return deviceXml(this);
+  }
   getProcess(name: "EmailClient" | "EmailClientProcess"): SimEmailClient | null;
   getProcess(name: "SmtpClient" | "SmtpClientProcess"): SimSmtpClient | null;
   getProcess(name: "EmailServer" | "EmailServerProcess"): SimEmailServer | null;
   getProcess(name: "SmtpServer" | "SmtpServerProcess"): SimSmtpServer | null;
   getProcess(name: "Pop3Server" | "Pop3ServerProcess"): SimPop3Server | null;
   getProcess(name: "DnsServer" | "DnsServerProcess"): SimDnsServer | null;
+  getProcess(name: "HostIp" | "HostIpProcess"): SimHostIp | null;
+  getProcess(name: "DnsClient" | "DnsClientProcess"): SimDnsClient | null;
+  getProcess(name: "Arp" | "ArpProcess"): SimArp | null;
+  getProcess(name: "Routing" | "RoutingProcess"): SimRouting | null;
   getProcess(name: string): SimProcess | null;
   getProcess(name: string): SimProcess | null {
     if (arguments.length !== 1) throw new Error('Invalid arguments for IPC call "getProcess"');
@@ -207,6 +240,16 @@ export class SimDevice extends SimObject implements Device {
         return this.mail ? this.mail.pop3 : null;
       case "DnsServer":
         return this.dns;
+      // End devices keep their IP settings in HostIp and DnsClient (class_host_ip.html); every device with an
+      // IP stack has ARP (a power strip has none); routers route. A fresh view each call, as PT may hand a new wrapper.
+      case "HostIp":
+        return this.hasIpSettings ? new SimHostIp(this) : null;
+      case "DnsClient":
+        return this.hasIpSettings ? new SimDnsClient(this) : null;
+      case "Arp":
+        return this.kind === "power" ? null : new SimArp(this);
+      case "Routing":
+        return this.kind === "router" ? new SimRouting(this) : null;
       default:
         return null;
     }

@@ -10,5 +10,6 @@ export { installPtGlobals } from "./pt-globals";
 export { POLICY, PROGRESS, PT_BEHAVIOUR, RULES } from "./rules";
 export { CATALOGUE, runScenario } from "./scenarios/catalogue";
 export { classroom, oneLan } from "./scenarios/classroom";
+export { largeLab } from "./scenarios/large-lab";
 export { snapshotOf } from "./snapshot";
 export { World } from "./world";

@@ -1,6 +1,8 @@
 // The server-side processes of a simulated device, with the IpcAPI shapes
 // (class_email_server.html, class_smtp_server.html, class_dns_server_process.html).
+import type { DnsResourceRecord, DnsServer, EmailServer, Pop3Server, SmtpServer } from "../src/pt";
 import { SimObject } from "./events";
+import { argumentsExactly } from "./native";
 
 export interface StoredMail {
   from: string;
@@ -10,7 +12,7 @@ export interface StoredMail {
   dateTime: string;
 }
 
-export class SimSmtpServer extends SimObject {
+export class SimSmtpServer extends SimObject implements SmtpServer {
   enabled = true;
   domain = "";
   constructor(private changed: () => void) {
@@ -21,9 +23,11 @@ export class SimSmtpServer extends SimObject {
     this.changed();
   }
   isEnabled(): boolean {
+    argumentsExactly(0, arguments.length, "isEnabled");
     return this.enabled;
   }
   getServerDomainName(): string {
+    argumentsExactly(0, arguments.length, "getServerDomainName");
     return this.domain;
   }
   setServerDomainName(name: string): void {
@@ -32,7 +36,7 @@ export class SimSmtpServer extends SimObject {
   }
 }
 
-export class SimPop3Server extends SimObject {
+export class SimPop3Server extends SimObject implements Pop3Server {
   enabled = true;
   constructor() {
     super("Pop3Server");
@@ -41,12 +45,13 @@ export class SimPop3Server extends SimObject {
     this.enabled = !!on;
   }
   isEnabled(): boolean {
+    argumentsExactly(0, arguments.length, "isEnabled");
     return this.enabled;
   }
 }
 
 /** Users, passwords and mailboxes (SMTP and POP3 on/off live on their own processes). */
-export class SimEmailServer extends SimObject {
+export class SimEmailServer extends SimObject implements EmailServer {
   readonly users: { [name: string]: string } = {};
   readonly mailboxes: { [name: string]: StoredMail[] } = {};
   constructor(private changed: () => void) {
@@ -70,6 +75,7 @@ export class SimEmailServer extends SimObject {
     this.changed();
   }
   getAllEmailAcctAsStrings(): string[] {
+    argumentsExactly(0, arguments.length, "getAllEmailAcctAsStrings");
     return Object.keys(this.users).map((u) => u + ":" + this.users[u]);
   }
   hasUser(name: string): boolean {
@@ -83,7 +89,7 @@ export class SimEmailServer extends SimObject {
 }
 
 /** A records only matter for mail: PT has no MX (pt-email-and-ux.md A3). */
-export class SimDnsServer extends SimObject {
+export class SimDnsServer extends SimObject implements DnsServer {
   enabled = false;
   readonly records: { [name: string]: string } = {};
   /** CNAME records: alias → canonical host name. */
@@ -101,7 +107,28 @@ export class SimDnsServer extends SimObject {
     this.changed();
   }
   isEnabled(): boolean {
+    argumentsExactly(0, arguments.length, "isEnabled");
     return this.enabled;
+  }
+  /** The name server database: the A records, then the CNAMEs. */
+  getSizeOfNameServerDb(): number {
+    argumentsExactly(0, arguments.length, "getSizeOfNameServerDb");
+    return Object.keys(this.records).length + Object.keys(this.cnames).length;
+  }
+  /**
+   * DnsRrA {ipAddress} or DnsRrCname {hostName} over DnsResourceRecord (struct_dns_rr_a.html,
+   * struct_dns_rr_cname.html). The numbers of Dns::EResourceRecordType are undocumented: RFC 1035's
+   * are used (A 1, CNAME 5) [inf]; src/pt/answers.ts does not rely on them. null past the end.
+   */
+  getRrFromNameServerDbAt(index: number): DnsResourceRecord | null {
+    argumentsExactly(1, arguments.length, "getRrFromNameServerDbAt");
+    const names = Object.keys(this.records);
+    const aliases = Object.keys(this.cnames);
+    const rr = { class: 1, ttl: 86400, length: 0, dateTime: "", isAnsRecord: false };
+    if (index >= 0 && index < names.length)
+      return Object.assign(rr, { name: names[index], type: 1, ipAddress: this.records[names[index]] });
+    const alias = aliases[index - names.length];
+    return alias === undefined ? null : Object.assign(rr, { name: alias, type: 5, hostName: this.cnames[alias] });
   }
   addARecordToNameServerDb(name: string, address: string): boolean {
     this.records[String(name).trim().toLowerCase()] = String(address).trim();

@@ -10,6 +10,7 @@ import { buildDevice } from "./build-device";
 import type { Clock } from "./clock";
 import { Delivery, type MailRequest } from "./delivery";
 import type { SimDevice, SimSmtpClient } from "./device";
+import { SimPortTable } from "./ports";
 import { type Reach, reachFrom, type SimLink } from "./reach";
 import { POLICY } from "./rules";
 import { Scheduler } from "./scheduler";
@@ -40,6 +41,8 @@ export class World {
   readonly files = new SimFileManager();
   readonly webViewManager = new SimWebViewManager();
   readonly data: { [key: string]: string } = {};
+  /** The ports and cables as IPC objects (sim/ports.ts). */
+  readonly ports = new SimPortTable(this);
   readonly network: Network;
   readonly ipc: Ipc;
   private readonly scheduler: Scheduler;
@@ -53,6 +56,8 @@ export class World {
       getDeviceCount: () => this.devices.length,
       getDeviceAt: (i: number) => this.devices[i] || null,
       getDevice: (name: string) => this.device(name),
+      getLinkCount: this.ports.getLinkCount.bind(this.ports),
+      getLinkAt: this.ports.getLinkAt.bind(this.ports),
     };
     this.ipc = {
       network: () => this.network,
@@ -116,6 +121,7 @@ export class World {
     for (const d of this.devices) d.dispose();
     this.devices = [];
     this.links = [];
+    this.ports.clear();
     this.app.workspace.logical.dispose();
     this.app.workspace = new SimWorkspace();
     this.load(spec);
@@ -133,6 +139,7 @@ export class World {
     if (!d) return;
     this.app.workspace.logical.emit("deviceRemoving", { name: d.name, deviceUuid: d.uuid });
     for (const x of this.deliveries.slice()) if (x.device === d) x.abort(POLICY.senderGoneEmits);
+    for (const l of this.links) if (l.a.device === d || l.b.device === d) this.linkEvent("linkDeleted", l);
     this.links = this.links.filter((l) => l.a.device !== d && l.b.device !== d);
     this.devices.splice(this.devices.indexOf(d), 1);
     d.dispose();
@@ -146,8 +153,25 @@ export class World {
       eb = this.endpoint(b);
     const l: SimLink = { id: a + " — " + b, a: ea, b: eb, up: true };
     this.links.push(l);
-    if (cold) this.warmUp(l);
+    if (cold) {
+      // A cable added to an open file (load() adds its own quietly).
+      this.warmUp(l);
+      this.linkEvent("linkCreated", l);
+      this.ports.refresh();
+    }
     return l;
+  }
+
+  /** LogicalWorkspace linkCreated/linkDeleted(QString, string, QString, string, CONNECT_TYPES): the keys are undocumented [inf]. */
+  private linkEvent(event: string, l: SimLink): void {
+    const [a, b] = [this.ports.port(l.a.device, l.a.port), this.ports.port(l.b.device, l.b.port)];
+    this.app.workspace.logical.emit(event, {
+      device1: l.a.device.name,
+      port1: a.getName(),
+      device2: l.b.device.name,
+      port2: b.getName(),
+      connectType: this.ports.cable(l).getConnectionType(),
+    });
   }
 
   setLinkUp(id: string, up: boolean): void {
@@ -169,6 +193,7 @@ export class World {
 
   /** A setting changed somewhere: open SMTP sessions check they still stand. */
   topologyChanged(): void {
+    this.ports.refresh();
     for (const d of this.deliveries.slice()) d.checkSession();
   }
 

@@ -2,8 +2,15 @@
 // for each recipient, from the lab as it is now) and the fidelity report a
 // teacher pastes into an issue when PT and the model disagree. Sending is
 // never blocked by a prediction. The report carries no password and no body.
-import { decideFate, type PtBehaviour, type Snapshot } from "./model";
-import type { MailEntry, RequestOf, Verdict } from "./protocol";
+import type { DeviceRegistry } from "./devices";
+import type { LabSnapshot } from "./lab-snapshot";
+import type { DeliveryLog } from "./log";
+import { argShape } from "./mail-event";
+import { decideFate, defaultBehaviour, type PtBehaviour, type Snapshot } from "./model";
+import type { MailEntry, MailState, Reply, RequestOf, Verdict } from "./protocol";
+import type { Host } from "./pt";
+import { refuse } from "./requests";
+import { type Judged, judge } from "./verdict";
 
 /** One recipient's prediction; null where the lab could not be read. */
 export function predict(
@@ -96,4 +103,71 @@ export function fidelityReport(f: ReportFacts): string {
 
 function codeText(code: number | null): string {
   return code === null ? "no code" : String(code);
+}
+
+export interface DiagnosisOptions {
+  host: Host;
+  registry: DeviceRegistry;
+  log: DeliveryLog;
+  lab: LabSnapshot;
+  report: (where: string, e: unknown) => void;
+}
+
+/** The engine's use of the mail model: judging ended mails, "Check", and the fidelity report. */
+export class Diagnosis {
+  private readonly behaviour: PtBehaviour = defaultBehaviour();
+  /** The shapes of the first mailSent args seen, for the fidelity report. */
+  private readonly shapes: string[] = [];
+
+  constructor(private readonly o: DiagnosisOptions) {}
+
+  /** A mailSent arrived: its shape is kept for the report (the first few distinct ones). */
+  seen(args: unknown): void {
+    if (this.shapes.length >= 5) return;
+    const shape = argShape(args);
+    if (this.shapes.indexOf(shape) < 0) this.shapes.push(shape);
+  }
+
+  /** The model's judgment of a mail PT ended; the device's own password where the console did not send it. */
+  judgeMail(entry: MailEntry, state: MailState, code: number, password: string | null): Judged | null {
+    const d = this.o.registry.get(entry.deviceKey);
+    const pass = password !== null ? password : d ? d.account.password : "";
+    return judge(this.readLab(), entry, code, pass, this.behaviour, state);
+  }
+
+  check(r: RequestOf<"predict">): Reply<"predict"> {
+    const d = this.o.registry.get(String(r.device));
+    if (!d) return refuse("From device: that device is no longer in the topology. Choose another one.", "device");
+    if (!Array.isArray(r.to) || !r.to.length) return refuse("To: add at least one recipient.", "to");
+    const to = r.to.map((t) => String(t).trim()).filter((t) => t !== "");
+    const req = {
+      type: "predict" as const,
+      device: d.key,
+      from: String(r.from),
+      password: String(r.password),
+      server: String(r.server),
+      to,
+    };
+    return { ok: true, value: predict(this.readLab(), this.behaviour, d.name, req) };
+  }
+
+  reportText(engineVersion: string): string {
+    let ptVersion = "";
+    try {
+      ptVersion = String(this.o.host.ipc.appWindow().getVersion());
+    } catch (_e) {
+      ptVersion = "";
+    }
+    const mails = this.o.log.changesSince(0, 0).mails;
+    return fidelityReport({ ptVersion, engineVersion, shapes: this.shapes, mails });
+  }
+
+  private readLab(): Snapshot | null {
+    try {
+      return this.o.lab.get();
+    } catch (e) {
+      this.o.report("read the lab", e);
+      return null;
+    }
+  }
 }

@@ -3,40 +3,21 @@
 // dispatcher (requests.ts). main.ts gives it PT's globals; the simulator
 // gives it its own model.
 import { DeviceRegistry, type MailDevice, RESCAN_MS } from "./devices";
-import { fidelityReport, predict } from "./diagnosis";
-import { BODY_KEPT, DeliveryLog } from "./log";
-import { argShape, readMailSentArgs } from "./mail-event";
+import { Diagnosis } from "./diagnosis";
+import { LabSnapshot } from "./lab-snapshot";
+import { DeliveryLog } from "./log";
+import { readMailSentArgs } from "./mail-event";
 import { MenuItemHandle } from "./menu-item";
-import { defaultBehaviour, type PtBehaviour, type Snapshot } from "./model";
 import { Outbox } from "./outbox";
 import { PanelBridge, type PanelSpec } from "./panel-bridge";
-import type {
-  Changes,
-  DeviceInfo,
-  Draft,
-  MailEntry,
-  MailState,
-  Reply,
-  RequestOf,
-  RequestType,
-  Settings,
-} from "./protocol";
+import { Preferences } from "./preferences";
+import type { Changes, DeviceInfo, Reply, RequestOf, RequestType } from "./protocol";
 import type { Host } from "./pt";
 import { dispatch, messageOf, type RequestHandlers, refuse } from "./requests";
 import { Revision } from "./revision";
 import { saveLog } from "./save-log";
 import { checkSend } from "./send-request";
-import {
-  loadPresets,
-  loadSettings,
-  type Presets,
-  rememberPreset,
-  sanitizeSettings,
-  savePresets,
-  saveSettings,
-} from "./storage";
 import { Subscriptions } from "./subscriptions";
-import { type Judged, judge } from "./verdict";
 
 // The build defines these from manifest/module.json; tests run the source as is.
 declare const __MODULE_VERSION__: string;
@@ -50,15 +31,7 @@ const PANEL: PanelSpec = {
 };
 const MENU_LABEL = "Mail Console";
 
-/** Where the engine reads the lab from (src/lab-reader.ts in PT; the simulator's snapshot in its tests). */
-export interface LabSource {
-  /** The lab as it is now, or null when it cannot be read. */
-  get(): Snapshot | null;
-}
-
 export interface EngineOptions {
-  /** The lab the mail model judges mails against; none: PT's code alone explains a mail. */
-  lab?: LabSource;
   /** At most one push per this many ms (default 50); 0 pushes after every event (the bench's baseline). */
   pushIntervalMs?: number;
 }
@@ -72,18 +45,13 @@ export class Engine {
   private readonly outbox: Outbox;
   private readonly bridge: PanelBridge;
   private readonly handlers: RequestHandlers;
-  private readonly lab: LabSource | null;
-  private readonly behaviour: PtBehaviour = defaultBehaviour();
-  /** The shapes of the first mailSent args seen, for the fidelity report. */
-  private readonly shapes: string[] = [];
-  private settings: Settings;
-  private presets: Presets;
-  private draft: Draft | null = null;
+  /** The lab, read through IPC when a mail ends or is checked (src/lab-snapshot.ts). */
+  private readonly lab: LabSnapshot;
+  private readonly diagnosis: Diagnosis;
+  private readonly prefs: Preferences;
   private simulationMode = false;
   /** The revision at which the device list and the preferences last changed. */
   private devicesRev = 0;
-  private prefsRev = 0;
-  private draftRev = 0;
   private rescanTimer: unknown = null;
   private readonly menu: MenuItemHandle;
   private running = false;
@@ -92,13 +60,12 @@ export class Engine {
 
   constructor(host: Host, options: EngineOptions = {}) {
     this.host = host;
-    this.lab = options.lab || null;
     const report = (where: string, e: unknown) => this.report(where, e);
     this.subs = new Subscriptions(report);
     this.menu = new MenuItemHandle(host.ipc, this.subs, MENU_LABEL);
-    this.settings = loadSettings(host);
-    this.presets = loadPresets(host);
-    this.log = new DeliveryLog({ cap: this.settings.cap, now: () => host.now(), revision: this.revision });
+    this.lab = new LabSnapshot(host, this.subs, report);
+    this.prefs = new Preferences(host, this.revision);
+    this.log = new DeliveryLog({ cap: this.prefs.settings.cap, now: () => host.now(), revision: this.revision });
     this.bridge = new PanelBridge({
       host,
       subs: this.subs,
@@ -108,12 +75,13 @@ export class Engine {
       pushIntervalMs: options.pushIntervalMs,
     });
     this.registry = new DeviceRegistry({ host, subs: this.subs, report });
+    this.diagnosis = new Diagnosis({ host, registry: this.registry, log: this.log, lab: this.lab, report });
     this.outbox = new Outbox({
       host,
       log: this.log,
       device: (key) => this.registry.get(key),
-      watchdogMs: () => this.settings.watchdogMs,
-      judge: (entry, state, code, password) => this.judgeMail(entry, state, code, password),
+      watchdogMs: () => this.prefs.settings.watchdogMs,
+      judge: (entry, state, code, password) => this.diagnosis.judgeMail(entry, state, code, password),
     });
     this.registry.listen({
       added: (d) => this.attach(d),
@@ -141,9 +109,9 @@ export class Engine {
       sendMail: (r) => this.queueMails(r),
       cancelSend: (r) => this.cancelMails(r),
       readDevice: (r) => this.readDevice(r),
-      saveDraft: (r) => this.keepDraft(r),
-      predict: (r) => this.check(r),
-      fidelityReport: () => ({ ok: true, value: { text: this.fidelityText() } }),
+      saveDraft: (r) => this.prefs.keepDraft(r),
+      predict: (r) => this.diagnosis.check(r),
+      fidelityReport: () => ({ ok: true, value: { text: this.diagnosis.reportText(VERSION) } }),
       clearLog: () => this.clearLog(),
       saveLog: (r) => saveLog(this.host.ipc, this.host.now(), r.format, r.text),
       saveSettings: (r) => this.changeSettings(r),
@@ -163,6 +131,7 @@ export class Engine {
     this.startPart("Simulation mode", "IPC", () => this.watchSimulation());
     this.startPart("Following File > Open and device changes", "Get Network Info", () => this.registry.watchTopology());
     this.startPart("The device list", "Get Network Info", () => this.registry.scan());
+    this.startPart("Reading the lab for explanations", "Get Network Info", () => this.lab.watch());
     this.startPart("The periodic rescan", "IPC", () => {
       this.rescanTimer = this.host.setInterval(() => this.rescan(), RESCAN_MS);
     });
@@ -204,6 +173,7 @@ export class Engine {
     // Forget every device, so that a later start subscribes afresh.
     this.registry.removeAll("Mail Console was stopped");
     this.bridge.close();
+    this.lab.stop();
     this.menu.remove((where, e) => this.report(where, e));
     this.subs.offAll();
   }
@@ -253,11 +223,7 @@ export class Engine {
       status: { simulationMode: this.simulationMode, version: VERSION, unavailable: this.unavailable },
     };
     if (c.full || this.devicesRev > seq) c.devices = this.deviceInfo();
-    if (c.full || this.prefsRev > seq) {
-      c.settings = this.settings;
-      c.presets = this.presets;
-    }
-    if (c.full || this.draftRev > seq) c.draft = this.draft;
+    this.prefs.addTo(c, seq);
     return c;
   }
 
@@ -269,22 +235,6 @@ export class Engine {
     const d = this.registry.reread(String(r.device));
     if (!d) return refuse("From device: that device is no longer in the topology. Choose another one.", "device");
     return { ok: true, value: infoOf(d) };
-  }
-
-  private keepDraft(r: RequestOf<"saveDraft">): Reply<"saveDraft"> {
-    const d = r.draft;
-    if (d !== null && (!d || typeof d !== "object")) return refuse("Draft: send the draft, or null to forget it.");
-    this.draft =
-      d === null
-        ? null
-        : {
-            device: text(d.device, 200),
-            to: text(d.to, 20000),
-            subject: text(d.subject, 2000),
-            body: text(d.body, BODY_KEPT),
-          };
-    this.draftRev = this.revision.next();
-    return { ok: true, value: {} };
   }
 
   private queueMails(r: RequestOf<"sendMail">): Reply<"sendMail"> {
@@ -311,10 +261,7 @@ export class Engine {
       ids.push(entry.id);
       this.outbox.enqueue(d.key, entry, m.body, send.password);
     }
-    // The account becomes the device's preset; the password stays in the device's own settings.
-    this.presets = rememberPreset(this.presets, d.name, { from: send.from, server: send.server });
-    savePresets(this.host, this.presets);
-    this.prefsRev = this.revision.next();
+    this.prefs.rememberAccount(d.name, { from: send.from, server: send.server });
     return { ok: true, value: { ids } };
   }
 
@@ -324,19 +271,15 @@ export class Engine {
     return { ok: true, value: { cancelled: this.outbox.cancel(d.key) } };
   }
 
+  private changeSettings(r: RequestOf<"saveSettings">): Reply<"saveSettings"> {
+    const reply = this.prefs.change(r);
+    if (reply.ok) this.log.setCap(reply.value.cap);
+    return reply;
+  }
+
   private clearLog(): Reply<"clearLog"> {
     this.log.clear();
     return { ok: true, value: { epoch: this.log.epoch } };
-  }
-
-  private changeSettings(r: RequestOf<"saveSettings">): Reply<"saveSettings"> {
-    if (!r.settings || typeof r.settings !== "object")
-      return refuse("Settings: send the values to change.", "settings");
-    this.settings = sanitizeSettings(Object.assign({}, this.settings, r.settings));
-    this.log.setCap(this.settings.cap);
-    saveSettings(this.host, this.settings);
-    this.prefsRev = this.revision.next();
-    return { ok: true, value: this.settings };
   }
 
   private report(where: string, e: unknown): void {
@@ -353,55 +296,8 @@ export class Engine {
   }
 
   private mailSent(d: MailDevice, args: unknown): void {
-    if (this.shapes.length < 5) {
-      const shape = argShape(args);
-      if (this.shapes.indexOf(shape) < 0) this.shapes.push(shape);
-    }
+    this.diagnosis.seen(args);
     this.outbox.onMailSent(d, readMailSentArgs(args));
-  }
-
-  /** The model's judgment of a mail PT ended; the device's own password where the console did not send it. */
-  private judgeMail(entry: MailEntry, state: MailState, code: number, password: string | null): Judged | null {
-    if (!this.lab) return null;
-    const d = this.registry.get(entry.deviceKey);
-    const pass = password !== null ? password : d ? d.account.password : "";
-    return judge(this.readLab(), entry, code, pass, this.behaviour, state);
-  }
-
-  private readLab(): Snapshot | null {
-    try {
-      return this.lab ? this.lab.get() : null;
-    } catch (e) {
-      this.report("read the lab", e);
-      return null;
-    }
-  }
-
-  private check(r: RequestOf<"predict">): Reply<"predict"> {
-    const d = this.registry.get(String(r.device));
-    if (!d) return refuse("From device: that device is no longer in the topology. Choose another one.", "device");
-    if (!Array.isArray(r.to) || !r.to.length) return refuse("To: add at least one recipient.", "to");
-    const to = r.to.map((t) => String(t).trim()).filter((t) => t !== "");
-    const req = {
-      type: "predict" as const,
-      device: d.key,
-      from: String(r.from),
-      password: String(r.password),
-      server: String(r.server),
-      to,
-    };
-    return { ok: true, value: predict(this.readLab(), this.behaviour, d.name, req) };
-  }
-
-  private fidelityText(): string {
-    let ptVersion = "";
-    try {
-      ptVersion = String(this.host.ipc.appWindow().getVersion());
-    } catch (_e) {
-      ptVersion = "";
-    }
-    const mails = this.log.changesSince(0, 0).mails;
-    return fidelityReport({ ptVersion, engineVersion: VERSION, shapes: this.shapes, mails });
   }
 
   private watchSimulation(): void {
@@ -437,12 +333,6 @@ function infoOf(d: MailDevice): DeviceInfo {
     password: a.password,
     smtpServer: a.smtpServer,
   };
-}
-
-/** Text from a request, bounded: a draft is for a person to read, not a store for megabytes or deep objects. */
-function text(value: unknown, limit: number): string {
-  const t = typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
-  return t.length > limit ? t.slice(0, limit) : t;
 }
 
 function num(value: unknown): number {

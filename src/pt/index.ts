@@ -6,3 +6,6 @@ export * from "./email";
 export * from "./events";
 export * from "./host";
 export * from "./network";
+export * from "./ports";
+export * from "./processes";
+export * from "./servers";

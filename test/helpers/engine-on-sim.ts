@@ -59,13 +59,10 @@ export function rig(
         else store.apply(ok({ type: "changesSince", seq: store.seq, epoch: store.epoch }));
       }
     });
+  // The engine reads the lab through IPC (src/lab-reader.ts), as in PT.
   const engine = new Engine(
     world.host((m) => logs.push(m)),
-    {
-      pushIntervalMs: options.pushIntervalMs,
-      // The lab as the model sees it, read from the simulated world.
-      lab: { get: () => world.snapshot() },
-    },
+    { pushIntervalMs: options.pushIntervalMs },
   );
   engine.start();
   // Through JSON, as $se carries it.

@@ -1,0 +1,225 @@
+// Ports and cables as PT's IPC objects (src/pt/ports.ts: class_port.html,
+// class_host_port.html, class_link.html). A port's status is the IOS status:
+// up when its device is on, it is not shut down, its cable is up and the far
+// end is on and not shut down [inf from "true if the status is up on the
+// port"]. The sim's own data stay where they are (SimDevice.ports, World.links);
+// these objects read them live, and are kept per port so handlers stay on them.
+import type { HostPort, Link, Port } from "../src/pt";
+import type { SimDevice } from "./device";
+import { SimObject } from "./events";
+import { argumentsExactly } from "./native";
+import type { SimLink } from "./reach";
+
+interface PortWorld {
+  devices: SimDevice[];
+  links: SimLink[];
+  topologyChanged(): void;
+}
+
+export class SimPortObject extends SimObject implements Port {
+  /** The status last announced by portStatusChanged. */
+  announced: boolean;
+  constructor(
+    readonly table: SimPortTable,
+    readonly device: SimDevice,
+    /** The index in device.ports (hosts, routers), or the cable's port number (switches). */
+    readonly index: number,
+    className: string,
+  ) {
+    super(className);
+    this.announced = table.statusOf(device, index);
+  }
+  getName(): string {
+    argumentsExactly(0, arguments.length, "getName");
+    return this.table.nameOf(this.device, this.index);
+  }
+  isPortUp(): boolean {
+    argumentsExactly(0, arguments.length, "isPortUp");
+    return this.table.statusOf(this.device, this.index);
+  }
+  /** Ethernet's line protocol follows the status (no keepalive or encapsulation is modeled). */
+  isProtocolUp(): boolean {
+    argumentsExactly(0, arguments.length, "isProtocolUp");
+    return this.table.statusOf(this.device, this.index);
+  }
+  getLink(): SimLinkObject | null {
+    argumentsExactly(0, arguments.length, "getLink");
+    const l = this.table.cableAt(this.device, this.index);
+    return l ? this.table.cable(l) : null;
+  }
+  getOwnerDevice(): SimDevice {
+    argumentsExactly(0, arguments.length, "getOwnerDevice");
+    return this.device;
+  }
+}
+
+/** Host and router ports (RouterPort is a HostPort: class_router_port.html). "0.0.0.0" when unset [inf]. */
+export class SimHostPort extends SimPortObject implements HostPort {
+  getIpAddress(): string {
+    argumentsExactly(0, arguments.length, "getIpAddress");
+    const p = this.device.ports[this.index];
+    return p?.ip ? p.ip : "0.0.0.0";
+  }
+  getSubnetMask(): string {
+    argumentsExactly(0, arguments.length, "getSubnetMask");
+    const p = this.device.ports[this.index];
+    return p?.mask && p.ip ? p.mask : "0.0.0.0";
+  }
+  isDhcpClientOn(): boolean {
+    argumentsExactly(0, arguments.length, "isDhcpClientOn");
+    return this.device.kind !== "router" && this.device.dhcp;
+  }
+  /** Config > FastEthernet0: emits ipChanged {newIp, newMask, oldIp, oldMask} (the keys as Hackrrr's analyzer.d.ts has them). */
+  setIpSubnetMask(ip: string, mask: string): void {
+    argumentsExactly(2, arguments.length, "setIpSubnetMask");
+    const p = this.device.ports[this.index];
+    if (!p) return;
+    const old = { oldIp: p.ip, oldMask: p.mask };
+    p.ip = String(ip);
+    p.mask = String(mask);
+    this.emit("ipChanged", { newIp: p.ip, newMask: p.mask, oldIp: old.oldIp, oldMask: old.oldMask });
+    this.table.world.topologyChanged();
+  }
+}
+
+export class SimLinkObject extends SimObject implements Link {
+  constructor(
+    readonly table: SimPortTable,
+    readonly link: SimLink,
+  ) {
+    super("Link");
+  }
+  getPort1(): SimPortObject {
+    argumentsExactly(0, arguments.length, "getPort1");
+    return this.table.port(this.link.a.device, this.link.a.port);
+  }
+  getPort2(): SimPortObject {
+    argumentsExactly(0, arguments.length, "getPort2");
+    return this.table.port(this.link.b.device, this.link.b.port);
+  }
+  /** CONNECT_TYPES: copper straight-through [inf; the sim does not model cable types]. */
+  getConnectionType(): number {
+    return 8100;
+  }
+}
+
+/** The world's port and link objects, made when first asked for and kept while their device or cable lives. */
+export class SimPortTable {
+  private readonly ports = new Map<string, SimPortObject>();
+  private readonly cables = new Map<SimLink, SimLinkObject>();
+
+  constructor(readonly world: PortWorld) {}
+
+  /** Network.getLinkCount() / getLinkAt(i). */
+  getLinkCount(): number {
+    argumentsExactly(0, arguments.length, "getLinkCount");
+    return this.world.links.length;
+  }
+  getLinkAt(index: number): SimLinkObject | null {
+    argumentsExactly(1, arguments.length, "getLinkAt");
+    const l = this.world.links[index];
+    return l ? this.cable(l) : null;
+  }
+
+  /** Device.getPortCount(): a switch has a port per cable (the sim's switches have no others); a power strip none. */
+  portCount(d: SimDevice): number {
+    return this.indexesOf(d).length;
+  }
+  portAt(d: SimDevice, i: number): SimPortObject | null {
+    const indexes = this.indexesOf(d);
+    return i >= 0 && i < indexes.length ? this.port(d, indexes[i]) : null;
+  }
+
+  port(d: SimDevice, index: number): SimPortObject {
+    const key = d.uuid + "#" + index;
+    let p = this.ports.get(key);
+    if (!p) {
+      p =
+        d.kind === "switch"
+          ? new SimPortObject(this, d, index, "SwitchPort")
+          : new SimHostPort(this, d, index, "HostPort");
+      this.ports.set(key, p);
+    }
+    return p;
+  }
+
+  cable(l: SimLink): SimLinkObject {
+    let c = this.cables.get(l);
+    if (!c) {
+      c = new SimLinkObject(this, l);
+      this.cables.set(l, c);
+    }
+    return c;
+  }
+
+  /** As sim/snapshot.ts names them: a switch's ports by the order they were cabled, else the IOS name or PT's default. */
+  nameOf(d: SimDevice, index: number): string {
+    if (d.kind === "switch") {
+      const i = this.indexesOf(d).indexOf(index);
+      return "FastEthernet0/" + (i + 1);
+    }
+    const p = d.ports[index];
+    if (p?.name) return p.name;
+    return d.kind === "router" ? "GigabitEthernet0/" + index : "FastEthernet" + index;
+  }
+
+  cableAt(d: SimDevice, index: number): SimLink | null {
+    for (const l of this.world.links)
+      if ((l.a.device === d && l.a.port === index) || (l.b.device === d && l.b.port === index)) return l;
+    return null;
+  }
+
+  statusOf(d: SimDevice, index: number): boolean {
+    if (!d.power || !adminUp(d, index)) return false;
+    const l = this.cableAt(d, index);
+    if (!l?.up) return false;
+    const far = l.a.device === d && l.a.port === index ? l.b : l.a;
+    return far.device.power && adminUp(far.device, far.port);
+  }
+
+  /** After any change: portStatusChanged and lineProtocolChanged where a status turned; objects of gone devices and cables go. */
+  refresh(): void {
+    const world = this.world;
+    const ports = this.ports;
+    const cables = this.cables;
+    ports.forEach((p, key) => {
+      if (world.devices.indexOf(p.device) < 0) {
+        p.dispose();
+        ports.delete(key);
+        return;
+      }
+      const now = this.statusOf(p.device, p.index);
+      if (now === p.announced) return;
+      p.announced = now;
+      p.emit("portStatusChanged", { up: now });
+      p.emit("lineProtocolChanged", { up: now });
+    });
+    cables.forEach((c, l) => {
+      if (world.links.indexOf(l) >= 0) return;
+      c.dispose();
+      cables.delete(l);
+    });
+  }
+
+  /** File > Open / New: every object of the old file goes. */
+  clear(): void {
+    for (const p of Array.from(this.ports.values())) p.dispose();
+    for (const c of Array.from(this.cables.values())) c.dispose();
+    this.ports.clear();
+    this.cables.clear();
+  }
+
+  private indexesOf(d: SimDevice): number[] {
+    if (d.kind === "power") return [];
+    if (d.kind !== "switch") return d.ports.map((_p, i) => i);
+    const out: number[] = [];
+    for (const l of this.world.links) for (const end of [l.a, l.b]) if (end.device === d) out.push(end.port);
+    return out;
+  }
+}
+
+/** Not shut down: a host's or router's port setting; a switch's ports are as up as their cables (sim/spec.ts). */
+function adminUp(d: SimDevice, index: number): boolean {
+  const p = d.kind === "switch" ? null : d.ports[index];
+  return p ? p.up : true;
+}

@@ -1,0 +1,127 @@
+// The host-side processes a lab read asks for (src/pt/processes.ts): HostIp,
+// DnsClient, Arp and Routing, each a live view of its device's settings, and
+// the device's XML with the router's running configuration.
+import type { ArpProcess, ArpTable, DnsClient, HostIp, RoutingProcess, StaticRoute } from "../src/pt";
+import type { SimDevice } from "./device";
+import { argumentsExactly } from "./native";
+
+/** An unset address reads "0.0.0.0" (DnsClient: live 9.0.1.0858; the gateway likewise [inf]). */
+const orUnset = (ip: string): string => (ip?.trim() ? ip : "0.0.0.0");
+
+export class SimHostIp implements HostIp {
+  constructor(private device: SimDevice) {}
+  getDefaultGateway(): string {
+    argumentsExactly(0, arguments.length, "getDefaultGateway");
+    return orUnset(this.device.gateway);
+  }
+  setDefaultGateway(ip: string): void {
+    argumentsExactly(1, arguments.length, "setDefaultGateway");
+    this.device.gateway = String(ip);
+    this.device.world.topologyChanged();
+  }
+}
+
+export class SimDnsClient implements DnsClient {
+  constructor(private device: SimDevice) {}
+  getServerIp(): string {
+    argumentsExactly(0, arguments.length, "getServerIp");
+    return orUnset(this.device.dnsServer);
+  }
+  setServerIp(ip: string): void {
+    argumentsExactly(1, arguments.length, "setServerIp");
+    this.device.dnsServer = String(ip);
+    this.device.world.topologyChanged();
+  }
+}
+
+/** The sim's ARP is all or nothing: a warm device has resolved every address (sim/rules.ts, coldArpFirstSendTimeout). */
+export class SimArp implements ArpProcess {
+  constructor(private device: SimDevice) {}
+  getArpTable(): ArpTable {
+    argumentsExactly(0, arguments.length, "getArpTable");
+    const entries: ArpTable["entries"] = [];
+    if (this.device.arpCold) return { entries };
+    const devices = this.device.world.devices;
+    for (let i = 0; i < devices.length; i++)
+      for (const p of devices[i].ports)
+        if (p.ip) entries.push({ ipAddress: p.ip, macAddress: macOf(i), portName: "FastEthernet0" });
+    return { entries };
+  }
+}
+
+/** A made-up MAC per device, in PT's dotted form (nothing reads it). */
+function macOf(index: number): string {
+  const hex = ("0000" + index.toString(16)).slice(-4);
+  return "0001.4200." + hex;
+}
+
+const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+export class SimRouting implements RoutingProcess {
+  constructor(private device: SimDevice) {}
+  getStaticRouteCount(): number {
+    argumentsExactly(0, arguments.length, "getStaticRouteCount");
+    return this.device.staticRoutes.length;
+  }
+  /** struct_static_route.html: an exit port goes in portName, with nextHop 0.0.0.0. */
+  getStaticRouteAt(index: number): StaticRoute | null {
+    argumentsExactly(1, arguments.length, "getStaticRouteAt");
+    const r = this.device.staticRoutes[index];
+    if (!r) return null;
+    const byAddress = IPV4.test(r.nextHop.trim());
+    return {
+      networkId: r.network,
+      subnetMask: r.mask,
+      portName: byAddress ? "" : r.nextHop,
+      nextHop: byAddress ? r.nextHop : "0.0.0.0",
+      adminDistance: 1,
+      metric: 0,
+    };
+  }
+}
+
+/**
+ * Device.serializeToXml(): the .pkt's DEVICE element, cut to what the sim knows. A
+ * router's RUNNINGCONFIG has its `ip route` lines and its routed networks: "a/len"
+ * (the importer's form) and "a wildcard" as OSPF, a bare "a" as RIP, as
+ * lab/export/export-lab.ts writes them.
+ */
+export function deviceXml(d: SimDevice): string {
+  const lines: string[] = [];
+  if (d.kind === "router") {
+    lines.push("!", "hostname " + d.name, "!");
+    d.ports.forEach((p, i) => {
+      lines.push("interface " + (p.name || "GigabitEthernet0/" + i));
+      lines.push(p.ip ? " ip address " + p.ip + " " + p.mask : " no ip address");
+      if (!p.up) lines.push(" shutdown");
+      lines.push("!");
+    });
+    for (const r of d.staticRoutes) lines.push("ip route " + r.network + " " + r.mask + " " + r.nextHop);
+    const rip = d.routedNetworks.filter((n) => n.indexOf("/") < 0 && n.trim().split(/\s+/).length === 1);
+    const ospf = d.routedNetworks.filter((n) => rip.indexOf(n) < 0).map(withWildcard);
+    if (rip.length) lines.push("!", "router rip", ...rip.map((n) => " network " + n.trim()));
+    if (ospf.length) lines.push("!", "router ospf 1", ...ospf.map((n) => " network " + n + " area 0"));
+    lines.push("!", "end");
+  }
+  const config = lines.length
+    ? "<RUNNINGCONFIG>" + lines.map((l) => "<LINE>" + escapeXml(l) + "</LINE>").join("") + "</RUNNINGCONFIG>"
+    : "";
+  return "<DEVICE><ENGINE><NAME>" + escapeXml(d.name) + "</NAME>" + config + "</ENGINE></DEVICE>";
+}
+
+/** "10.1.0.0/16" → "10.1.0.0 0.0.255.255"; "10.1.0.0 0.0.255.255" as it is. */
+function withWildcard(network: string): string {
+  const cidr = /^(\S+)\/(\d+)$/.exec(network.trim());
+  if (!cidr) return network.trim();
+  const hostBits = 32 - Number(cidr[2]);
+  const w = Math.pow(2, hostBits) - 1;
+  return (
+    cidr[1] +
+    " " +
+    [Math.floor(w / 16777216) % 256, Math.floor(w / 65536) % 256, Math.floor(w / 256) % 256, w % 256].join(".")
+  );
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

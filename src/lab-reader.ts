@@ -1,0 +1,276 @@
+// Reading the lab: the Snapshot the mail model decides from (src/model/snapshot.ts),
+// read from PT through the IPC calls declared in src/pt/ and nothing else.
+// Every read is guarded: a throw, a null answer or a missing method makes that
+// one fact null (could not be read), never an exception and never a guess. A
+// process a device of its kind cannot have is "none" (or "") without asking.
+// Native objects are never enumerated (for…in crashes PT 9.0.1): known getters only.
+import type {
+  DeviceFacts,
+  DeviceKind,
+  DnsServerFacts,
+  LinkEnd,
+  LinkFacts,
+  MailServerFacts,
+  PortFacts,
+  RoutingFacts,
+  Snapshot,
+} from "./model/snapshot";
+import type { Device, Host, HostPort, IpcObject, Network, Port, RoutingProcess } from "./pt";
+import {
+  arpAddressesOf,
+  dnsRecordOf,
+  kindOfClassName,
+  kindOfType,
+  listOf,
+  networkStatementsOf,
+  staticRouteOf,
+} from "./pt/answers";
+import { address, attempt, countOf, flag, processOf, text } from "./pt/guarded";
+
+/** Which kinds must have a process, and which cannot; an unknown kind (null) is asked, and "missing" means none. */
+const HAS: { [process: string]: DeviceKind[] } = {
+  HostIp: ["pc", "laptop", "server", "printer"],
+  Arp: ["pc", "laptop", "server", "printer", "router", "switch"],
+  Server: ["server"],
+  Routing: ["router"],
+};
+
+/** "must", "cannot", or "ask" (a kind the model does not know). */
+function expects(kind: DeviceKind | null, process: string): "must" | "cannot" | "ask" {
+  if (kind === null) return "ask";
+  return HAS[process].indexOf(kind) >= 0 ? "must" : "cannot";
+}
+
+/** Kinds whose ports are read from the cables at them: they have many, and only the cabled ones carry anything. */
+const joinsLan = (kind: DeviceKind | null): boolean => kind === "switch" || kind === "hub";
+
+/** What one read keeps besides the facts: each port's status for its links, and what to watch. */
+interface ReadState {
+  /** Port.isPortUp() by "device#port": a link is up when both ends are (snapshot.ts LinkFacts.up). */
+  portUp: { [key: string]: boolean | null };
+  byName: { [name: string]: DeviceFacts };
+  watch: ((target: IpcObject, event: string) => void) | null;
+}
+
+/** The lab as the model reads it. Never throws. */
+export function readSnapshot(host: Host): Snapshot {
+  return readLab(host, null);
+}
+
+/** Reads the lab; `watch` is told of each device and port met, so their events can mark it stale. */
+export function readLab(host: Host, watch: ReadState["watch"]): Snapshot {
+  const network = attempt(() => host.ipc.network());
+  const count = network ? countOf(() => network.getDeviceCount()) : null;
+  // Without the device list there is nothing to place a fact on: every question is then unknown.
+  if (!network || count === null) return { devices: [], links: null };
+  const state: ReadState = { portUp: {}, byName: {}, watch };
+  const devices: DeviceFacts[] = [];
+  for (let i = 0; i < count; i++) {
+    const device = attempt(() => network.getDeviceAt(i));
+    const facts = device ? readDevice(device, state) : null;
+    // A device without a readable name cannot be keyed; the model calls it "not in the snapshot".
+    if (!facts || Object.prototype.hasOwnProperty.call(state.byName, facts.name)) continue;
+    state.byName[facts.name] = facts;
+    devices.push(facts);
+  }
+  const links = readLinks(network, state);
+  // A cable whose end is unknown may end at any switch: their port lists are then unknown too.
+  const placed =
+    links !== null &&
+    links.every((l) => l.a.device !== null && l.a.port !== null && l.b.device !== null && l.b.port !== null);
+  if (!placed) for (const d of devices) if (joinsLan(d.kind)) d.ports = null;
+  return { devices, links };
+}
+
+function readDevice(device: Device, state: ReadState): DeviceFacts | null {
+  const name = text(() => device.getName());
+  if (name === null) return null;
+  const kind = kindOf(device);
+  if (state.watch) {
+    state.watch(device, "powerChanged");
+    state.watch(device, "nameChanged");
+  }
+  const hostIp = expects(kind, "HostIp");
+  return {
+    name,
+    kind,
+    power: flag(() => device.getPower()),
+    // Switches and hubs: filled from the cables at them (readLinks); a power strip has no network port.
+    ports: joinsLan(kind) || kind === "power" ? [] : readPorts(device, name, kind, state),
+    gateway:
+      hostIp === "cannot"
+        ? ""
+        : setting(
+            hostIp,
+            () => device.getProcess("HostIp"),
+            (p) => p.getDefaultGateway(),
+          ),
+    dnsServer:
+      hostIp === "cannot"
+        ? ""
+        : setting(
+            hostIp,
+            () => device.getProcess("DnsClient"),
+            (p) => p.getServerIp(),
+          ),
+    arp: readArp(device, kind),
+    mail: readMail(device, kind),
+    dns: readDnsServer(device, kind),
+    routing: readRouting(device, kind),
+  };
+}
+
+/** getType() first; getClassName() only when the type cannot be read. */
+function kindOf(device: Device): DeviceKind | null {
+  const type = attempt(() => device.getType());
+  if (typeof type === "number") return kindOfType(type);
+  const className = text(() => device.getClassName());
+  return className === null ? null : kindOfClassName(className);
+}
+
+function readPorts(device: Device, owner: string, kind: DeviceKind | null, state: ReadState): PortFacts[] | null {
+  const count = countOf(() => device.getPortCount());
+  if (count === null) return null;
+  const ports: PortFacts[] = [];
+  for (let i = 0; i < count; i++) {
+    const port = attempt(() => device.getPortAt(i)) as HostPort | null;
+    // A port missing from the list could be the one that matters: the list is then unknown.
+    const name = port ? text(() => port.getName()) : null;
+    const facts = port && name !== null ? readPort(port, name, owner, kind, state) : null;
+    if (!facts) return null;
+    ports.push(facts);
+  }
+  return ports;
+}
+
+/** One port, named by its getName(); switch ports have no address, router ports no DHCP client (snapshot.ts PortFacts). */
+function readPort(port: Port, name: string, owner: string, kind: DeviceKind | null, state: ReadState): PortFacts {
+  const hostPort = port as HostPort;
+  const portUp = flag(() => port.isPortUp());
+  state.portUp[owner + "#" + name] = portUp;
+  if (state.watch) {
+    state.watch(port, "portStatusChanged");
+    if (!joinsLan(kind)) state.watch(port, "ipChanged");
+  }
+  return {
+    name,
+    ip: joinsLan(kind) ? "" : address(() => hostPort.getIpAddress()),
+    mask: joinsLan(kind) ? "" : address(() => hostPort.getSubnetMask()),
+    up: portUp === true ? flag(() => port.isProtocolUp()) : portUp,
+    dhcp: joinsLan(kind) || kind === "router" ? false : flag(() => hostPort.isDhcpClientOn()),
+  };
+}
+
+/** The gateway (HostIp) or the DNS server (DnsClient): null where the device should have it and it cannot be read. */
+function setting<T>(expected: "must" | "ask", get: () => T | null, read: (process: T) => unknown): string | null {
+  const found = processOf(get);
+  if (found.kind !== "found") return found.kind === "missing" && expected === "ask" ? "" : null;
+  const process = found.process;
+  return address(() => read(process));
+}
+
+function readArp(device: Device, kind: DeviceKind | null): string[] | null {
+  const expected = expects(kind, "Arp");
+  if (expected === "cannot") return []; // a hub or a power strip resolves nothing
+  const found = processOf(() => device.getProcess("Arp"));
+  if (found.kind !== "found") return found.kind === "missing" && expected === "ask" ? [] : null;
+  return arpAddressesOf(attempt(() => found.process.getArpTable()));
+}
+
+function readMail(device: Device, kind: DeviceKind | null): MailServerFacts | "none" | null {
+  const expected = expects(kind, "Server");
+  if (expected === "cannot") return "none";
+  const smtp = processOf(() => device.getProcess("SmtpServer"));
+  const pop3 = processOf(() => device.getProcess("Pop3Server"));
+  const email = processOf(() => device.getProcess("EmailServer"));
+  if (smtp.kind !== "found" && pop3.kind !== "found" && email.kind !== "found")
+    return expected === "ask" && smtp.kind === "missing" && pop3.kind === "missing" && email.kind === "missing"
+      ? "none"
+      : null;
+  const accounts = email.kind === "found" ? listOf(attempt(() => email.process.getAllEmailAcctAsStrings())) : null;
+  return {
+    smtpOn: smtp.kind === "found" ? flag(() => smtp.process.isEnabled()) : null,
+    pop3On: pop3.kind === "found" ? flag(() => pop3.process.isEnabled()) : null,
+    domain: smtp.kind === "found" ? text(() => smtp.process.getServerDomainName()) : null,
+    accounts: accounts ? accounts.map(String) : null,
+  };
+}
+
+function readDnsServer(device: Device, kind: DeviceKind | null): DnsServerFacts | "none" | null {
+  const expected = expects(kind, "Server");
+  if (expected === "cannot") return "none";
+  const found = processOf(() => device.getProcess("DnsServer"));
+  if (found.kind !== "found") return found.kind === "missing" && expected === "ask" ? "none" : null;
+  const dns = found.process;
+  const facts: DnsServerFacts = { on: flag(() => dns.isEnabled()), aRecords: null, cnames: null };
+  const size = countOf(() => dns.getSizeOfNameServerDb());
+  if (size === null) return facts;
+  const aRecords: DnsServerFacts["aRecords"] = [];
+  const cnames: DnsServerFacts["cnames"] = [];
+  for (let i = 0; i < size; i++) {
+    const record = dnsRecordOf(attempt(() => dns.getRrFromNameServerDbAt(i)));
+    // One record unread could be the one asked for: then no record list is known.
+    if (record === null) return facts;
+    if (record.kind === "a") aRecords.push({ name: record.name, address: record.address });
+    else if (record.kind === "cname") cnames.push({ alias: record.alias, host: record.host });
+  }
+  facts.aRecords = aRecords;
+  facts.cnames = cnames;
+  return facts;
+}
+
+function readRouting(device: Device, kind: DeviceKind | null): RoutingFacts | "none" | null {
+  const expected = expects(kind, "Routing");
+  if (expected === "cannot") return "none";
+  const found = processOf(() => device.getProcess("Routing"));
+  if (found.kind === "missing" && expected === "ask") return "none";
+  const xml = text(() => device.serializeToXml());
+  return {
+    staticRoutes: found.kind === "found" ? readStaticRoutes(found.process) : null,
+    routedNetworks: xml === null ? null : networkStatementsOf(xml),
+  };
+}
+
+function readStaticRoutes(routing: RoutingProcess): RoutingFacts["staticRoutes"] {
+  const count = countOf(() => routing.getStaticRouteCount());
+  if (count === null) return null;
+  const routes: { network: string; mask: string; nextHop: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const route = staticRouteOf(attempt(() => routing.getStaticRouteAt(i)));
+    if (!route) return null;
+    routes.push(route);
+  }
+  return routes;
+}
+
+/** Network.getLinkCount()/getLinkAt(i); each end by Port.getOwnerDevice().getName() and Port.getName(). */
+function readLinks(network: Network, state: ReadState): LinkFacts[] | null {
+  const count = countOf(() => network.getLinkCount());
+  if (count === null) return null;
+  const links: LinkFacts[] = [];
+  for (let i = 0; i < count; i++) {
+    const link = attempt(() => network.getLinkAt(i));
+    const a = readEnd(link ? attempt(() => link.getPort1()) : null, state);
+    const b = readEnd(link ? attempt(() => link.getPort2()) : null, state);
+    const up = a.up === false || b.up === false ? false : a.up === null || b.up === null ? null : true;
+    links.push({ a: a.end, b: b.end, up });
+  }
+  return links;
+}
+
+/** One end of a cable, and its Port.isPortUp(); a switch's port is read here, once, into the switch's facts. */
+function readEnd(port: Port | null, state: ReadState): { end: LinkEnd; up: boolean | null } {
+  if (!port) return { end: { device: null, port: null }, up: null };
+  const owner = attempt(() => port.getOwnerDevice());
+  const device = owner ? text(() => owner.getName()) : null;
+  const name = text(() => port.getName());
+  const end = { device, port: name };
+  if (device === null || name === null) return { end, up: flag(() => port.isPortUp()) };
+  const key = device + "#" + name;
+  const facts = Object.prototype.hasOwnProperty.call(state.byName, device) ? state.byName[device] : null;
+  if (facts && joinsLan(facts.kind) && facts.ports && !Object.prototype.hasOwnProperty.call(state.portUp, key)) {
+    facts.ports.push(readPort(port, name, device, facts.kind, state));
+  }
+  const up = Object.prototype.hasOwnProperty.call(state.portUp, key) ? state.portUp[key] : flag(() => port.isPortUp());
+  return { end, up };
+}
