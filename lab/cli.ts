@@ -6,7 +6,7 @@ import { LabFileError, MAX_FILE_BYTES } from "./codec/container";
 import { decodeLab } from "./codec/lab-file";
 import { nodeZlib } from "./codec/zlib-node";
 import { importLab } from "./import/import-lab";
-import { describe, type LabFailure, summarize } from "./summary";
+import { describe, type LabFailure, labMatrix, summarize } from "./summary";
 
 const USAGE = "usage: npm run lab -- [--json | --xml] FILE...";
 
@@ -44,9 +44,10 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
         continue;
       }
       const lab = importLab(decoded.xml, decoded.kind, file.replace(/^.*[\\/]/, ""));
-      const summary = summarize(file, lab);
+      const predicted = labMatrix(lab);
+      const summary = summarize(file, lab, predicted);
       if (json) out(JSON.stringify(summary));
-      else for (const line of describe(summary, lab)) out(line);
+      else for (const line of describe(summary, lab, predicted)) out(line);
     } catch (e) {
       failed++;
       const failure: LabFailure = { file, ok: false, error: reason(e) };

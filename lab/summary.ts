@@ -1,8 +1,13 @@
 // What the CLI reports about one imported lab, as the JSON object whose field
 // names the issue fixes (one per file). User names, never passwords.
+import { VirtualClock } from "../sim/clock";
+import { snapshotOf } from "../sim/snapshot";
 import type { HostSpec } from "../sim/spec";
+import { World } from "../sim/world";
+import { type DeliveryMatrix, defaultBehaviour, deliveryMatrix, type MailClient, type Predicted } from "../src/model";
 import { isHostSpec } from "./import/devices";
 import type { ImportedLab } from "./import/import-lab";
+import { describeMatrix } from "./matrix-text";
 
 export interface LabSummary {
   file: string;
@@ -19,6 +24,25 @@ export interface LabSummary {
   mailClients: { device: string; mailId: string; user: string; smtpServer: string; pop3Server: string }[];
   storedMails: number;
   warnings: string[];
+  /** Every sender (mailClients) × every account (user@domain of mailServers), as the model predicts it. */
+  matrix: {
+    device: string;
+    from: string;
+    to: string;
+    predicted: Predicted;
+    codes: number[];
+    cause: string;
+    fix: string;
+    evidence: string;
+  }[];
+  /** The causes of the pairs not delivered, one per thing to fix, most pairs first. */
+  causes: { cause: string; fix: string; pairs: number }[];
+}
+
+export interface LabMatrix {
+  matrix: DeliveryMatrix;
+  /** Why the matrix could not be predicted, or null. */
+  error: string | null;
 }
 
 export interface LabFailure {
@@ -27,7 +51,32 @@ export interface LabFailure {
   error: string;
 }
 
-export function summarize(file: string, lab: ImportedLab): LabSummary {
+/**
+ * The lab's delivery matrix: its topology loaded into a simulated world, read
+ * as the model's snapshot, every email account (with its password, which the
+ * model checks and the output never shows) against every mail account. A
+ * topology the simulator cannot load gives an empty matrix and the reason,
+ * which the summary lists with the warnings: the file itself did open.
+ */
+export function labMatrix(lab: ImportedLab): LabMatrix {
+  const clients: MailClient[] = [];
+  for (const h of lab.spec.devices.filter(isHostSpec) as HostSpec[]) {
+    const e = h.email;
+    if (e?.mailId)
+      clients.push({ device: h.name, mailId: e.mailId, user: e.user, password: e.password, smtpServer: e.smtp });
+  }
+  try {
+    const world = new World({ clock: new VirtualClock() });
+    world.load(lab.spec);
+    return { matrix: deliveryMatrix(snapshotOf(world), clients, defaultBehaviour()), error: null };
+  } catch (e) {
+    const error = "delivery matrix: not predicted (" + String(e instanceof Error ? e.message : e) + ")";
+    return { matrix: { senders: [], roster: [], cells: [], causes: [] }, error };
+  }
+}
+
+export function summarize(file: string, lab: ImportedLab, predicted: LabMatrix = labMatrix(lab)): LabSummary {
+  const matrix = predicted.matrix;
   const hosts = lab.spec.devices.filter(isHostSpec) as HostSpec[];
   return {
     file,
@@ -57,12 +106,23 @@ export function summarize(file: string, lab: ImportedLab): LabSummary {
       return [{ device: h.name, mailId: e.mailId, user: e.user, smtpServer: e.smtp, pop3Server: e.pop3 || e.smtp }];
     }),
     storedMails: lab.storedMails,
-    warnings: lab.warnings,
+    warnings: predicted.error ? lab.warnings.concat([predicted.error]) : lab.warnings,
+    matrix: matrix.cells.map((c) => ({
+      device: c.device,
+      from: c.from,
+      to: c.to,
+      predicted: c.predicted,
+      codes: c.codes,
+      cause: c.cause,
+      fix: c.fix,
+      evidence: c.evidence,
+    })),
+    causes: matrix.causes.map((g) => ({ cause: g.cause, fix: g.fix, pairs: g.pairs })),
   };
 }
 
 /** The same facts as lines of text for a person. */
-export function describe(summary: LabSummary, lab: ImportedLab): string[] {
+export function describe(summary: LabSummary, lab: ImportedLab, predicted: LabMatrix = labMatrix(lab)): string[] {
   const out: string[] = [
     summary.file + ": Packet Tracer " + (summary.ptVersion || "(no version)") + " ." + summary.kind,
   ];
@@ -122,5 +182,6 @@ export function describe(summary: LabSummary, lab: ImportedLab): string[] {
   }
   section("stored mail (" + summary.storedMails + ")", mails);
   section("warnings (" + summary.warnings.length + ")", summary.warnings);
+  for (const line of describeMatrix(predicted.matrix)) out.push(line);
   return out;
 }

@@ -2,7 +2,7 @@
 // sender, its DNS lookup of the server's name, the connection, the account.
 // Each answers null (does not hold), the cause and fix (holds), or the fact it
 // lacks (unknown). The table that orders them is rules.ts.
-import { accountsOf, type Check, dnsServerFor, hasAccount, holds, type MailContext, unknownFact } from "./context";
+import { type Check, dnsServerFor, hasAccount, holds, type MailContext, unknownFact } from "./context";
 import { isService, lookupEnds, mailService, reached, serverText } from "./row";
 
 /** A DNS server address no device has: point the setting at one that knows the name; else the way's own fix. */
@@ -105,7 +105,7 @@ export function fromDomainMismatch(c: MailContext): Check {
 }
 
 export function unknownSender(c: MailContext): Check {
-  const accounts = accountsOf(c.outgoingMail());
+  const accounts = c.accountsAt(c.outgoing());
   const name = c.outgoing().name;
   const user = c.fromUser();
   if (!accounts) return unknownFact(`${name}'s accounts could not be read`);
@@ -117,7 +117,7 @@ export function unknownSender(c: MailContext): Check {
 }
 
 export function wrongPassword(c: MailContext): Check {
-  const accounts = accountsOf(c.outgoingMail()) || {};
+  const accounts = c.accountsAt(c.outgoing()) || {};
   const name = c.outgoing().name;
   const user = c.fromUser();
   if (accounts[user] === c.mail.password) return null;

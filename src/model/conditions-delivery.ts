@@ -2,7 +2,7 @@
 // server's own domain, the relay to another domain (its DNS lookup, the
 // connection, the remote server and account), and a session cut mid-way.
 import { dnsFix } from "./conditions-client";
-import { accountsOf, type Check, dnsServerFor, hasAccount, holds, type MailContext, unknownFact } from "./context";
+import { type Check, dnsServerFor, hasAccount, holds, type MailContext, unknownFact } from "./context";
 import { isService, lookupEnds, mailService, reached, serverText } from "./row";
 
 function hasNoAccount(c: MailContext, name: string, accounts: { [user: string]: string } | null): Check {
@@ -18,7 +18,7 @@ export function localUnknownRecipient(c: MailContext): Check {
   const local = c.isLocal();
   const name = c.outgoing().name;
   if (local === null) return unknownFact(`${name}'s Domain Name could not be read`);
-  return local ? hasNoAccount(c, name, accountsOf(c.outgoingMail())) : null;
+  return local ? hasNoAccount(c, name, c.accountsAt(c.outgoing())) : null;
 }
 
 export function localDelivered(c: MailContext): Check {
@@ -97,7 +97,7 @@ export function relayWrongDomain(c: MailContext): Check {
 }
 
 export function remoteUnknownRecipient(c: MailContext): Check {
-  return hasNoAccount(c, c.remote().name, accountsOf(c.remoteMail()));
+  return hasNoAccount(c, c.remote().name, c.accountsAt(c.remote()));
 }
 
 export function relayDelivered(c: MailContext): Check {

@@ -30,8 +30,9 @@ export class MailContext {
     readonly mail: MailFacts,
     readonly behaviour: PtBehaviour,
     readonly session: OpenSession | null = null,
+    topo: Topology | null = null,
   ) {
-    this.topo = indexTopology(snapshot);
+    this.topo = topo || indexTopology(snapshot);
   }
 
   private once<T>(key: string, make: () => T): T {
@@ -55,7 +56,7 @@ export class MailContext {
   }
 
   byAddress(): boolean {
-    return isIpAddress(this.serverText());
+    return this.once("byAddress", () => isIpAddress(this.serverText()));
   }
 
   fromUser(): string {
@@ -103,6 +104,12 @@ export class MailContext {
 
   /** The address the sender must have in its ARP cache: the server on its own subnet, else its gateway. */
   nextHop(): string {
+    const key = "nextHop\n" + this.mail.device + "\n" + this.outgoingIp();
+    if (!Object.prototype.hasOwnProperty.call(this.topo.memo, key)) this.topo.memo[key] = this.nextHopNow();
+    return this.topo.memo[key] as string;
+  }
+
+  private nextHopNow(): string {
     const sender = this.sender();
     const port = hostPort(sender);
     if (port && port.ip && port.mask && sameSubnet(port.ip, this.outgoingIp(), port.mask)) return this.outgoingIp();
@@ -137,6 +144,14 @@ export class MailContext {
     const c = this.relayConnection();
     if (c.kind !== "ok") throw new Error("model: no remote server before the relay connection stands");
     return c.at.device;
+  }
+
+  /** A server's accounts as a lookup (accountsOf), worked out once per snapshot. */
+  accountsAt(server: DeviceFacts): { [user: string]: string } | null {
+    const key = "accounts\n" + server.name;
+    if (!Object.prototype.hasOwnProperty.call(this.topo.memo, key))
+      this.topo.memo[key] = accountsOf(server.mail as MailServerFacts);
+    return this.topo.memo[key] as { [user: string]: string } | null;
   }
 
   /** A mail server a fix can point to: the one serving `domain`, else none. */

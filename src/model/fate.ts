@@ -8,6 +8,7 @@ import type { DsnKind } from "./dsn";
 import type { RuleRow, Stage, Wait } from "./row";
 import { RULES } from "./rules";
 import type { MailFacts, Snapshot } from "./snapshot";
+import type { Topology } from "./topology";
 
 export type Outcome =
   | { kind: "delivered"; server: string; mailbox: string }
@@ -42,8 +43,8 @@ export interface Fate {
 
 const ORDER: Stage[] = ["sender", "resolve", "connect", "session", "local", "relay", "remote"];
 
-export function decideFate(snapshot: Snapshot, mail: MailFacts, behaviour: PtBehaviour): Fate {
-  const c = new MailContext(snapshot, mail, behaviour);
+export function decideFate(snapshot: Snapshot, mail: MailFacts, behaviour: PtBehaviour, topo?: Topology): Fate {
+  const c = new MailContext(snapshot, mail, behaviour, null, topo || null);
   for (const row of RULES) {
     if (row.stage === "cut" || (row.gate && !behaviour[row.gate])) continue;
     const check = row.test(c);

@@ -13,6 +13,17 @@ export {
 export type { OpenSession } from "./context";
 export { DSN_FROM, DSN_SUBJECT, type DsnKind, type DsnMail, dsnMail, ptDate } from "./dsn";
 export { decideFate, type Fate, type FateStep, type Outcome, sessionFate } from "./fate";
+export {
+  type CauseGroup,
+  causeKey,
+  type DeliveryMatrix,
+  deliveryMatrix,
+  groupCauses,
+  type MailClient,
+  type MatrixCell,
+  type Predicted,
+  rosterOf,
+} from "./matrix";
 export { type Reach, reachAddress } from "./reach";
 export type { RowResult, RuleRow, Stage, Wait } from "./row";
 export { PROGRESS, RULES } from "./rules";

@@ -25,6 +25,12 @@ export interface Lan {
 }
 
 export function lanOf(topo: Topology, start: Endpoint, ideal: boolean): Lan {
+  const key = "lan\n" + start.device.name + "\n" + start.port.name + "\n" + ideal;
+  if (!Object.prototype.hasOwnProperty.call(topo.memo, key)) topo.memo[key] = lanNow(topo, start, ideal);
+  return topo.memo[key] as Lan;
+}
+
+function lanNow(topo: Topology, start: Endpoint, ideal: boolean): Lan {
   const members: LanMember[] = [];
   // Cabling the snapshot could not place may join this LAN: a member not found may still be there.
   let uncertain: string | null = topo.cablingUnknown;

@@ -21,6 +21,12 @@ const unknown = (what: string): Reach => ({ kind: "unknown", what });
 
 /** Whether `from` can reach `ip` now, with the reason when it cannot. */
 export function reachAddress(topo: Topology, from: string, ip: string): Reach {
+  const key = "reach\n" + from + "\n" + ip;
+  if (!Object.prototype.hasOwnProperty.call(topo.memo, key)) topo.memo[key] = reachNow(topo, from, ip);
+  return topo.memo[key] as Reach;
+}
+
+function reachNow(topo: Topology, from: string, ip: string): Reach {
   const now = attempt(topo, from, ip, false, true);
   if (now.kind !== "fail") return now;
   // Would it work with every device on and every port and link up? Then the first thing off or down is the cause.

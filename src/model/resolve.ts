@@ -22,6 +22,12 @@ export function normalName(name: string): string {
 }
 
 export function lookup(topo: Topology, client: DeviceFacts, name: string): Lookup {
+  const key = "lookup\n" + client.name + "\n" + name;
+  if (!Object.prototype.hasOwnProperty.call(topo.memo, key)) topo.memo[key] = lookupNow(topo, client, name);
+  return topo.memo[key] as Lookup;
+}
+
+function lookupNow(topo: Topology, client: DeviceFacts, name: string): Lookup {
   const dnsIp = client.dnsServer;
   if (dnsIp === null)
     return { kind: "unknown", at: "setting", what: client.name + "'s DNS server setting could not be read" };

@@ -18,6 +18,8 @@ export interface Topology {
   owners(ip: string): Endpoint[];
   /** Why some cabling could not be placed (the link list or a link's ends unreadable), or null. */
   cablingUnknown: string | null;
+  /** Answers worked out from this snapshot alone (reachAddress), kept for the next question over it. */
+  memo: { [key: string]: unknown };
 }
 
 export function indexTopology(snapshot: Snapshot): Topology {
@@ -42,6 +44,7 @@ export function indexTopology(snapshot: Snapshot): Topology {
   return {
     snapshot,
     cablingUnknown,
+    memo: {},
     device: (name) => (Object.prototype.hasOwnProperty.call(byName, name) ? byName[name] : null),
     port: (device, name) => (device.ports || []).filter((p) => p.name === name)[0] || null,
     linksAt: (device, port) => at[device + "#" + port] || [],

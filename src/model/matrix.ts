@@ -1,0 +1,179 @@
+// Who can mail whom: every sender (a device with an Email account) against
+// every account of every mail server in the snapshot, one decideFate each,
+// and the causes of the failures grouped by what to fix, so one broken fact
+// is read once, not once per pair it breaks.
+import type { Evidence, PtBehaviour } from "./behaviour";
+import { decideFate, type Fate } from "./fate";
+import type { Snapshot } from "./snapshot";
+import { indexTopology } from "./topology";
+
+/** A device's Email account (Desktop > Email > Configure Mail), as the engine's device registry reads it. */
+export interface MailClient {
+  device: string;
+  mailId: string;
+  user: string;
+  password: string;
+  smtpServer: string;
+}
+
+export type Predicted = "delivered" | "bounced" | "failed" | "unknown";
+
+export interface MatrixCell {
+  /** The sending device, and its account's address. */
+  device: string;
+  from: string;
+  /** An account of a mail server: user@domain. */
+  to: string;
+  predicted: Predicted;
+  codes: number[];
+  /** The code mailSent ends with: 2 for delivered and bounced, the failure's code (null: no mailSent), null when unknown. */
+  code: number | null;
+  cause: string;
+  fix: string;
+  rule: string;
+  evidence: Evidence;
+}
+
+export interface CauseGroup {
+  /** The grouping key (causeKey): a cell belongs to the group whose key is its own. */
+  key: string;
+  cause: string;
+  fix: string;
+  /** How many cells the fix repairs. */
+  pairs: number;
+  /** The rule rows that decided those cells, in order of first appearance, joined by ", ". */
+  rule: string;
+}
+
+export interface DeliveryMatrix {
+  /** The devices whose account has an address, in the order given. */
+  senders: MailClient[];
+  /** Every user@domain of every mail server, in snapshot order. */
+  roster: string[];
+  /** Sender by sender, each against the roster in order. */
+  cells: MatrixCell[];
+  /** Most pairs first. */
+  causes: CauseGroup[];
+}
+
+/**
+ * Rows whose fix is made on the sender itself (its Configure Mail, or a resend)
+ * while the fix text need not name it: two senders with the same slip are two
+ * fixes, so their groups are kept apart by the sender's name.
+ */
+const FIXED_ON_SENDER = [
+  "server-blank",
+  "cold-arp",
+  "not-a-mail-server",
+  "from-domain-mismatch",
+  "unknown-sender",
+  "wrong-password",
+];
+
+/**
+ * The accounts every sender is asked against. A server whose domain or
+ * accounts could not be read names no address, so it adds none.
+ */
+export function rosterOf(snapshot: Snapshot): string[] {
+  const roster: string[] = [];
+  for (const d of snapshot.devices) {
+    const m = d.mail;
+    if (!m || m === "none" || m.domain === null || m.accounts === null) continue;
+    for (const account of m.accounts) {
+      const colon = account.indexOf(":");
+      const user = colon < 0 ? account : account.slice(0, colon);
+      const address = user + "@" + m.domain.trim();
+      if (user && roster.indexOf(address) < 0) roster.push(address);
+    }
+  }
+  return roster;
+}
+
+export function deliveryMatrix(snapshot: Snapshot, clients: MailClient[], behaviour: PtBehaviour): DeliveryMatrix {
+  const senders = clients.filter((c) => String(c.mailId).trim() !== "");
+  const roster = rosterOf(snapshot);
+  const cells: MatrixCell[] = [];
+  // One index of the snapshot for every cell: its answers (paths, lookups) serve them all.
+  const topo = indexTopology(snapshot);
+  for (const s of senders)
+    for (const to of roster) {
+      const mail = { device: s.device, from: s.mailId.trim(), to, password: s.password, server: s.smtpServer };
+      cells.push(cellOf(s.device, mail.from, to, decideFate(snapshot, mail, behaviour, topo)));
+    }
+  return { senders, roster, cells, causes: groupCauses(cells) };
+}
+
+function cellOf(device: string, from: string, to: string, fate: Fate): MatrixCell {
+  const o = fate.outcome;
+  const code = o.kind === "failed" ? o.code : o.kind === "unknown" ? null : 2;
+  return {
+    device,
+    from,
+    to,
+    predicted: o.kind,
+    codes: fate.codes,
+    code,
+    cause: fate.cause,
+    fix: fate.fix,
+    rule: fate.rule,
+    evidence: fate.evidence,
+  };
+}
+
+/**
+ * What keeps a cell from being delivered, as the thing to fix. The model's fix
+ * names the device or record to change and not the pair (a path's fix is the
+ * blocked hop's, e.g. "add a route on R1 to …"), so the fix text is the key;
+ * rows fixed on the sender add its name (FIXED_ON_SENDER). A cell with no fix
+ * text is keyed by its cause.
+ */
+export function causeKey(cell: MatrixCell): string {
+  const key = cell.fix || cell.cause;
+  return FIXED_ON_SENDER.indexOf(cell.rule) >= 0 ? key + "\n" + cell.device : key;
+}
+
+/** The cells not delivered, one group per thing to fix, most pairs first (ties: first seen first). */
+export function groupCauses(cells: MatrixCell[]): CauseGroup[] {
+  const keys: string[] = [];
+  const members: { [key: string]: MatrixCell[] } = {};
+  for (const cell of cells) {
+    if (cell.predicted === "delivered") continue;
+    const key = causeKey(cell);
+    if (!Object.prototype.hasOwnProperty.call(members, key)) {
+      members[key] = [];
+      keys.push(key);
+    }
+    members[key].push(cell);
+  }
+  const order = keys.map((key, first) => ({ key, first, size: members[key].length }));
+  order.sort((a, b) => b.size - a.size || a.first - b.first);
+  return order.map((o) => groupOf(o.key, members[o.key]));
+}
+
+function groupOf(key: string, cells: MatrixCell[]): CauseGroup {
+  const rules: string[] = [];
+  for (const c of cells) if (rules.indexOf(c.rule) < 0) rules.push(c.rule);
+  const first = cells[0];
+  let cause = sharedCause(cells.map((c) => c.cause));
+  if (FIXED_ON_SENDER.indexOf(first.rule) >= 0 && cause.indexOf(first.device) < 0) cause = first.device + ": " + cause;
+  return { key, cause, fix: first.fix, pairs: cells.length, rule: rules.join(", ") };
+}
+
+/**
+ * The cause the pairs share. The model words a blocked way as "who cannot
+ * reach what: why" (row.ts reached), so pairs with one fix differ in the lead
+ * and share the tail after a ": "; that tail is the broken fact.
+ */
+function sharedCause(causes: string[]): string {
+  const first = causes[0];
+  if (causes.every((c) => c === first)) return first;
+  let tail = first.split(": ");
+  for (const c of causes) {
+    const parts = c.split(": ");
+    let n = 0;
+    while (n < tail.length && n < parts.length && tail[tail.length - 1 - n] === parts[parts.length - 1 - n]) n++;
+    tail = tail.slice(tail.length - n);
+  }
+  if (tail.length) return tail.join(": ");
+  return first + " (and " + (causes.length - 1) + " like it)";
+}
