@@ -6,8 +6,8 @@ import type { DeviceRegistry } from "./devices";
 import type { LabSnapshot } from "./lab-snapshot";
 import type { DeliveryLog } from "./log";
 import { argShape } from "./mail-event";
-import { decideFate, defaultBehaviour, type PtBehaviour, type Snapshot } from "./model";
-import type { MailEntry, MailState, Reply, RequestOf, Verdict } from "./protocol";
+import { decideFate, defaultBehaviour, deliveryMatrix, type PtBehaviour, type Snapshot } from "./model";
+import type { LabCheck, MailEntry, MailState, Reply, RequestOf, Verdict } from "./protocol";
 import type { Host } from "./pt";
 import { refuse } from "./requests";
 import { type Judged, judge } from "./verdict";
@@ -149,6 +149,27 @@ export class Diagnosis {
       to,
     };
     return { ok: true, value: predict(this.readLab(), this.behaviour, d.name, req) };
+  }
+
+  /** The Lab check over the devices the registry knows, with their own accounts (passwords stay here). */
+  labCheck(): LabCheck {
+    const snapshot = this.readLab();
+    const clients = this.o.registry.list().map((d) => ({
+      device: d.name,
+      mailId: d.account.mailId,
+      user: d.account.user,
+      password: d.account.password,
+      smtpServer: d.account.smtpServer,
+    }));
+    if (!snapshot) return { senders: [], roster: [], cells: [], causes: [], readable: false };
+    const m = deliveryMatrix(snapshot, clients, this.behaviour);
+    return {
+      senders: m.senders.map((s) => ({ device: s.device, from: s.mailId.trim() })),
+      roster: m.roster,
+      cells: m.cells,
+      causes: m.causes,
+      readable: true,
+    };
   }
 
   reportText(engineVersion: string): string {

@@ -112,6 +112,7 @@ export class Engine {
       saveDraft: (r) => this.prefs.keepDraft(r),
       predict: (r) => this.diagnosis.check(r),
       fidelityReport: () => ({ ok: true, value: { text: this.diagnosis.reportText(VERSION) } }),
+      labCheck: () => ({ ok: true, value: this.diagnosis.labCheck() }),
       clearLog: () => this.clearLog(),
       saveLog: (r) => saveLog(this.host.ipc, this.host.now(), r.format, r.text),
       saveSettings: (r) => this.changeSettings(r),

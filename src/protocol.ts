@@ -110,6 +110,33 @@ export interface Verdict {
   disagrees?: { pt: number | null; model: number | null };
 }
 
+/** One sender × account pair of the Lab check: what the model predicts, and why. */
+export interface LabCheckCell {
+  device: string;
+  from: string;
+  to: string;
+  predicted: "delivered" | "bounced" | "failed" | "unknown";
+  codes: number[];
+  /** The code mailSent should end with (null: none, or unknown). */
+  code: number | null;
+  cause: string;
+  fix: string;
+  rule: string;
+  evidence: "live" | "pkt" | "inf";
+}
+
+/** The Lab check: every device with an account against every account on every mail server, and the fixes, each once. */
+export interface LabCheck {
+  senders: { device: string; from: string }[];
+  roster: string[];
+  /** Sender by sender, each against the roster in order. */
+  cells: LabCheckCell[];
+  /** Most pairs first: one fix repairs `pairs` cells. */
+  causes: { key: string; cause: string; fix: string; pairs: number; rule: string }[];
+  /** false: the lab could not be read, and the cells are empty. */
+  readable: boolean;
+}
+
 export interface DeviceInfo {
   key: string;
   name: string;
@@ -187,6 +214,8 @@ export interface Requests {
   predict: MailAccount & { device: string; to: string[] };
   /** The text a teacher pastes into an issue: PT's version, mailSent's shapes, predictions PT contradicted. */
   fidelityReport: object;
+  /** The Lab check: who can mail whom, from the lab as it is now. Sends nothing. */
+  labCheck: object;
   clearLog: object;
   /** Writes text into the PT user folder. */
   saveLog: { format: "csv" | "json"; text: string };
@@ -204,6 +233,7 @@ export interface Results {
   /** Per recipient; verdict null where the lab could not be read. */
   predict: { to: string; verdict: Verdict | null }[];
   fidelityReport: { text: string };
+  labCheck: LabCheck;
   clearLog: { epoch: number };
   saveLog: { path: string };
   saveSettings: Settings;

@@ -43,6 +43,8 @@ function route(h: RequestHandlers, r: Request): Reply<RequestType> {
       return h.predict(r);
     case "fidelityReport":
       return h.fidelityReport(r);
+    case "labCheck":
+      return h.labCheck(r);
     case "clearLog":
       return h.clearLog(r);
     case "saveLog":

@@ -94,4 +94,26 @@ describe("engine: verdicts from the mail model", () => {
     expect(r.world.history).toHaveLength(0);
     expect(r.mails()).toHaveLength(0);
   });
+
+  it("the Lab check answers who can mail whom, and one broken record is one fix for every pair it breaks", () => {
+    const r = rig();
+    const ok = r.ok({ type: "labCheck" });
+    expect(ok.readable).toBe(true);
+    expect(ok.senders).toHaveLength(9 - 3); // the six PCs and laptops with an account; servers have none
+    expect(ok.roster).toHaveLength(6);
+    expect(ok.cells.filter((c) => c.predicted !== "delivered")).toEqual([]);
+    r.world.device("DNS-SRV")!.dns!.removeARecordFromNameServerDb("beta.org");
+    r.world.app.workspace.logical.emit("linkCreated", {}); // any topology event: the lab is read again
+    const broken = r.ok({ type: "labCheck" });
+    const bounced = broken.cells.filter((c) => c.predicted === "bounced");
+    // Alpha's four senders to beta's two accounts: relayed, then bounced for want of the domain's A record.
+    expect(bounced.map((c) => `${c.from}>${c.to}`).sort()).toEqual(
+      ["alice", "carol", "dave", "teacher"]
+        .flatMap((u) => [`${u}@alpha.edu>bob@beta.org`, `${u}@alpha.edu>erin@beta.org`])
+        .sort(),
+    );
+    expect(broken.causes).toHaveLength(1);
+    expect(broken.causes[0]).toMatchObject({ pairs: 8 });
+    expect(broken.causes[0].fix).toMatch(/beta\.org/);
+  });
 });
