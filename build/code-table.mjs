@@ -1,4 +1,4 @@
-// Renders the README's "How the simulator decides each code" table from the
+// Renders the README's "How the model decides each code" table from the
 // model's rule table (src/model/rules.ts), so the two cannot drift apart.
 //   node build/code-table.mjs           prints the table (from dist/sim/pt-sim.js)
 //   node build/code-table.mjs --write   replaces the table in README.md
@@ -10,7 +10,7 @@ import { loadSim } from "./scenarios.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const README = join(root, "README.md");
-const HEADING = "How the simulator decides each code";
+const HEADING = "How the model decides each code";
 
 const DSN_WORDS = {
   "unknown-recipient": 'accepted, then the "account does not exist" DSN',
