@@ -3,7 +3,16 @@
 // RIP/OSPF/EIGRP. Routers that share a LAN and both run a protocol on it are
 // taken as converged (the running configuration is all a script can read of
 // them: pt-labs-and-fidelity.md B1, C3). Ports that are down route nothing.
-import { classfulMask, isIpAddress, isUnset, maskFromWildcard, networkOf, prefixLength, sameSubnet } from "./addresses";
+import {
+  classfulMask,
+  ipText,
+  isIpAddress,
+  isUnset,
+  maskFromWildcard,
+  networkOf,
+  prefixLength,
+  sameSubnet,
+} from "./addresses";
 import { lanOf } from "./lan";
 import type { DeviceFacts, PortFacts, RoutingFacts } from "./snapshot";
 import { ipOf, maskOf, type Topology } from "./topology";
@@ -47,14 +56,26 @@ export function decideRoute(topo: Topology, router: DeviceFacts, ip: string, ide
 }
 
 /** Whether a `network` statement of this router covers the port (RIP/EIGRP classful, OSPF with a wildcard). */
-function announces(routing: RoutingFacts, port: PortFacts): boolean {
+/** Whether a router's routing protocol announces the network of this port. */
+export function announces(routing: RoutingFacts, port: PortFacts): boolean {
   for (const statement of routing.routedNetworks || []) {
-    const words = statement.trim().split(/\s+/);
-    const mask = words[1] ? maskFromWildcard(words[1]) : classfulMask(words[0]);
+    // "10.0.0.0" (classful), "10.1.0.0 0.0.0.255" (a wildcard, as the running config says it), or "10.1.0.0/16".
+    const slash = /^(\d+\.\d+\.\d+\.\d+)\/(\d{1,2})$/.exec(statement.trim());
+    const words = slash ? [slash[1]] : statement.trim().split(/\s+/);
+    const mask = slash
+      ? maskOfPrefix(Number(slash[2]))
+      : words[1]
+        ? maskFromWildcard(words[1])
+        : classfulMask(words[0]);
     if (mask !== null && isIpAddress(words[0]) && networkOf(words[0], mask) === networkOf(ipOf(port), mask))
       return true;
   }
   return false;
+}
+
+function maskOfPrefix(bits: number): string | null {
+  if (bits < 0 || bits > 32) return null;
+  return ipText(bits === 0 ? 0 : 0x100000000 - Math.pow(2, 32 - bits));
 }
 
 function protocolOf(router: DeviceFacts): RoutingFacts | null {

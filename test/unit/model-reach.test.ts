@@ -1,5 +1,6 @@
 // The model's reachability over hand-built snapshots: LANs, gateways, static
 // routes, RIP/OSPF, and the cause it names when something blocks the way.
+
 import { describe, expect, it } from "vitest";
 import {
   type DeviceFacts,
@@ -9,6 +10,7 @@ import {
   reachAddress,
   type Snapshot,
 } from "../../src/model";
+import { announces } from "../../src/model/routing";
 
 const port = (name: string, ip: string, mask = "255.255.255.0", more: Partial<PortFacts> = {}): PortFacts =>
   Object.assign({ name, ip, mask, up: true, dhcp: false }, more);
@@ -227,5 +229,16 @@ describe("model: facts the snapshot lacks give unknown, not a guess", () => {
       kind: "unknown",
       what: "AP is a kind of device the model does not know",
     });
+  });
+});
+
+describe("routed networks in every form a lab gives them", () => {
+  const port = (ip: string) => ({ name: "Gig0/0", ip, mask: "255.255.255.0", up: true, dhcp: false });
+  const routing = (networks: string[]) => ({ staticRoutes: [], routedNetworks: networks });
+  it("reads 10.0.0.0/8 (the importer's form) as the running config's 10.0.0.0 0.255.255.255", () => {
+    expect(announces(routing(["10.0.0.0/8"]), port("10.2.3.4"))).toBe(true);
+    expect(announces(routing(["10.0.0.0 0.255.255.255"]), port("10.2.3.4"))).toBe(true);
+    expect(announces(routing(["10.1.0.0/16"]), port("10.2.3.4"))).toBe(false);
+    expect(announces(routing(["192.168.1.0"]), port("192.168.1.9"))).toBe(true);
   });
 });
