@@ -14,18 +14,13 @@ import {
   type OpenSession,
   sessionFate,
 } from "../src/model";
+import type { MailDraft } from "../src/protocol";
 import type { SimDevice, SimSmtpClient } from "./device";
 import type { StoredMail } from "./services";
 import type { World } from "./world";
 
-export interface MailRequest {
-  from: string;
-  to: string;
-  subject: string;
-  body: string;
-  password: string;
-  server: string;
-}
+/** One mail as SmtpClient.sendMail takes it: the protocol's draft, declared once. */
+export type MailRequest = MailDraft;
 
 type Phase = "starting" | "session" | "closing" | "done";
 
