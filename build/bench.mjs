@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import { chromium } from "playwright-core";
+import { CHROMIUM } from "./chromium.mjs";
 import { qjsHost } from "./qjs-host.mjs";
 import { startServer } from "./serve.mjs";
 
@@ -80,20 +81,7 @@ async function burst(pushIntervalMs) {
 
 async function browserFigures() {
   const server = await startServer(0);
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM);
   try {
     return {
       filterMs: await filterMs(browser, server.url),

@@ -10,7 +10,7 @@ import { decideFate, defaultBehaviour, deliveryMatrix, type PtBehaviour, type Sn
 import type { LabCheck, MailEntry, MailState, Reply, RequestOf, Verdict } from "./protocol";
 import type { Host } from "./pt";
 import { refuse } from "./requests";
-import { type Judged, judge } from "./verdict";
+import { type Judged, judge, verdictOf } from "./verdict";
 
 /** One recipient's prediction; null where the lab could not be read. */
 export function predict(
@@ -29,20 +29,7 @@ export function predict(
           { device, from: r.from, to, password: r.password, server: r.server },
           behaviour,
         );
-        verdict = {
-          outcome: fate.outcome.kind,
-          expected: fate.codes,
-          cause: fate.cause,
-          fix: fate.fix,
-          rule: fate.rule,
-          evidence: fate.evidence,
-        };
-        const o = fate.outcome;
-        if (o.kind === "delivered" || o.kind === "bounced") {
-          verdict.server = o.server;
-          verdict.mailbox = o.mailbox;
-        }
-        if (o.kind === "bounced") verdict.dsn = o.dsn;
+        verdict = verdictOf(fate);
       } catch (_e) {
         verdict = null;
       }

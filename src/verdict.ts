@@ -33,6 +33,15 @@ export function judge(
     return null; // a snapshot the model cannot read is as good as none: the generic text stays
   }
   const expected = terminalOf(fate);
+  const verdict = verdictOf(fate);
+  const o = fate.outcome;
+  if (o.kind !== "unknown" && expected !== code) verdict.disagrees = { pt: code, model: expected };
+  const bounced = code === 2 && o.kind === "bounced";
+  return { verdict, state: bounced ? "bounced" : state };
+}
+
+/** What a row or "Check" says of a fate: the outcome, where the mail lands, why, and the rule behind it. */
+export function verdictOf(fate: Fate): Verdict {
   const verdict: Verdict = {
     outcome: fate.outcome.kind,
     expected: fate.codes,
@@ -47,9 +56,7 @@ export function judge(
     verdict.mailbox = o.mailbox;
   }
   if (o.kind === "bounced") verdict.dsn = o.dsn;
-  if (o.kind !== "unknown" && expected !== code) verdict.disagrees = { pt: code, model: expected };
-  const bounced = code === 2 && o.kind === "bounced";
-  return { verdict, state: bounced ? "bounced" : state };
+  return verdict;
 }
 
 /** The code the model expects mailSent to end with (null: sendMail refused, no code). */

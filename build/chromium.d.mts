@@ -1,0 +1,2 @@
+// Types for chromium.mjs.
+export const CHROMIUM: { executablePath: string; headless: boolean; args: string[] };
