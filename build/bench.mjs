@@ -253,7 +253,8 @@ function engineInQt() {
 
 const TARGETS = {
   panelGzipBytes: ["<=", 20480],
-  engineGzipBytes: ["<=", 12288],
+  // 12 KB before the mail model and the IPC lab reader shipped in the engine (issues 11-13): the model alone is 11 KB.
+  engineGzipBytes: ["<=", 32768],
   buildMs: ["<=", 1000],
   burstRecorded: ["=", "burstEvents"],
   batchingRatio: [">=", 50],
