@@ -13,17 +13,13 @@ export type Call = <T extends RequestType>(request: RequestOf<T>) => Promise<Rep
 
 type SeFunction = (name: string, ...args: unknown[]) => unknown;
 
-export interface LinkTiming {
-  /** A request with no answer after this long failed. */
-  requestTimeoutMs: number;
-  /** Pull when mail is in flight and no push came for this long. */
-  quietMs: number;
-  /** Pull at least this often in any case. */
-  idlePullMs: number;
-  tickMs: number;
-}
-
-const DEFAULT_TIMING: LinkTiming = { requestTimeoutMs: 4000, quietMs: 1000, idlePullMs: 3000, tickMs: 100 };
+/** A request with no answer after this long failed. */
+const REQUEST_TIMEOUT_MS = 4000;
+/** Pull when mail is in flight and no push came for this long. */
+const QUIET_MS = 1000;
+/** Pull at least this often in any case. */
+const IDLE_PULL_MS = 3000;
+const TICK_MS = 100;
 
 export class EngineLink {
   private lastPushAt = 0;
@@ -37,12 +33,11 @@ export class EngineLink {
   constructor(
     private store: PanelStore,
     private se: () => SeFunction | undefined,
-    private timing: LinkTiming = DEFAULT_TIMING,
   ) {}
 
   start(): void {
     this.tick();
-    this.timer = setInterval(() => this.tick(), this.timing.tickMs);
+    this.timer = setInterval(() => this.tick(), TICK_MS);
   }
 
   stop(): void {
@@ -53,35 +48,17 @@ export class EngineLink {
   /** One request to the engine; rejects with a readable Error when it cannot answer. */
   call<T extends RequestType>(request: RequestOf<T>): Promise<Reply<T>> {
     const se = this.se();
-    if (typeof se !== "function") return Promise.reject(new Error("Packet Tracer's $se bridge is not available yet."));
-    return new Promise<Reply<T>>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error("The engine did not answer within " + this.timing.requestTimeoutMs / 1000 + " s.")),
-        this.timing.requestTimeoutMs,
-      );
-      let answer: unknown;
-      try {
-        answer = se(ENGINE_ENTRY, request);
-      } catch (e) {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-        return;
-      }
-      Promise.resolve(answer).then(
-        (value) => {
-          clearTimeout(timer);
-          try {
-            resolve(decode(value) as Reply<T>);
-          } catch (e) {
-            reject(e);
-          }
-        },
-        (e) => {
-          clearTimeout(timer);
-          reject(e instanceof Error ? e : new Error(String(e)));
-        },
-      );
+    if (typeof se !== "function") return Promise.reject(new Error("Packet Tracer is not ready yet (no $se)."));
+    const ms = REQUEST_TIMEOUT_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`The engine did not answer within ${ms / 1000} s.`)), ms);
     });
+    // A throw inside $se becomes a rejection too.
+    const answer = new Promise((resolve) => resolve(se(ENGINE_ENTRY, request))).then(decode);
+    return Promise.race([answer, late])
+      .catch((e) => Promise.reject(e instanceof Error ? e : new Error(String(e))))
+      .finally(() => clearTimeout(timer)) as Promise<Reply<T>>;
   }
 
   /** A push from the engine. */
@@ -101,23 +78,22 @@ export class EngineLink {
     if (this.pullInFlight) return Promise.resolve();
     this.pullInFlight = true;
     this.lastPullAt = Date.now();
-    const seqBefore = this.store.seq;
-    const answer: Promise<Reply<"openPanel" | "changesSince">> = this.opened
-      ? this.call({ type: "changesSince", seq: this.store.seq, epoch: this.store.epoch })
-      : this.call({ type: "openPanel", since: this.store.seq, epoch: this.store.epoch });
-    return answer.then(
+    const { seq, epoch } = this.store;
+    return this.call<"openPanel" | "changesSince">(
+      this.opened ? { type: "changesSince", seq, epoch } : { type: "openPanel", since: seq, epoch },
+    ).then(
       (r) => {
         this.pullInFlight = false;
         if (!r.ok) throw new Error(r.error);
         const changes: Changes = r.value;
-        const fresh = changes.seq > seqBefore;
+        const fresh = changes.seq > seq;
         this.store.apply(changes);
         const wasOpening = !this.opened;
         this.opened = true;
         this.failures = 0;
         // Changes a pull found that no push brought mean pushes are not arriving.
         if (wasOpening || !fresh) this.store.setConnection(this.store.connection === "pulling" ? "pulling" : "live");
-        else if (Date.now() - this.lastPushAt > this.timing.quietMs)
+        else if (Date.now() - this.lastPushAt > QUIET_MS)
           this.store.setConnection("pulling", "Updates arrive by polling (Packet Tracer is not pushing them).");
       },
       (e: Error) => {
@@ -142,8 +118,7 @@ export class EngineLink {
       return;
     }
     const quiet = now - Math.max(this.lastPushAt, this.lastPullAt);
-    if ((this.store.inFlight() > 0 && quiet >= this.timing.quietMs) || now - this.lastPullAt >= this.timing.idlePullMs)
-      this.pull();
+    if ((this.store.inFlight() > 0 && quiet >= QUIET_MS) || now - this.lastPullAt >= IDLE_PULL_MS) this.pull();
   }
 }
 

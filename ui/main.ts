@@ -20,7 +20,7 @@ window.mailConsolePush = (push: Push) => {
   try {
     link.receive(push);
   } catch (e) {
-    console.error("Mail Console: a push could not be applied", e);
+    console.error("Mail Console: a push failed", e);
   }
 };
 const root = document.getElementById("app");

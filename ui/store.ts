@@ -1,35 +1,73 @@
 // What the panel knows: the engine's log as last received, the device list,
 // and the connection's health. The engine owns the log; this is a mirror that
-// applies Changes (idempotent) and notices gaps in sequence numbers.
+// applies Changes (idempotent) and notices gaps in sequence numbers. A push
+// costs what it changed, not what the log holds: entries are found by binary
+// search on their id (the log is in id order), the totals are kept as
+// entries change (tally.ts), and a push that changed nothing renders nothing.
 import type {
   ChangedPush,
   Changes,
   ComposePreset,
   DeviceInfo,
+  Draft,
   EngineStatus,
   MailEntry,
   Settings,
 } from "../src/protocol";
+import { inProgress, sentence, Tally } from "./tally";
 
 export type Connection = "connecting" | "live" | "pulling" | "offline";
+
+/** What one apply did to the log, for views that keep lists derived from it. */
+export interface LogDelta {
+  /** The log was replaced: derive everything again. */
+  reset: boolean;
+  /** Entries new or changed, in id order. */
+  changed: MailEntry[];
+  removed: number[];
+}
+
+/** Where key is among n ascending values, or -(where it would go) - 1. */
+export function search(n: number, at: (i: number) => number, key: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = at(mid);
+    if (v === key) return mid;
+    if (v < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -lo - 1;
+}
+
+const findId = (list: readonly MailEntry[], id: number) => search(list.length, (i) => list[i].id, id);
 
 export class PanelStore {
   seq = 0;
   epoch = 0;
   dropped = 0;
+  /** Mails recorded since the last clear, dropped ones included (the engine's count, not rows kept). */
+  sent = 0;
+  /** The file open in PT now (File > Open and New move it on). */
+  file = 0;
   devices: DeviceInfo[] = [];
   presets: { [device: string]: ComposePreset } = {};
   settings: Settings | null = null;
   status: EngineStatus = { simulationMode: false, version: "" };
+  /** The message being written, as the engine keeps it; undefined until the engine has said. */
+  draft: Draft | null | undefined = undefined;
   connection: Connection = "connecting";
   connectionNote = "";
-  /** Oldest first, as the engine keeps it. */
+  /** Oldest first, as the engine keeps it: ascending ids. */
   mails: MailEntry[] = [];
-  /** Mails that just reached a terminal state, for the aria-live announcement. */
+  tally = new Tally();
+  /** Mails and groups that just reached an outcome, for the aria-live announcement. */
   announcements: string[] = [];
-  version = 0;
-  private byId = new Map<number, number>();
+  delta: LogDelta = { reset: true, changed: [], removed: [] };
   private listeners: (() => void)[] = [];
+  /** The counts and status last applied, to tell an empty pull. */
+  private shape = "";
 
   subscribe(fn: () => void): () => void {
     this.listeners.push(fn);
@@ -39,7 +77,6 @@ export class PanelStore {
   }
 
   changed(): void {
-    this.version++;
     for (const l of this.listeners.slice()) l();
   }
 
@@ -48,35 +85,54 @@ export class PanelStore {
     return push.epoch === this.epoch && push.base <= this.seq;
   }
 
+  /** The mails of a group that are still held, in id order (a compose's mails have consecutive ids). */
+  members(group: number): MailEntry[] {
+    const out: MailEntry[] = [];
+    let i = findId(this.mails, group);
+    if (i < 0) i = -i - 1;
+    for (; i < this.mails.length && (this.mails[i].group || this.mails[i].id) === group; i++) out.push(this.mails[i]);
+    return out;
+  }
+
+  /** Mails still moving (the pull fallback watches them). */
+  inFlight(): number {
+    return inProgress(this.tally.n);
+  }
+
   apply(c: Changes): void {
-    if (c.full || c.epoch !== this.epoch) {
+    const reset = c.full || c.epoch !== this.epoch;
+    const d: LogDelta = { reset, changed: [], removed: [] };
+    if (reset) {
       this.mails = [];
-      this.byId.clear();
+      this.tally = new Tally();
     }
-    const announce = this.epoch === c.epoch && !c.full;
     this.epoch = c.epoch;
-    this.seq = Math.max(c.full ? 0 : this.seq, c.seq);
-    this.dropped = c.dropped;
-    if (c.droppedIds?.length) this.remove(c.droppedIds);
-    // New entries always come after the ones held: the engine numbers them in order, and a
-    // batch that does not follow on from our seq is never applied (the link pulls instead).
-    for (const m of c.mails) {
-      const at = this.byId.get(m.id);
-      if (at === undefined) {
-        this.byId.set(m.id, this.mails.length);
-        this.mails.push(m);
-      } else {
-        const old = this.mails[at];
-        if (old.rev > m.rev) continue;
-        if (announce && old.state !== m.state) this.announce(m);
-        this.mails[at] = m;
-      }
-    }
+    this.seq = Math.max(reset ? 0 : this.seq, c.seq);
+    if (c.droppedIds) this.remove(c.droppedIds, d);
+    for (const m of c.mails) this.put(m, d, !reset);
+    // An engine from before `sent` and `file` (and the bench's stand-in) still counts something true.
+    const counts = [c.sent ?? Math.max(this.sent, this.mails.length), c.dropped, c.file ?? this.file];
+    const before = this.shape;
+    this.shape = JSON.stringify([counts, c.status]);
+    [this.sent, this.dropped, this.file] = counts;
+    this.status = c.status || this.status;
     if (c.devices) this.devices = c.devices;
     if (c.presets) this.presets = c.presets;
     if (c.settings) this.settings = c.settings;
-    if (c.status) this.status = c.status;
-    this.changed();
+    if (c.draft !== undefined) this.draft = c.draft;
+    // An empty pull renders nothing.
+    if (
+      reset ||
+      d.changed.length + d.removed.length ||
+      this.shape !== before ||
+      c.devices ||
+      c.presets ||
+      c.settings ||
+      c.draft !== undefined
+    ) {
+      this.delta = d;
+      this.changed();
+    }
   }
 
   setConnection(connection: Connection, note = ""): void {
@@ -86,29 +142,34 @@ export class PanelStore {
     this.changed();
   }
 
-  /** Mails still moving (the pull fallback watches them). */
-  inFlight(): number {
-    let n = 0;
-    for (const m of this.mails) if (m.state === "queued" || m.state === "sending" || m.state === "forwarding") n++;
-    return n;
+  private put(m: MailEntry, d: LogDelta, announce: boolean): void {
+    const list = this.mails;
+    // A new mail is the newest: no search.
+    const at = list.length && m.id <= list[list.length - 1].id ? findId(list, m.id) : -list.length - 1;
+    if (at < 0) list.splice(-at - 1, 0, m);
+    else if (this.tally.rev(m.id) > m.rev)
+      return; // an older copy than the one held
+    else list[at] = m;
+    const before = this.tally.put(m);
+    d.changed.push(m);
+    const g = this.tally.groups.get(m.group || m.id);
+    // A class send is announced once, when its last mail ends (and again if an outcome changes after).
+    if (announce && before && before !== m.state && g && !inProgress(g.n)) this.say(sentence(g, m));
   }
 
-  private announce(m: MailEntry): void {
-    if (m.state === "delivered") this.announcements.push(`Mail to ${m.to} delivered.`);
-    else if (m.state === "failed")
-      this.announcements.push(`Mail to ${m.to} failed${m.code ? " (code " + m.code + ")" : ""}.`);
-    else return;
+  say(text: string): void {
+    this.announcements.push(text);
     if (this.announcements.length > 5) this.announcements.shift();
   }
 
-  private remove(ids: number[]): void {
-    const gone = new Set(ids);
-    this.mails = this.mails.filter((m) => !gone.has(m.id));
-    this.reindex();
-  }
-
-  private reindex(): void {
-    this.byId.clear();
-    for (let i = 0; i < this.mails.length; i++) this.byId.set(this.mails[i].id, i);
+  /** Takes out dropped entries (usually the oldest: a splice at the front is cheap). */
+  private remove(ids: number[], d: LogDelta): void {
+    for (const id of ids) {
+      const i = findId(this.mails, id);
+      if (i < 0) continue;
+      this.mails.splice(i, 1);
+      this.tally.drop(id);
+      d.removed.push(id);
+    }
   }
 }

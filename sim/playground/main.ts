@@ -124,10 +124,13 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
 };
 
 // ---- the network view ----
+// The worker may post the world before this effect subscribes (about one load in 12 did, and the view
+// stayed on "Starting…" until something changed): so, once listening, ask for it.
 function useWorld(): WorldView | null {
   const [w, setW] = useState<WorldView | null>(latest);
   useEffect(() => {
     listeners.push(setW);
+    send({ type: "getWorld" });
     return () => listeners.splice(listeners.indexOf(setW), 1);
   }, []);
   return w;

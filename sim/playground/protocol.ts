@@ -1,5 +1,21 @@
 // Messages between the playground page (PT's GUI role) and its worker (PT's
 // script engine role: the simulator plus the built engine.js).
+import type { PtBehaviour, SwitchName } from "../../src/model/behaviour";
+
+/** The playground's own files (File > Open in the toolbar). */
+export type PlaygroundFile = "classroom" | "one-lan";
+
+/** The open file: one of the playground's, or a .pkt/.pka lab opened from disk. */
+export interface FileView {
+  key: PlaygroundFile | "lab";
+  /** The playground file's title, or the lab's file name. */
+  name: string;
+  /** For a lab: "pkt" or "pka", the PT version that saved it, its stored mails and the importer's warnings. */
+  kind: "" | "pkt" | "pka";
+  ptVersion: string;
+  storedMails: number;
+  warnings: string[];
+}
 
 export interface WorldView {
   topology: string;
@@ -7,11 +23,16 @@ export interface WorldView {
   pendingSteps: number;
   /** Simulation steps the Step button has run. */
   stepsRun: number;
+  /** saveDraft requests the engine has answered, so a test can tell the draft was kept. */
+  draftsSaved: number;
   playing: boolean;
   dropPushes: boolean;
   pushes: number;
   devices: DeviceView[];
   links: { id: string; up: boolean }[];
+  file: FileView;
+  /** The PT behaviour switches' current values (world.behaviour), kept per playground file. */
+  behaviour: PtBehaviour;
 }
 
 export interface DeviceView {
@@ -43,13 +64,21 @@ export type Action =
   | { type: "mode"; simulation: boolean }
   | { type: "step" }
   | { type: "play"; on: boolean }
-  | { type: "open-file"; file: "classroom" | "one-lan" }
+  | { type: "open-file"; file: PlaygroundFile }
+  | { type: "behaviour"; name: SwitchName; value: PtBehaviour[SwitchName] }
+  | { type: "behaviour-defaults" }
   | { type: "drop-pushes"; on: boolean }
   | { type: "menu" }
   | { type: "closed"; view: string }
   | { type: "emit"; device: string; args: unknown };
 
-export type ToWorker = { type: "se"; id: number; name: string; args: unknown[] } | { type: "action"; action: Action };
+export type ToWorker =
+  | { type: "se"; id: number; name: string; args: unknown[] }
+  | { type: "action"; action: Action }
+  /** The page is listening: send the world now, even if it has not changed since the last post. */
+  | { type: "getWorld" }
+  /** File > Open of a lab from disk: the file's bytes, decoded and imported in the worker. */
+  | { type: "open-lab"; id: number; name: string; bytes: ArrayBuffer };
 
 export type FromWorker =
   | { type: "se-result"; id: number; ok: boolean; value?: unknown; error?: string }
@@ -58,4 +87,6 @@ export type FromWorker =
   | { type: "close"; view: string }
   | { type: "eval"; view: string; js: string }
   | { type: "world"; world: WorldView }
+  /** The answer to open-lab: error is the importer's one-line message, or null once the lab is open. */
+  | { type: "lab-opened"; id: number; error: string | null }
   | { type: "log"; text: string };

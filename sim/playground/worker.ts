@@ -4,9 +4,10 @@
 import { hostClock } from "../clock";
 import type { SimDevice } from "../device";
 import { installPtGlobals } from "../pt-globals";
-import { classroom, oneLan } from "../scenarios/classroom";
+import { classroom } from "../scenarios/classroom";
 import { World } from "../world";
 import type { Action, DeviceView, FromWorker, ToWorker, WorldView } from "./protocol";
+import { OpenFile } from "./worker-files";
 
 const scope = self as unknown as { [name: string]: unknown } & {
   postMessage(m: FromWorker): void;
@@ -22,11 +23,13 @@ const world = new World({
   timeoutMs: Number(pace.get("timeout") || 4000),
 });
 world.load(classroom());
+const open = new OpenFile(world);
 installPtGlobals(scope, world);
 scope.dprint = (text: string) => post({ type: "log", text: String(text) });
 let dropPushes = false;
 /** Steps the Step button ran, so the page can tell one happened. */
 let stepsRun = 0;
+let draftsSaved = 0;
 
 const wvm = world.webViewManager;
 wvm.onOpen = (v) => post({ type: "open", view: v.id, title: v.title, url: v.url, width: v.width, height: v.height });
@@ -61,11 +64,14 @@ function view(): WorldView {
     simulationMode: world.simulationMode,
     pendingSteps: world.pendingSteps,
     stepsRun,
+    draftsSaved,
     playing: world.playing,
     dropPushes,
     pushes: wvm.evaluated,
     devices,
     links: world.links.map((l) => ({ id: l.id, up: l.up })),
+    file: open.file,
+    behaviour: Object.assign({}, world.behaviour),
   };
 }
 
@@ -85,10 +91,11 @@ function dnsView(dns: SimDevice["dns"]): DeviceView["dnsServer"] {
 }
 
 let lastView = "";
-function publish(): void {
+/** Posts the world when it changed, or always when the page asks (it may have missed the last post). */
+function publish(always = false): void {
   const v = view();
   const text = JSON.stringify(v);
-  if (text === lastView) return;
+  if (text === lastView && !always) return;
   lastView = text;
   post({ type: "world", world: v });
 }
@@ -142,7 +149,9 @@ function act(a: Action): void {
         dns: "10.1.0.5",
         email: { mailId: "guest" + n + "@alpha.edu", user: "guest" + n, password: "guest", smtp: "mail.alpha.edu" },
       });
-      world.link(a.name, "SW-Alpha");
+      // The classroom's switch, or an imported lab's first one.
+      const sw = world.device("SW-Alpha") || world.devices.filter((x) => x.kind === "switch")[0];
+      if (sw) world.link(a.name, sw.name);
       break;
     }
     case "pt-send":
@@ -166,7 +175,13 @@ function act(a: Action): void {
       a.on ? world.play(400) : world.pause();
       break;
     case "open-file":
-      world.openFile(a.file === "one-lan" ? oneLan() : classroom());
+      open.openPlaygroundFile(a.file === "one-lan" ? "one-lan" : "classroom");
+      break;
+    case "behaviour":
+      open.setSwitch(a.name, a.value);
+      break;
+    case "behaviour-defaults":
+      open.resetSwitches();
       break;
     case "drop-pushes":
       dropPushes = a.on;
@@ -192,9 +207,17 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
       const fn = scope[m.name];
       if (typeof fn !== "function") throw new Error("The Script Engine has no function named " + m.name);
       post({ type: "se-result", id: m.id, ok: true, value: (fn as (...a: unknown[]) => unknown).apply(null, m.args) });
+      if ((m.args[0] as { type?: string } | undefined)?.type === "saveDraft") draftsSaved++;
     } catch (err) {
       post({ type: "se-result", id: m.id, ok: false, error: String(err) });
     }
+  } else if (m.type === "getWorld") {
+    publish(true);
+  } else if (m.type === "open-lab") {
+    open.openLab(m.name, m.bytes).then((error) => {
+      publish(); // the page sees the lab before it hears the open is done
+      post({ type: "lab-opened", id: m.id, error });
+    });
   } else if (m.type === "action") {
     try {
       act(m.action);

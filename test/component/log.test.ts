@@ -3,31 +3,31 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { html } from "htm/preact";
 import { afterEach, describe, expect, it } from "vitest";
-import { toCsv } from "../../ui/log/export";
-import { LogView, PAGE } from "../../ui/log/log-view";
+import type { MailEntry } from "../../src/protocol";
+import { LogView } from "../../ui/log/log-view";
 import { Panel } from "../../ui/panel";
 import { PanelStore } from "../../ui/store";
-import { changes, fakeEngine, mail } from "../helpers/panel-fixtures";
+import { clock } from "../../ui/time";
+import { changes, fakeEngine, mail, push, spoken } from "../helpers/panel-fixtures";
 
 afterEach(cleanup);
 
-function setup(
-  mails = [
-    mail({ id: 1, to: "carol@alpha.edu" }),
-    mail({
-      id: 2,
-      to: "bob@beta.org",
-      device: "PC-Bob",
-      deviceKey: "k-bob",
-      state: "failed",
-      code: 13,
-      subject: "Relay",
-    }),
-  ],
-) {
+const BOB_FAILED = mail({
+  id: 2,
+  to: "bob@beta.org",
+  device: "PC-Bob",
+  deviceKey: "k-bob",
+  from: "bob@beta.org",
+  state: "failed",
+  code: 13,
+  subject: "Relay",
+  reason: "The relay gave up.",
+});
+
+function setup(mails: MailEntry[] = [mail({ id: 1, to: "carol@alpha.edu" }), BOB_FAILED], over = {}) {
   const store = new PanelStore();
-  store.apply(changes({ mails }));
-  const { call, calls } = fakeEngine({ saveLog: () => ({ path: "C:/Users/student/mail-console.csv" }) });
+  store.apply(changes({ mails, sent: mails.length, ...over }));
+  const { call, calls } = fakeEngine();
   const copied: string[] = [];
   const copy = (text: string) => {
     copied.push(text);
@@ -37,53 +37,152 @@ function setup(
   return { store, calls, copied };
 }
 
-const rows = () => screen.queryAllByRole("listitem").filter((li) => li.classList.contains("mail"));
+const rows = () => Array.from(document.querySelectorAll<HTMLElement>("ul.mails > li"));
+const row = (to: string) => rows().filter((li) => li.querySelector(".to")?.textContent === "→ " + to)[0];
+const counters = () => screen.getByLabelText("Counters").textContent!.replace(/\s+/g, " ");
+const search = (q: string) => fireEvent.input(screen.getByLabelText("Search"), { target: { value: q } });
+const shownTo = () => rows().map((li) => li.querySelector(".to")!.textContent!.slice(2));
 
 describe("delivery log", () => {
   it("lists mail newest first with time, device, recipient, subject and a status badge", () => {
     setup();
     const [first, second] = rows();
     expect(first.textContent).toContain("bob@beta.org");
-    expect(first.textContent).toContain("Failed: Server not found");
+    expect(first.querySelector(".badge")!.textContent).toBe("Failed: Server not found");
     expect(second.textContent).toContain("PC-Alice");
-    expect(second.textContent).toContain("Delivered");
+    expect(second.querySelector(".badge")!.textContent).toBe("Delivered");
   });
 
-  it("changes a badge in place: the same row element, a new status", async () => {
-    const { store } = setup([mail({ id: 7, state: "sending", code: null, events: [{ at: 1, code: 1 }] })]);
+  it("changes a badge in place, and announces the outcome in words", async () => {
+    const { store } = setup([mail({ id: 7, rev: 7, state: "sending", code: null, events: [{ at: 1, code: 1 }] })]);
     const before = rows()[0];
-    expect(before.textContent).toContain("Sending");
-    store.apply(changes({ full: false, seq: 20, mails: [mail({ id: 7, rev: 20, state: "delivered", code: 2 })] }));
-    await waitFor(() => expect(rows()[0].textContent).toContain("Delivered"));
+    store.apply(push(20, [mail({ id: 7, rev: 20, state: "failed", code: 4, to: "bobby@beta.org" })]));
+    await waitFor(() => expect(rows()[0].querySelector(".badge")!.textContent).toBe("Failed: No such recipient"));
     expect(rows()[0]).toBe(before);
-    expect(store.announcements).toEqual(["Mail to carol@alpha.edu delivered."]);
+    expect(store.announcements).toEqual(["Mail to bobby@beta.org: Failed: No such recipient."]);
   });
 
-  it("expands a failed row to its timeline, its meaning and what to check", () => {
+  it("opens a failed row to its timeline, read aloud as time, code and name, its meaning and what to check", () => {
     setup();
-    fireEvent.click(within(rows()[0]).getByRole("button"));
-    const row = rows()[0];
-    expect(row.textContent).toContain("Server not found (code 13).");
-    expect(row.textContent).toContain("Check:");
-    expect(within(row).getByRole("list", { name: "Timeline" }).textContent).toMatch(/1\s*eSmtpRequest/);
+    fireEvent.click(within(row("bob@beta.org")).getByRole("button"));
+    const r = row("bob@beta.org");
+    expect(r.textContent).toContain("Server not found (code 13).");
+    expect(r.textContent).toContain("Check:");
+    expect(r.textContent).toContain("The relay gave up.");
+    const items = within(r).getByRole("list", { name: "Timeline" }).querySelectorAll("li");
+    expect(spoken(items[0])).toBe(`${clock(1767225600000)}, code 1, request`);
+    expect(spoken(items[1])).toBe(`${clock(1767225601000)}, code 2, response success`);
+    expect(items[0].textContent).toContain("eSmtpRequest"); // PT's own name stays on screen
   });
 
-  it("filters by device and by outcome, and searches addresses, subject and body", async () => {
+  it("says what the engine folded or cut: repeated codes, left-out events, a long body, an unreadable event", () => {
+    setup([
+      mail({
+        id: 1,
+        events: [
+          { at: 1767225600000, code: 1 },
+          { at: 1767225601000, code: 3, times: 4 },
+          { at: 1767225602000, code: 2 },
+        ],
+        omittedEvents: 7,
+        body: "b".repeat(10),
+        bodyLength: 5000,
+      }),
+      mail({ id: 2, origin: "unreadable", to: "", state: "failed", code: null }),
+    ]);
+    fireEvent.click(within(rows()[1]).getByRole("button"));
+    const items = within(rows()[1]).getByRole("list", { name: "Timeline" }).querySelectorAll("li");
+    expect(Array.from(items).map((li) => spoken(li))).toEqual([
+      `${clock(1767225600000)}, code 1, request`,
+      "… 7 events left out",
+      `${clock(1767225601000)}, code 3, request forward, 4 times`,
+      `${clock(1767225602000)}, code 2, response success`,
+    ]);
+    expect(items[2].textContent).toContain("×4");
+    expect(rows()[1].textContent).toContain("First 10 of 5000 characters (the mail went whole).");
+    expect(rows()[0].querySelector(".tag")!.textContent).toBe("unreadable");
+  });
+
+  it("keeps bounced apart from delivered: its badge, counter, filter, explanation and announcement", async () => {
+    const { store } = setup([mail({ id: 1 }), mail({ id: 2, to: "bobby@beta.org", state: "sending", code: null })]);
+    store.apply(push(11, [mail({ id: 2, rev: 11, to: "bobby@beta.org", state: "bounced", code: 2 })]));
+    await waitFor(() => expect(row("bobby@beta.org").querySelector(".badge")!.textContent).toBe("Bounced"));
+    expect(counters()).toMatch(/Delivered 1 .*Bounced 1 .*Failed 0/);
+    expect(store.announcements).toEqual(["Mail to bobby@beta.org: Bounced."]);
+    fireEvent.change(screen.getByLabelText("Outcome"), { target: { value: "bounced" } });
+    await waitFor(() => expect(shownTo()).toEqual(["bobby@beta.org"]));
+    fireEvent.click(within(row("bobby@beta.org")).getByRole("button"));
+    expect(row("bobby@beta.org").textContent).toMatch(/Bounced\..*Delivery Status Notification/);
+  });
+
+  it("filters by device, outcome, code and recipient domain", async () => {
+    setup([
+      mail({ id: 1, to: "carol@alpha.edu" }),
+      mail({ id: 2, to: "bob@beta.org", device: "PC-Bob", state: "failed", code: 6 }),
+      mail({ id: 3, to: "dave@alpha.edu", state: "failed", code: 9 }),
+      mail({ id: 4, to: "erin@beta.org", state: "sending", code: null }),
+    ]);
+    const pick = (label: string, value: string) =>
+      fireEvent.change(screen.getByLabelText(label), { target: { value } });
+    pick("Outcome", "failed");
+    await waitFor(() => expect(shownTo()).toEqual(["dave@alpha.edu", "bob@beta.org"]));
+    pick("Code", "9");
+    await waitFor(() => expect(shownTo()).toEqual(["dave@alpha.edu"]));
+    pick("Code", "");
+    pick("Outcome", "");
+    pick("Domain", "beta.org");
+    await waitFor(() => expect(shownTo()).toEqual(["erin@beta.org", "bob@beta.org"]));
+    pick("Device", "PC-Bob");
+    await waitFor(() => expect(shownTo()).toEqual(["bob@beta.org"]));
+    const domains = Array.from((screen.getByLabelText("Domain") as HTMLSelectElement).options).map((o) => o.value);
+    expect(domains).toEqual(["", "alpha.edu", "beta.org"]);
+  });
+
+  it("searches words in status, reason, code number and name, with field prefixes", async () => {
     setup([
       mail({ id: 1, to: "carol@alpha.edu", body: "the lab is at ten" }),
-      mail({ id: 2, to: "bob@beta.org", device: "PC-Bob", state: "failed", code: 6 }),
-      mail({ id: 3, to: "dave@alpha.edu", state: "sending", code: null }),
+      mail({ id: 2, to: "bob@beta.org", from: "teacher@alpha.edu", device: "PC-Bob", state: "failed", code: 6 }),
+      mail({ id: 3, to: "dave@alpha.edu", state: "cancelled", code: null, reason: "Cancelled from the console." }),
+      mail({ id: 4, to: "erin@beta.org", subject: "Quiz", state: "failed", code: 13 }),
     ]);
-    fireEvent.change(screen.getByLabelText("Outcome"), { target: { value: "failed" } });
-    await waitFor(() => expect(rows()).toHaveLength(1));
-    expect(rows()[0].textContent).toContain("bob@beta.org");
-    fireEvent.change(screen.getByLabelText("Outcome"), { target: { value: "all" } });
-    fireEvent.change(screen.getByLabelText("Device"), { target: { value: "PC-Alice" } });
-    await waitFor(() => expect(rows()).toHaveLength(2));
-    fireEvent.input(screen.getByLabelText("Search"), { target: { value: "LAB IS" } });
-    await waitFor(() => expect(rows()).toHaveLength(1));
-    expect(rows()[0].textContent).toContain("carol@alpha.edu");
-    expect(screen.getByLabelText("Counters").textContent).toMatch(/Sent 3.*Delivered 1.*Failed 1.*In progress 1/);
+    const expectShown = async (q: string, to: string[]) => {
+      search(q);
+      await waitFor(() => expect(shownTo(), q).toEqual(to));
+    };
+    await expectShown("LAB IS", ["carol@alpha.edu"]);
+    await expectShown("failed", ["erin@beta.org", "bob@beta.org"]);
+    await expectShown("timed out", ["bob@beta.org"]);
+    await expectShown("eSmtpServerNotFound", ["erin@beta.org"]);
+    await expectShown("code:6", ["bob@beta.org"]);
+    await expectShown("code:13", ["erin@beta.org"]);
+    await expectShown("code:timeout", ["bob@beta.org"]);
+    await expectShown("from the console", ["dave@alpha.edu"]);
+    await expectShown("to:beta from:teacher", ["bob@beta.org"]);
+    await expectShown("device:pc-bob", ["bob@beta.org"]);
+    await expectShown('subject:"quiz"', ["erin@beta.org"]);
+    await expectShown("to:carol failed", []);
+  });
+
+  it("counts honestly: Sent is the engine's count, dropped rows included", () => {
+    setup([mail({ id: 299 }), mail({ id: 300, state: "failed", code: 6 })], { sent: 300, dropped: 298 });
+    expect(counters()).toMatch(/^Sent 300 Delivered 1 Bounced 0 Failed 1 In progress 0 298 older dropped$/);
+  });
+
+  it("marks rows queued before the file open now", () => {
+    setup([mail({ id: 1, to: "old@alpha.edu", file: 1 }), mail({ id: 2, to: "new@alpha.edu", file: 2 })], { file: 2 });
+    expect(row("old@alpha.edu").textContent).toContain("previous file");
+    expect(row("new@alpha.edu").textContent).not.toContain("previous file");
+  });
+
+  it("in Simulation mode a waiting row keeps its phase and says which PT buttons move it; a queued one says what it waits for", () => {
+    setup([
+      mail({ id: 1, to: "bob@beta.org", state: "forwarding", code: null, waitingForSimulation: true }),
+      mail({ id: 2, to: "erin@beta.org", state: "queued", code: null }),
+    ]);
+    const waiting = row("bob@beta.org");
+    expect(waiting.querySelector(".badge")!.textContent).toBe("Forwarding");
+    expect(waiting.textContent).toContain("Moves when you press Play or Capture/Forward (Simulation mode).");
+    expect(row("erin@beta.org").textContent).toContain("Waits for the previous mail from PC-Alice.");
   });
 
   it("Clear asks first, and only then asks the engine", async () => {
@@ -98,58 +197,26 @@ describe("delivery log", () => {
     expect(calls).toEqual([{ type: "clearLog" }]);
   });
 
-  it("copies the filtered rows as CSV or JSON, and Save shows where the file went", async () => {
+  it("copies or saves the rows shown as CSV or JSON, and Save says where the file went", async () => {
     const { copied, calls } = setup();
     fireEvent.change(screen.getByLabelText("Outcome"), { target: { value: "failed" } });
     await waitFor(() => expect(rows()).toHaveLength(1));
-    fireEvent.click(screen.getByRole("button", { name: "Copy CSV" }));
+    fireEvent.click(screen.getByRole("button", { name: "Copy" }));
     await screen.findByText("Copied 1 shown row as CSV.");
     expect(copied[0].split("\r\n")).toHaveLength(3); // header, one row, final newline
-    fireEvent.click(screen.getByRole("button", { name: "Copy JSON" }));
+    fireEvent.change(screen.getByLabelText("Format"), { target: { value: "json" } });
+    fireEvent.click(screen.getByRole("button", { name: "Copy" }));
     await screen.findByText("Copied 1 shown row as JSON.");
     expect(JSON.parse(copied[1])[0].to).toBe("bob@beta.org");
     fireEvent.click(screen.getByRole("button", { name: "Save" }));
-    await screen.findByText(/Saved 1 shown row to C:\/Users\/student\/mail-console.csv/);
-    expect(calls[0]).toMatchObject({ type: "saveLog", format: "csv" });
-  });
-
-  it("renders a long log in pages so it stays smooth", async () => {
-    const many = Array.from({ length: 1000 }, (_, i) => mail({ id: i + 1, to: `u${i}@alpha.edu` }));
-    setup(many);
-    expect(rows()).toHaveLength(PAGE);
-    fireEvent.click(screen.getByRole("button", { name: new RegExp(`Show ${PAGE} more of ${1000 - PAGE}`) }));
-    await waitFor(() => expect(rows()).toHaveLength(2 * PAGE));
-  });
-});
-
-describe("CSV export", () => {
-  it("quotes commas, quotes and new lines, keeps non-ASCII, and a spreadsheet reads it back", () => {
-    const tricky = mail({
-      id: 9,
-      subject: 'Hi, "class"',
-      body: "line 1\nline 2, with comma\r\nçà 中文 📨",
-      to: "zoë@alpha.edu",
-    });
-    const csv = toCsv([tricky]);
-    expect(csv.charCodeAt(0)).toBe(0xfeff); // Excel needs the BOM to read UTF-8
-    const parsed = parseCsv(csv.slice(1));
-    expect(parsed[0][0]).toBe("id");
-    const header = parsed[0];
-    const rec = parsed[1];
-    expect(rec[header.indexOf("subject")]).toBe('Hi, "class"');
-    expect(rec[header.indexOf("body")]).toBe("line 1\nline 2, with comma\r\nçà 中文 📨");
-    expect(rec[header.indexOf("to")]).toBe("zoë@alpha.edu");
-    expect(rec[header.indexOf("code name")]).toBe("eSmtpResponseSuccess");
-  });
-
-  it("defuses cells a spreadsheet would run as formulas", () => {
-    const csv = toCsv([mail({ id: 3, subject: '=HYPERLINK("http://x")' })]);
-    expect(parseCsv(csv.slice(1))[1]).toContain('\'=HYPERLINK("http://x")');
+    await screen.findByText(/^Saved 1 shown row as JSON to C:\/Users\/student\/.*mail-console\.json$/);
+    expect(calls[0]).toMatchObject({ type: "saveLog", format: "json" });
+    expect(JSON.parse((calls[0] as { text: string }).text)).toHaveLength(1);
   });
 });
 
 describe("the whole panel", () => {
-  it("shows the connection and Simulation mode, and announces terminal results in an aria-live region", async () => {
+  it("shows the connection and Simulation mode, and announces results in an aria-live region", async () => {
     const store = new PanelStore();
     store.apply(
       changes({
@@ -160,44 +227,15 @@ describe("the whole panel", () => {
     store.setConnection("live");
     render(html`<${Panel} store=${store} call=${fakeEngine().call} />`);
     expect(screen.getByRole("status", { name: "Connection: Live" })).toBeTruthy();
-    expect(screen.getByText("⏸ Simulation mode")).toBeTruthy();
-    store.apply(changes({ full: false, seq: 30, mails: [mail({ id: 1, rev: 30, state: "failed", code: 6 })] }));
+    expect(screen.getByText("Simulation mode")).toBeTruthy();
+    store.apply(push(30, [mail({ id: 1, rev: 30, state: "failed", code: 6 })]));
     await waitFor(() =>
       expect(document.querySelector("[aria-live=polite]")!.textContent).toBe(
-        "Mail to carol@alpha.edu failed (code 6).",
+        "Mail to carol@alpha.edu: Failed: Timed out.",
       ),
     );
   });
 });
-
-/** RFC 4180 as a spreadsheet reads it. */
-function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [],
-    cell = "",
-    quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      out.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return out;
-}
 
 describe("settings", () => {
   it("shows the engine's settings and sends a change, then says what was saved", async () => {

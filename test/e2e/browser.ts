@@ -68,6 +68,81 @@ export async function compose(
   await panel.getByLabel("To", { exact: true }).fill(fields.to);
   if (fields.subject !== undefined) await panel.getByLabel("Subject").fill(fields.subject);
   if (fields.body !== undefined) await panel.getByLabel("Body").fill(fields.body);
-  if (fields.password !== undefined) await panel.getByLabel("Password").fill(fields.password);
+  if (fields.password !== undefined || fields.server !== undefined) await openAccount(panel);
+  if (fields.password !== undefined) await panel.getByLabel("Password", { exact: true }).fill(fields.password);
   if (fields.server !== undefined) await panel.getByLabel("Outgoing server").fill(fields.server);
+}
+
+/** Opens the compose form's Account group (From, Password, Outgoing server), which starts collapsed. */
+export async function openAccount(panel: Frame) {
+  const summary = panel.locator("details.account > summary");
+  if (!(await panel.locator("details.account").evaluate((d) => (d as HTMLDetailsElement).open))) await summary.click();
+}
+
+/**
+ * The built panel.html alone, in front of a stand-in engine that holds `count` delivered mails
+ * (ids 1..count, to s<id>@alpha.edu): for the log's behaviour at sizes the playground cannot reach
+ * quickly. window.standIn.push(mails) delivers a push as the engine would.
+ */
+export async function openPanelAlone(s: Session, count: number, viewport = { width: 420, height: 560 }) {
+  const page = await s.browser.newPage({ viewport });
+  await page.addInitScript((n: number) => {
+    const at = 1767225600000;
+    const entry = (id: number, over: object = {}) => ({
+      id,
+      rev: id,
+      origin: "console",
+      group: id,
+      file: 1,
+      deviceKey: "k" + (id % 9),
+      device: "PC-" + (id % 9),
+      from: "teacher@alpha.edu",
+      to: `s${id}@alpha.edu`,
+      subject: "Lab " + (id % 50),
+      body: "Exercise " + id,
+      server: "mail.alpha.edu",
+      state: "delivered",
+      code: 2,
+      queuedAt: at + id,
+      updatedAt: at + id,
+      events: [
+        { at: at + id, code: 1 },
+        { at: at + id + 1, code: 2 },
+      ],
+      ...over,
+    });
+    const mails: object[] = [];
+    for (let i = 1; i <= n; i++) mails.push(entry(i));
+    const status = { simulationMode: false, version: "stand-in" };
+    let seq = n;
+    const base = { epoch: 1, full: false, droppedIds: [], dropped: 0, file: 1, status };
+    const w = window as any;
+    w.$se = (_name: string, req: { type: string }) =>
+      Promise.resolve({
+        ok: true,
+        value:
+          req.type === "openPanel"
+            ? {
+                ...base,
+                seq,
+                sent: n,
+                mails,
+                full: true,
+                devices: [],
+                presets: {},
+                settings: { cap: 100000, watchdogMs: 60000 },
+              }
+            : { ...base, seq, sent: n, mails: [] },
+      });
+    w.standIn = {
+      entry,
+      push(changed: object[]) {
+        seq++;
+        w.mailConsolePush({ type: "changed", base: seq - 1, ...base, seq, sent: n, mails: changed });
+      },
+    };
+  }, count);
+  await page.goto(s.url + "module/panel.html");
+  await page.getByRole("status", { name: /^Connection: Live/ }).waitFor();
+  return page;
 }

@@ -10,7 +10,7 @@ import type {
 } from "../../src/protocol";
 import type { Call } from "../../ui/engine-link";
 
-const DEVICES: DeviceInfo[] = [
+export const DEVICES: DeviceInfo[] = [
   {
     key: "k-alice",
     name: "PC-Alice",
@@ -104,6 +104,9 @@ const DEFAULT_ANSWERS: Answers = {
     return d;
   },
   saveDraft: () => ({}),
+  predict: (r) => r.to.map((to) => ({ to, verdict: null })),
+  fidelityReport: () => ({ text: "" }),
+  labCheck: () => ({ senders: [], roster: [], cells: [], causes: [], readable: false }),
   clearLog: () => ({ epoch: 2 }),
   saveLog: (r) => ({ path: "C:/Users/student/Cisco Packet Tracer 9.0.1/mail-console." + r.format }),
   saveSettings: (r) => Object.assign({ cap: 5000, watchdogMs: 60000 }, r.settings),
@@ -118,7 +121,33 @@ export function fakeEngine(over: Partial<Answers> = {}): { call: Call; calls: Re
     calls.push(request);
     // The map's entry for r.type answers Results[T]; TypeScript cannot follow the key through the lookup.
     const answer = answers[request.type] as (x: RequestOf<T>) => Results[T];
-    return Promise.resolve({ ok: true as const, value: answer(r) });
+    try {
+      return Promise.resolve({ ok: true as const, value: answer(r) });
+    } catch (e) {
+      return Promise.resolve({ ok: false as const, error: (e as Error).message });
+    }
   };
   return { call, calls };
+}
+
+/** n mails (ids from `first`), each a send of its own, with `over` on every one. */
+export function many(n: number, over: Partial<MailEntry> = {}, first = 1): MailEntry[] {
+  const out: MailEntry[] = [];
+  for (let id = first; id < first + n; id++) out.push(mail({ id, to: `s${id}@alpha.edu`, ...over }));
+  return out;
+}
+
+/** A push that follows on from `store`'s seq with these mails changed. */
+export function push(seq: number, mails: MailEntry[], over: Partial<Changes> = {}): Changes {
+  return changes({ full: false, seq, mails, devices: undefined, presets: undefined, ...over });
+}
+
+/** What a screen reader reads in an element: its text, less what is aria-hidden. */
+export function spoken(el: Element): string {
+  let out = "";
+  for (const n of Array.from(el.childNodes)) {
+    if (n.nodeType === 3) out += n.textContent;
+    else if (n.nodeType === 1 && (n as Element).getAttribute("aria-hidden") !== "true") out += spoken(n as Element);
+  }
+  return out.replace(/\s+/g, " ").trim();
 }

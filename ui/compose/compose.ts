@@ -1,11 +1,24 @@
 // The compose form: send as any device with an email client, to one or many.
+// The message comes first (To, Subject, Body); the account sits in a
+// collapsed group that starts from the device's own Email settings, read
+// fresh when the device is chosen. The message being written is kept by the
+// engine, and after Send the form follows what happened to the mails.
 import { html } from "htm/preact";
 import { createRef } from "preact";
-import type { DeviceInfo, ErrorField } from "../../src/protocol";
+import type { DeviceInfo, Draft, ErrorField } from "../../src/protocol";
 import type { Call } from "../engine-link";
 import type { PanelStore } from "../store";
 import { StoreView } from "../store-view";
-import { type ComposeField, type ComposeForm, type FieldErrors, splitRecipients, validateCompose } from "./validate";
+import { sentence } from "../tally";
+import { ACCOUNT, type AccountField, account, aria, type FieldKit, field, pcValue } from "./fields";
+import {
+  type ComposeField,
+  type ComposeForm,
+  type FieldErrors,
+  labExamples,
+  splitRecipients,
+  validateCompose,
+} from "./validate";
 
 export interface ComposeProps {
   store: PanelStore;
@@ -13,23 +26,13 @@ export interface ComposeProps {
 }
 
 const EMPTY: ComposeForm = { device: "", from: "", to: "", subject: "", body: "", password: "", server: "" };
-const ORDER: ComposeField[] = ["device", "from", "to", "subject", "body", "password", "server"];
+/** Tab order, and the order errors are focused in. */
+const ORDER: ComposeField[] = ["device", "to", "subject", "body", "from", "password", "server"];
 
-function prefill(form: ComposeForm, d: DeviceInfo | undefined, store: PanelStore): ComposeForm {
-  if (!d) return form;
+/** The account fields for a device: its own settings, or the preset its last send saved. */
+function prefill(d: DeviceInfo, store: PanelStore): Pick<ComposeForm, AccountField> {
   const preset = Object.prototype.hasOwnProperty.call(store.presets, d.name) ? store.presets[d.name] : {};
-  return Object.assign({}, form, {
-    device: d.key,
-    from: preset.from || d.mailId,
-    password: d.password,
-    server: preset.server || d.smtpServer,
-  });
-}
-
-/** The form field an engine refusal is about, if it is one of the form's. */
-function formField(field: ErrorField | undefined): ComposeField | null {
-  for (const f of ORDER) if (f === field) return f;
-  return null;
+  return { from: preset.from || d.mailId, password: d.password, server: preset.server || d.smtpServer };
 }
 
 /** Devices with a configured account first (those are the ones people send from), then by name. */
@@ -39,47 +42,124 @@ function sortDevices(devices: DeviceInfo[]): DeviceInfo[] {
 
 interface ComposeState {
   form: ComposeForm;
+  /** The chosen device's Email settings as last read: the account fields are compared with them. */
+  pc: DeviceInfo | null;
+  accountOpen: boolean;
   errors: FieldErrors;
   message: string;
   busy: boolean;
+  /** The group of the last send: the message follows it until it ends. */
+  group: number;
 }
 
 export class Compose extends StoreView<ComposeProps, ComposeState> {
-  state: ComposeState = { form: EMPTY, errors: {}, message: "", busy: false };
+  state: ComposeState = {
+    form: EMPTY,
+    pc: null,
+    accountOpen: false,
+    errors: {},
+    message: "",
+    busy: false,
+    group: 0,
+  };
   private formRef = createRef<HTMLFormElement>();
+  private started = false;
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The draft save waiting for typing to pause, if any. */
+  private flush: (() => void) | undefined;
 
-  /** Choose the first device once devices arrive. Updates are functional: a stale form would undo keystrokes. */
+  /** Once devices are known: the draft the engine kept, else the first device. */
   protected storeChanged(): void {
-    const first = sortDevices(this.props.store.devices)[0];
-    if (first && !this.state.form.device)
-      this.setState((s) => (s.form.device ? null : { form: prefill(s.form, first, this.props.store) }));
-    else this.forceUpdate();
+    const { devices, draft } = this.props.store;
+    if (this.started || !devices.length) {
+      this.forceUpdate();
+      return;
+    }
+    this.started = true;
+    const known = !!draft && devices.some((d) => d.key === draft.device);
+    this.choose(known && draft ? draft.device : sortDevices(devices)[0].key, draft || {});
+  }
+
+  componentWillUnmount(): void {
+    super.componentWillUnmount();
+    if (this.flush) this.flush();
+  }
+
+  /** Chooses the sending device, then reads its Email settings fresh. Updates are functional: a stale form would undo keystrokes. */
+  private choose(key: string, message: Partial<ComposeForm> = {}): void {
+    const { store, call } = this.props;
+    const d = store.devices.filter((x) => x.key === key)[0];
+    this.setState((s) => ({
+      form: { ...s.form, ...message, device: key, ...(d && prefill(d, store)) },
+      pc: d || null,
+      errors: {},
+    }));
+    call({ type: "readDevice", device: key }).then(
+      (r) => {
+        if (!r.ok || this.state.form.device !== key) return;
+        // Account fields still as prefilled follow the fresh read; one typed meanwhile stays.
+        this.setState((s) => {
+          const was = s.pc && prefill(s.pc, store);
+          const now = prefill(r.value, store);
+          const form = { ...s.form };
+          for (const f of ACCOUNT) if (!was || form[f] === was[f]) form[f] = now[f];
+          return { form, pc: r.value };
+        });
+      },
+      () => undefined, // the list's copy of the settings stands
+    );
+  }
+
+  /** Refills the form (Resend to the failed ones) and puts the cursor in To. */
+  refill(draft: Draft): void {
+    this.choose(draft.device, draft);
+    this.setState({ group: 0, message: "", errors: {} }, () => this.focus("to"));
+    this.keepDraft(draft);
+    const form = this.formRef.current;
+    if (form) (form.closest("details") as HTMLDetailsElement).open = true;
   }
 
   private set(field: ComposeField) {
     return (e: Event) => {
       const value = (e.target as HTMLInputElement).value;
-      const store = this.props.store;
-      this.setState((s) => ({
-        form:
-          field === "device"
-            ? prefill(
-                Object.assign({}, s.form, { device: value }),
-                store.devices.filter((d) => d.key === value)[0],
-                store,
-              )
-            : Object.assign({}, s.form, { [field]: value }),
-        errors: s.errors[field] ? Object.assign({}, s.errors, { [field]: undefined }) : s.errors,
-      }));
+      if (field === "device") {
+        this.choose(value);
+        this.keepDraft({ ...this.state.form, device: value });
+        return;
+      }
+      this.setState(
+        (s) => ({
+          form: { ...s.form, [field]: value },
+          errors: s.errors[field] ? { ...s.errors, [field]: undefined } : s.errors,
+        }),
+        () => this.keepDraft(this.state.form),
+      );
     };
   }
 
-  private focusFirst(errs: FieldErrors): void {
-    const first = ORDER.filter((f) => errs[f])[0];
-    const el =
-      first && this.formRef.current
-        ? (this.formRef.current.querySelector(`[name="${first}"]`) as HTMLElement | null)
-        : null;
+  /**
+   * Keeps the message in the engine, so it survives closing the panel (PT closes a web view without
+   * warning): after a pause in typing, or at once when it is forgotten (null, after a send).
+   */
+  private keepDraft(f: Draft | null): void {
+    clearTimeout(this.draftTimer);
+    const draft = f && { device: f.device, to: f.to, subject: f.subject, body: f.body };
+    this.flush = () => {
+      this.flush = undefined;
+      clearTimeout(this.draftTimer);
+      this.props.call({ type: "saveDraft", draft }).catch(() => undefined);
+    };
+    if (draft) this.draftTimer = setTimeout(this.flush, 400);
+    else this.flush();
+  }
+
+  private reset = (f: AccountField) => {
+    const pc = this.state.pc;
+    if (pc) this.setState((s) => ({ form: { ...s.form, [f]: pcValue(pc, f) } }));
+  };
+
+  private focus(name: ComposeField): void {
+    const el = this.formRef.current && (this.formRef.current.querySelector(`[name="${name}"]`) as HTMLElement | null);
     if (el) el.focus();
   }
 
@@ -89,13 +169,14 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     const form = this.state.form;
     // The live device list, not the last render's: a device may have gone since.
     const { errors, mails } = validateCompose(form, store.devices);
-    if (Object.keys(errors).length) {
-      this.setState({ errors, message: "" });
-      this.focusFirst(errors);
+    const first = ORDER.filter((f) => errors[f])[0];
+    if (first) {
+      // An error inside the Account group opens it: a message nobody can see helps nobody.
+      const accountOpen = this.state.accountOpen || !!(errors.from || errors.password || errors.server);
+      this.setState({ errors, group: 0, message: "", accountOpen }, () => this.focus(first));
       return;
     }
-    const device = store.devices.filter((d) => d.key === form.device)[0];
-    this.setState({ errors: {}, busy: true });
+    this.setState({ errors: {}, busy: true, group: 0, message: "Sending…" });
     call({
       type: "sendMail",
       device: form.device,
@@ -110,10 +191,8 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
           this.setState({ busy: false, errors: field ? { [field]: r.error } : {}, message: field ? "" : r.error });
           return;
         }
-        this.setState({
-          busy: false,
-          message: `Queued ${mails.length} mail${mails.length === 1 ? "" : "s"} from ${device ? device.name : "the device"}.`,
-        });
+        this.keepDraft(null);
+        this.setState({ busy: false, group: r.value.ids[0] || 0 });
       },
       (err: Error) => this.setState({ busy: false, message: "Not sent: " + err.message }),
     );
@@ -123,65 +202,58 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     this.props.call({ type: "cancelSend", device: this.state.form.device }).then(
       (r) =>
         this.setState({
+          group: 0,
           message: r.ok ? `Cancelled ${r.value.cancelled} mail${r.value.cancelled === 1 ? "" : "s"}.` : r.error,
         }),
       (err: Error) => this.setState({ message: "Cancel failed: " + err.message }),
     );
   };
 
+  /** What became of the last send, as it happens: "Sent to 3: 2 delivered, 1 failed." */
+  private progress(): string {
+    const { store } = this.props;
+    const g = store.tally.groups.get(this.state.group);
+    return g ? sentence(g, store.members(g.id)[0]) : this.state.message;
+  }
+
   render() {
     const { store } = this.props;
-    const { form, errors, message, busy } = this.state;
+    const { form, errors, busy, pc, accountOpen } = this.state;
     const devices = sortDevices(store.devices);
-    const device = devices.filter((d) => d.key === form.device)[0];
-    const pending = store.mails.some(
-      (m) =>
-        m.deviceKey === form.device &&
-        m.origin === "console" &&
-        (m.state === "queued" || m.state === "sending" || m.state === "forwarding"),
-    );
+    const pending = (store.tally.pending.get(form.device) || 0) > 0;
     const count = splitRecipients(form.to).length;
-    const set = (f: ComposeField) => this.set(f);
-
-    const field = (name: ComposeField, label: string, input: unknown) => html`
-      <div class=${"field" + (errors[name] ? " invalid" : "")}>
-        <label for=${"f-" + name}>${label}</label>
-        ${input}
-        ${errors[name] ? html`<p class="error" id=${"e-" + name} role="alert">${errors[name]}</p>` : null}
-      </div>`;
-    const aria = (name: ComposeField) => ({
-      id: "f-" + name,
-      name,
-      "aria-invalid": errors[name] ? "true" : undefined,
-      "aria-describedby": errors[name] ? "e-" + name : undefined,
-    });
+    const like = labExamples(store.devices, form.device);
+    const kit: FieldKit = { errors, form, pc, reset: this.reset };
+    const input = (f: ComposeField, type: string, placeholder?: string) =>
+      html`<input ...${aria(kit, f)} type=${type} autocomplete="off" placeholder=${placeholder} value=${form[f]} onInput=${this.set(f)} />`;
+    const sendKey = (e: KeyboardEvent) => {
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) this.send(e);
+    };
 
     return html`
       <form class="compose" ref=${this.formRef} onSubmit=${this.send} novalidate>
         ${field(
+          kit,
           "device",
-          "From device",
           html`
-          <select ...${aria("device")} value=${form.device} onChange=${set("device")}>
+          <select ...${aria(kit, "device")} value=${form.device} onChange=${this.set("device")}>
             ${devices.length ? null : html`<option value="">No device with an email client</option>`}
-            ${form.device && !device ? html`<option value=${form.device}>(device removed)</option>` : null}
             ${devices.map((d) => html`<option value=${d.key}>${d.name}${d.mailId ? " — " + d.mailId : ""}${d.powered ? "" : " (off)"}</option>`)}
           </select>`,
         )}
-        <div class="row2">
-          ${field("from", "From", html`<input ...${aria("from")} type="text" autocomplete="off" value=${form.from} onInput=${set("from")} />`)}
-          ${field("password", "Password", html`<input ...${aria("password")} type="password" autocomplete="off" value=${form.password} onInput=${set("password")} />`)}
-        </div>
-        ${field("server", "Outgoing server", html`<input ...${aria("server")} type="text" autocomplete="off" placeholder="mail.alpha.edu or 10.1.0.10" value=${form.server} onInput=${set("server")} />`)}
-        ${field("to", "To", html`<textarea ...${aria("to")} rows="1" placeholder="bob@beta.org, carol@alpha.edu" onInput=${set("to")} value=${form.to}></textarea>`)}
-        ${field("subject", "Subject", html`<input ...${aria("subject")} type="text" value=${form.subject} onInput=${set("subject")} />`)}
-        ${field("body", "Body", html`<textarea ...${aria("body")} rows="2" onInput=${set("body")} value=${form.body}></textarea>`)}
-        <p class="hint">${count > 1 ? `${count} mails will be sent, one per recipient. ` : ""}{user} and {address} are filled in per recipient.</p>
+        ${field(kit, "to", html`<textarea ...${aria(kit, "to")} rows="1" placeholder=${like.address} onInput=${this.set("to")} value=${form.to}></textarea>`)}
+        ${field(kit, "subject", input("subject", "text"))}
+        ${field(kit, "body", html`<textarea ...${aria(kit, "body")} rows="2" onInput=${this.set("body")} onKeyDown=${sendKey} value=${form.body}></textarea>`)}
+        ${account(kit, accountOpen, (open) => open !== accountOpen && this.setState({ accountOpen: open }), input, like.server)}
+        <p class="hint">${count > 1 ? `${count} mails will be sent, one per recipient. ` : ""}{user} and {address} are filled in per recipient. Ctrl+Enter sends.</p>
         <div class="actions">
           <button type="submit" class="primary" disabled=${busy}>Send</button>
           <button type="button" onClick=${this.cancel} disabled=${!pending}>Cancel</button>
-          <span class="message" role="status">${message}</span>
+          <span class="message" role="status">${this.progress()}</span>
         </div>
       </form>`;
   }
 }
+
+/** The form field an engine refusal is about, if it is one of the form's. */
+const formField = (field?: ErrorField) => (ORDER.indexOf(field as ComposeField) >= 0 ? (field as ComposeField) : null);

@@ -1,5 +1,8 @@
 // What the compose form checks before anything is sent. Each problem names
-// the field and the fix. An invalid form makes no call to the engine.
+// the field, and the fix when the likely one is clear ("bob at beta.org":
+// did you mean bob@beta.org?); advice that would corrupt the address, like
+// "remove the space", is never given. Examples come from the lab itself. An
+// invalid form makes no call to the engine.
 import type { DeviceInfo, MailDraft, MailMessage } from "../../src/protocol";
 
 /** The draft as typed: To may hold several recipients, and the device sends it. */
@@ -12,14 +15,13 @@ export type FieldErrors = Partial<Record<ComposeField, string>>;
 
 const NOT_ASCII = "contains a character that is not plain ASCII (perhaps a look-alike letter). Retype it.";
 
-const LIMITS = {
-  recipients: 200,
-  address: 254,
-  localPart: 64,
-  subject: 255,
-  body: 65536,
-  server: 253,
-};
+// Limits, as constants so that the build writes them into the messages.
+const MAX_RECIPIENTS = 200;
+const MAX_ADDRESS = 254;
+const MAX_LOCAL_PART = 64;
+const MAX_SUBJECT = 255;
+const MAX_BODY = 65536;
+const MAX_SERVER = 253;
 
 export interface Validated {
   errors: FieldErrors;
@@ -39,27 +41,46 @@ export function splitRecipients(text: string): string[] {
   return out;
 }
 
+/** Examples from the lab open now: a real address, its domain, a real mail server. */
+export interface Examples {
+  address: string;
+  domain: string;
+  server: string;
+}
+
+/** Examples from the devices: another device's address (who one writes to), and a mail server they use. */
+export function labExamples(devices: DeviceInfo[], sender = ""): Examples {
+  const d = devices.filter((x) => x.mailId && x.key !== sender)[0] || devices.filter((x) => x.mailId)[0];
+  const address = d ? d.mailId : "name@domain";
+  const domain = address.slice(address.indexOf("@") + 1);
+  return { address, domain, server: (d ? d.smtpServer : "") || "mail." + domain };
+}
+
 /** Fills {user} and {address} for one recipient (class mail). */
-function personalise(text: string, address: string): string {
+export function personalise(text: string, address: string): string {
   const user = address.slice(0, address.lastIndexOf("@") >= 0 ? address.lastIndexOf("@") : address.length);
   return text.replace(/\{user\}/g, user).replace(/\{address\}/g, address);
 }
 
+/** The examples the messages give: validateCompose sets them from the lab before it checks anything. */
+let like: Examples = { address: "", domain: "", server: "" };
+
 export function validateCompose(form: ComposeForm, devices: DeviceInfo[]): Validated {
   const errors: FieldErrors = {};
+  like = labExamples(devices, form.device);
   const device = devices.filter((d) => d.key === form.device)[0];
-  if (!form.device) errors.device = "From device: choose the PC or server that sends the mail.";
-  else if (!device) errors.device = "From device: that device is no longer in the topology. Choose another one.";
+  if (!form.device) errors.device = "From device: choose the device that sends the mail.";
+  else if (!device) errors.device = "From device: that device is no longer in the topology.";
   else if (!device.powered)
-    errors.device = `From device: ${device.name} is powered off. Turn it on in Packet Tracer, or choose another device.`;
+    errors.device = `From device: ${device.name} is powered off. Turn it on, or choose another device.`;
 
   const from = addressProblem(form.from);
   if (from) errors.from = "From: " + from;
 
   const recipients = splitRecipients(form.to);
-  if (!recipients.length) errors.to = "To: enter at least one address, like bob@beta.org.";
-  else if (recipients.length > LIMITS.recipients)
-    errors.to = `To: ${recipients.length} addresses is more than ${LIMITS.recipients} at once. Send to the class in groups.`;
+  if (!recipients.length) errors.to = `To: enter at least one address, like ${like.address}.`;
+  else if (recipients.length > MAX_RECIPIENTS)
+    errors.to = `To: ${recipients.length} addresses is more than ${MAX_RECIPIENTS} at once. Send to the class in groups.`;
   else {
     for (const r of recipients) {
       const p = addressProblem(r);
@@ -70,10 +91,10 @@ export function validateCompose(form: ComposeForm, devices: DeviceInfo[]): Valid
     }
   }
 
-  if (form.subject.length > LIMITS.subject)
-    errors.subject = `Subject: ${form.subject.length} characters is too long; keep it under ${LIMITS.subject + 1}.`;
-  if (form.body.length > LIMITS.body)
-    errors.body = `Body: ${form.body.length.toLocaleString("en")} characters is more than the ${LIMITS.body.toLocaleString("en")} this console sends. Shorten it.`;
+  if (form.subject.length > MAX_SUBJECT)
+    errors.subject = `Subject: ${form.subject.length} characters is too long; keep it under 256.`;
+  if (form.body.length > MAX_BODY)
+    errors.body = `Body: ${form.body.length.toLocaleString("en")} characters is more than the 65,536 this console sends.`;
 
   const server = serverProblem(form.server);
   if (server) errors.server = "Outgoing server: " + server;
@@ -87,31 +108,58 @@ export function validateCompose(form: ComposeForm, devices: DeviceInfo[]): Valid
 /** Why an address is not one PT's mail can use, or "" when it is. */
 function addressProblem(raw: string): string {
   const a = raw.trim();
-  if (!a) return "enter an address, like alice@alpha.edu.";
-  if (a.length > LIMITS.address) return `is ${a.length} characters long; an address has at most ${LIMITS.address}.`;
-  if (/\s/.test(a)) return "contains a space. Remove it.";
+  if (!a) return `enter an address, like ${like.address}.`;
+  if (a.length > MAX_ADDRESS) return `is ${a.length} characters long; an address has at most ${MAX_ADDRESS}.`;
+  if (/\s/.test(a)) return "contains a space, which an address cannot have." + guess(spaceless(a));
   if (/[^\x21-\x7e]/.test(a)) return NOT_ASCII;
   const at = a.split("@").length - 1;
-  if (at === 0) return "needs an @ between the user and the domain, like bob@beta.org.";
-  if (at > 1) return "has more than one @. Keep exactly one.";
+  if (at === 0) return `needs an @ between the user and the domain, like ${like.address}.`;
+  if (at > 1) {
+    const one = a.replace(/@+/g, "@");
+    return one.split("@").length === 2
+      ? "has more than one @." + guess(one)
+      : "has more than one @; an address has exactly one.";
+  }
   const [local, domain] = a.split("@");
   if (!local) return "needs a user name before the @.";
-  if (local.length > LIMITS.localPart)
-    return `has a user name of ${local.length} characters; at most ${LIMITS.localPart}.`;
+  if (local.length > MAX_LOCAL_PART) return `has a user name of ${local.length} characters; at most ${MAX_LOCAL_PART}.`;
   if (/[<>()[\],;:"\\]/.test(local))
     return "has a character PT's mail does not allow before the @ (one of < > ( ) [ ] , ; : \" \\).";
   if (local.charAt(0) === "." || local.charAt(local.length - 1) === "." || local.indexOf("..") >= 0)
     return "has a dot at the start or end of the user name, or two in a row.";
-  if (!domain) return "needs a domain after the @, like beta.org.";
+  if (!domain) return `needs a domain after the @, like ${like.domain}.`;
   const d = hostProblem(domain);
   return d ? "has a domain that " + d : "";
+}
+
+/** What an address with spaces most likely meant: "bob at beta.org", or "bob@beta org" (a dot typed as a space). */
+function spaceless(a: string): string {
+  const said = /^(\S+)\s+at\s+(\S+)$/i.exec(a);
+  if (said) return said[1] + "@" + said[2];
+  const i = a.indexOf("@");
+  return i > 0 && !/\s/.test(a.slice(0, i))
+    ? a.slice(0, i + 1) +
+        a
+          .slice(i + 1)
+          .trim()
+          .split(/\s+/)
+          .join(".")
+    : "";
+}
+
+/** " Did you mean …?" when the guess is itself a good address. */
+function guess(address: string): string {
+  return address && !addressProblem(address) ? ` Did you mean ${address}?` : "";
 }
 
 /** Why a server entry is neither an IPv4 address nor a host name, or "". */
 function serverProblem(raw: string): string {
   const s = raw.trim();
-  if (!s) return "enter the mail server's IP address (like 10.1.0.10) or its name (like mail.alpha.edu).";
-  if (/\s/.test(s)) return "contains a space. A server name has none.";
+  if (!s) return `enter the mail server's name or IP address, like ${like.server}.`;
+  if (/\s/.test(s)) {
+    const dotted = s.split(/\s+/).join(".");
+    return "contains a space; a server name has none." + (serverProblem(dotted) ? "" : ` Did you mean ${dotted}?`);
+  }
   if (/^[\d.]+$/.test(s)) {
     const parts = s.split(".");
     if (parts.length !== 4 || parts.some((p) => p === ""))
@@ -119,11 +167,11 @@ function serverProblem(raw: string): string {
     const bad = parts.filter((p) => Number(p) > 255)[0];
     if (bad !== undefined) return `"${clip(s)}" is not an IPv4 address: ${bad} is above 255.`;
     if (parts.some((p) => p.length > 1 && p.charAt(0) === "0"))
-      return `"${clip(s)}" has a number with a leading zero; write it without.`;
+      return `"${clip(s)}" has a number with a leading zero. Did you mean ${parts.map(Number).join(".")}?`;
     if (s === "0.0.0.0" || s === "255.255.255.255") return `${s} is not a server's address.`;
     return "";
   }
-  if (s.length > LIMITS.server) return `is ${s.length} characters; a host name has at most ${LIMITS.server}.`;
+  if (s.length > MAX_SERVER) return `is ${s.length} characters; a host name has at most ${MAX_SERVER}.`;
   const p = hostProblem(s);
   return p ? "a host name that " + p : "";
 }

@@ -1,90 +1,85 @@
-// The delivery log: filters, search, counters, export and clear over the rows.
+// The delivery log: counters, filters and search, copy, save and clear, and
+// the lines in a windowed list. A push reaches it as the store's delta: the shown lines
+// follow it (rows.ts), and only lines whose mail or group changed render.
 import { html } from "htm/preact";
-import type { MailEntry } from "../../src/protocol";
+import { RESPONSE_CODES } from "../../src/protocol";
 import type { Call } from "../engine-link";
+import { stateWord } from "../status";
 import type { PanelStore } from "../store";
 import { StoreView } from "../store-view";
+import { inProgress } from "../tally";
 import { toCsv, toJson } from "./export";
-import { type Counters, countMails, filterMails, type LogFilter, NO_FILTER, type Outcome } from "./filter";
+import { isFiltered, type LogFilter, NO_FILTER, warm } from "./filter";
+import { GroupItem } from "./group";
 import { LogRow } from "./row";
+import { LogRows } from "./rows";
 import { SettingsForm } from "./settings";
-
-/** Rows rendered at once; more on request, so long logs stay smooth. */
-export const PAGE = 30;
+import { Window } from "./window";
 
 export interface LogViewProps {
   store: PanelStore;
   call: Call;
   copy?: (text: string) => Promise<void>;
+  /** Refill the compose form with a group's mails that did not arrive. */
+  resend?: (group: number) => void;
 }
 
 interface LogViewState {
   filter: LogFilter;
-  open: { [id: number]: boolean };
-  limit: number;
+  format: "csv" | "json";
   confirming: boolean;
+  /** What the last copy, save or clear did. */
   note: string;
+  /** Opened mails, and groups whose open state the person flipped. */
+  open: { [id: number]: boolean };
+  flipped: { [group: number]: boolean };
 }
 
+const OUTCOMES = (["in-progress", "delivered", "bounced", "failed", "cancelled"] as const).map((s) => [
+  s,
+  stateWord(s),
+]);
+
 export class LogView extends StoreView<LogViewProps, LogViewState> {
-  state: LogViewState = { filter: NO_FILTER, open: {}, limit: PAGE, confirming: false, note: "" };
-  /** The filtered rows, kept until the store or the filter changes (typing re-renders often). */
-  private cache: { version: number; filter: LogFilter; rows: MailEntry[] } | null = null;
-  /** Counters and device names, kept until the store changes. */
-  private summary: { version: number; counts: Counters; deviceNames: string[] } | null = null;
+  state: LogViewState = { filter: NO_FILTER, format: "csv", confirming: false, note: "", open: {}, flipped: {} };
+  rows = new LogRows(this.props.store, NO_FILTER);
 
-  private summarise(): { counts: Counters; deviceNames: string[] } {
-    const { store } = this.props;
-    if (this.summary && this.summary.version === store.version) return this.summary;
-    const deviceNames: string[] = [];
-    for (const m of store.mails) if (deviceNames.indexOf(m.device) < 0) deviceNames.push(m.device);
-    for (const d of store.devices) if (deviceNames.indexOf(d.name) < 0) deviceNames.push(d.name);
-    deviceNames.sort();
-    this.summary = { version: store.version, counts: countMails(store.mails), deviceNames };
-    return this.summary;
-  }
-
-  private rows(): MailEntry[] {
-    const { store } = this.props;
-    const c = this.cache;
-    if (c && c.version === store.version && c.filter === this.state.filter) return c.rows;
-    this.cache = {
-      version: store.version,
-      filter: this.state.filter,
-      rows: filterMails(store.mails, this.state.filter),
-    };
-    return this.cache.rows;
+  protected storeChanged(): void {
+    this.rows.sync();
+    this.forceUpdate();
   }
 
   private update(patch: Partial<LogFilter>): void {
-    this.setState((s) => ({ filter: Object.assign({}, s.filter, patch), limit: PAGE }));
+    const filter = { ...this.state.filter, ...patch };
+    this.rows.setFilter(filter);
+    this.setState({ filter, flipped: {} });
   }
 
-  private toggle = (id: number) => this.setState((s) => ({ open: Object.assign({}, s.open, { [id]: !s.open[id] }) }));
-
-  private describe(rows: MailEntry[]): string {
-    const f = this.state.filter;
-    const filtered = f.device !== "" || f.outcome !== "all" || f.query.trim() !== "";
-    return `${rows.length} ${filtered ? "shown " : ""}row${rows.length === 1 ? "" : "s"}`;
-  }
-
-  private copy(format: "csv" | "json"): void {
-    const rows = this.rows().slice().reverse();
-    const what = this.describe(rows);
-    (this.props.copy || copyText)(format === "csv" ? toCsv(rows) : toJson(rows)).then(
-      () => this.setState({ note: `Copied ${what} as ${format.toUpperCase()}.` }),
-      (e: Error) => this.setState({ note: "Copy failed: " + e.message }),
-    );
-  }
-
-  private save = () => {
-    const rows = this.rows().slice().reverse();
-    const what = this.describe(rows);
-    this.props.call({ type: "saveLog", format: "csv", text: toCsv(rows) }).then(
-      (r) => this.setState({ note: r.ok ? `Saved ${what} to ${r.value.path}` : "Save failed: " + r.error }),
-      (e: Error) => this.setState({ note: "Save failed: " + e.message }),
-    );
+  private toggleRow = (id: number) => this.setState((s) => ({ open: { ...s.open, [id]: !s.open[id] } }));
+  private toggleGroup = (id: number) => this.setState((s) => ({ flipped: { ...s.flipped, [id]: !s.flipped[id] } }));
+  private resend = (group: number) => {
+    if (this.props.resend) this.props.resend(group);
   };
+
+  /** Copies or saves the rows shown, oldest first, in the chosen format, and says what went where. */
+  private export(save: boolean): void {
+    const { call, copy } = this.props;
+    const format = this.state.format;
+    const shown = this.rows.shown();
+    const n = shown.length;
+    const text = format === "csv" ? toCsv(shown) : toJson(shown);
+    const what = `${n} ${isFiltered(this.state.filter) ? "shown " : ""}row${n === 1 ? "" : "s"} as ${format.toUpperCase()}`;
+    const done = save
+      ? call({ type: "saveLog", format, text }).then((r) => {
+          if (!r.ok) throw new Error(r.error);
+          return `Saved ${what} to ${r.value.path}`;
+        })
+      : (copy || copyText)(text).then(() => `Copied ${what}.`);
+    done.then(
+      (note) => this.setState({ note }),
+      (e: Error) => this.setState({ note: (save ? "Save" : "Copy") + " failed: " + e.message }),
+    );
+  }
 
   private clear = () => {
     this.setState({ confirming: false });
@@ -94,37 +89,79 @@ export class LogView extends StoreView<LogViewProps, LogViewState> {
     );
   };
 
-  render() {
-    const { store } = this.props;
-    const { filter, open, limit, confirming, note } = this.state;
-    const rows = this.rows();
-    const { counts, deviceNames } = this.summarise();
+  /** Builds every row's search text in slices before the first keystroke, so that one is not slow. */
+  private warmUp = () => {
+    const step = () => {
+      if (!warm(this.props.store.mails, 2000)) setTimeout(step, 0);
+    };
+    step();
+  };
 
+  private line = (i: number) => {
+    const { store } = this.props;
+    const key = this.rows.keyAt(i);
+    const g = store.tally.groups.get(key);
+    const old = !!g && g.file < store.file;
+    if (g && g.size > 1) {
+      const filtered = isFiltered(this.state.filter);
+      return html`<${GroupItem} key=${key} store=${store} g=${g} rev=${g.rev} open=${filtered !== !!this.state.flipped[key]}
+        rows=${this.rows} shown=${filtered ? this.rows.version : 0} opened=${this.state.open} old=${old}
+        toggle=${this.toggleGroup} toggleRow=${this.toggleRow} resend=${this.resend} />`;
+    }
+    const m = store.members(key)[0];
+    return html`<${LogRow} key=${key} mail=${m} open=${!!this.state.open[m.id]} old=${m.file < store.file} toggle=${this.toggleRow} />`;
+  };
+
+  render() {
+    const { store, call } = this.props;
+    const { filter, format, confirming, note } = this.state;
+    const rows = this.rows;
+    const n = store.tally.n;
+    const pick = (field: keyof LogFilter) => (e: Event) =>
+      this.update({ [field]: (e.target as HTMLInputElement).value });
+    const names = (map: Map<string, number>, more: string[] = []) => {
+      const out = more.slice();
+      map.forEach((_n, k) => {
+        if (out.indexOf(k) < 0) out.push(k);
+      });
+      return out.sort().map((k) => [k, k]);
+    };
+    const choice = (label: string, field: keyof LogFilter, options: string[][]) => html`
+      <label>${label} <select value=${filter[field]} onChange=${pick(field)}>
+        <option value="">Any</option>${options.map(([v, t]) => html`<option value=${v}>${t}</option>`)}
+      </select></label>`;
     return html`
       <section class="log" aria-labelledby="log-title">
         <div class="log-head">
           <h2 id="log-title">Delivery log</h2>
           <p class="counters" aria-label="Counters">
-            <span>Sent <b>${counts.sent}</b></span> <span class="ok">Delivered <b>${counts.delivered}</b></span>
-            <span class="bad">Failed <b>${counts.failed}</b></span> <span>In progress <b>${counts.inProgress}</b></span>
-            ${store.dropped ? html` <span class="dropped">${store.dropped} older dropped</span>` : null}
+            <span>Sent <b>${store.sent}</b></span> <span class="ok">Delivered <b>${n.delivered}</b></span> <span class="bad">Bounced <b>${n.bounced}</b></span> <span class="bad">Failed <b>${n.failed}</b></span> <span>In progress <b>${inProgress(n)}</b></span>${store.dropped ? html` <span>${store.dropped} older dropped</span>` : null}
           </p>
         </div>
         <div class="filters">
-          <label>Device <select value=${filter.device} onChange=${(e: Event) => this.update({ device: (e.target as HTMLSelectElement).value })}>
-            <option value="">All devices</option>
-            ${deviceNames.map((n) => html`<option value=${n}>${n}</option>`)}
-          </select></label>
-          <label>Outcome <select value=${filter.outcome} onChange=${(e: Event) => this.update({ outcome: (e.target as HTMLSelectElement).value as Outcome })}>
-            <option value="all">All</option><option value="in-progress">In progress</option><option value="delivered">Delivered</option>
-            <option value="failed">Failed</option><option value="cancelled">Cancelled</option>
-          </select></label>
-          <label class="search">Search <input type="search" value=${filter.query} placeholder="address, subject, body" onInput=${(e: Event) => this.update({ query: (e.target as HTMLInputElement).value })} /></label>
+          ${choice(
+            "Device",
+            "device",
+            names(
+              store.tally.devices,
+              store.devices.map((d) => d.name),
+            ),
+          )}
+          ${choice("Outcome", "outcome", OUTCOMES)}
+          ${choice(
+            "Code",
+            "code",
+            RESPONSE_CODES.map((c) => [c.code + "", c.code + " " + c.label]),
+          )}
+          ${choice("Domain", "domain", names(store.tally.domains))}
+          <label class="search">Search <input type="search" value=${filter.query} placeholder="to: from: device: code: subject:"
+            onFocus=${this.warmUp} onInput=${pick("query")} /></label>
         </div>
         <div class="log-actions">
-          <button type="button" onClick=${() => this.copy("csv")} disabled=${!rows.length}>Copy CSV</button>
-          <button type="button" onClick=${() => this.copy("json")} disabled=${!rows.length}>Copy JSON</button>
-          <button type="button" onClick=${this.save} disabled=${!rows.length}>Save</button>
+          <label>Format <select value=${format} onChange=${(e: Event) => this.setState({ format: (e.target as HTMLSelectElement).value as "csv" })}>
+            <option value="csv">CSV</option><option value="json">JSON</option></select></label>
+          <button type="button" onClick=${() => this.export(false)} disabled=${!rows.count}>Copy</button>
+          <button type="button" onClick=${() => this.export(true)} disabled=${!rows.count}>Save</button>
           ${
             confirming
               ? html`<span class="confirm" role="group" aria-label="Confirm clear">Clear all ${store.mails.length} mails?
@@ -135,33 +172,25 @@ export class LogView extends StoreView<LogViewProps, LogViewState> {
           <span class="message" role="status">${note}</span>
         </div>
         ${
-          rows.length
-            ? html`<ul class="mails">${rows.slice(0, limit).map((m) => html`<${LogRow} key=${m.id} mail=${m} open=${!!open[m.id]} toggle=${this.toggle} />`)}</ul>`
-            : html`<p class="empty">${store.mails.length ? "No mail matches the filters." : "No mail yet. Send one, or send from a PC's Email app in Packet Tracer: it shows up here too."}</p>`
+          rows.count
+            ? html`<${Window} count=${rows.count} keyAt=${(i: number) => rows.keyAt(i)} indexOf=${(k: number) => rows.indexOf(k)}
+                line=${this.line} />`
+            : html`<p class="empty">${store.mails.length ? "No mail matches the filters." : "No mail yet. Mail sent from a PC's own Email app shows up here too."}</p>`
         }
-        ${rows.length > limit ? html`<button type="button" class="more" onClick=${() => this.setState({ limit: limit + PAGE })}>Show ${Math.min(PAGE, rows.length - limit)} more of ${rows.length - limit}</button>` : null}
-        <${SettingsForm} store=${store} call=${this.props.call} />
+        <${SettingsForm} store=${store} call=${call} />
       </section>`;
   }
 }
 
-/** Clipboard in Qt WebEngine may refuse the async API: fall back to a selected textarea. */
+/** Clipboard in Qt WebEngine may refuse the async API: fall back to copying a selected textarea. */
 function copyText(text: string): Promise<void> {
-  const fallback = () => {
+  return (navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject()).catch(() => {
     const area = document.createElement("textarea");
     area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
     document.body.appendChild(area);
     area.select();
     const ok = document.execCommand("copy");
-    document.body.removeChild(area);
+    area.remove();
     if (!ok) throw new Error("the clipboard is not available here.");
-  };
-  if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text).catch(() => fallback());
-  return new Promise((resolve) => {
-    fallback();
-    resolve();
   });
 }

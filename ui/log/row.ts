@@ -1,84 +1,95 @@
 // One mail in the delivery log: a summary line with a status badge that changes
-// in place, and, expanded, its timeline, what the code means and what to check.
+// in place, and, opened, its timeline, what the code means and what to check.
+// It renders again only when its mail (a new object per change) or its props
+// change, so a push costs the rows it touched.
 import { html } from "htm/preact";
-import type { MailEntry } from "../../src/protocol";
+import type { MailEntry, MailEvent } from "../../src/protocol";
 import { decodeResponse } from "../../src/protocol";
+import { Pure } from "../pure";
+import { BOUNCE, codeWords, statusText } from "../status";
+import { clock } from "../time";
 
-/** Each status has an icon and a word, so it never rests on colour alone. */
-const BADGES: { [kind: string]: [string, string] } = {
-  queued: ["◷", "Queued"],
-  sending: ["➜", "Sending"],
-  forwarding: ["⇄", "Forwarding"],
-  delivered: ["✓", "Delivered"],
-  cancelled: ["⊘", "Cancelled"],
-  waiting: ["⏸", "Waiting for simulation"],
-  failed: ["✕", "Failed: "],
-};
-
-function badgeText(m: MailEntry): { kind: string; icon: string; text: string } {
-  const kind = m.waitingForSimulation && (m.state === "sending" || m.state === "forwarding") ? "waiting" : m.state;
-  const [icon, text] = BADGES[kind];
-  return {
-    kind,
-    icon,
-    text: kind === "failed" ? text + (m.code !== null ? decodeResponse(m.code).label : "no code") : text,
-  };
+export interface RowProps {
+  mail: MailEntry;
+  open: boolean;
+  /** Queued in a file open before the current one. */
+  old: boolean;
+  toggle: (id: number) => void;
 }
 
-function clock(at: number): string {
-  const d = new Date(at);
-  const p = (n: number) => (n < 10 ? "0" : "") + n;
-  return p(d.getHours()) + ":" + p(d.getMinutes()) + ":" + p(d.getSeconds());
+export const oldTag = html`<span class="tag">previous file</span>`;
+
+/** Why a mail is not moving yet, in PT's own button names. */
+function waitNote(m: MailEntry): string {
+  if (m.state === "queued") return `Waits for the previous mail from ${m.device}.`;
+  if (m.waitingForSimulation && (m.state === "sending" || m.state === "forwarding"))
+    return "Moves when you press Play or Capture/Forward (Simulation mode).";
+  return "";
 }
 
-function Badge({ mail }: { mail: MailEntry }) {
-  const b = badgeText(mail);
-  return html`<span class=${"badge " + b.kind}><span aria-hidden="true">${b.icon}</span> ${b.text}</span>`;
+// A word for each status, never a colour alone (and no glyph: ⏸ showed as an empty box in Chromium's default fonts).
+export const badge = (kind: string, text: string) => html`<span class=${"badge " + kind}>${text}</span>`;
+
+/** Read aloud as "12:48:09, code 1, request"; shown as PT names it. */
+function step(e: MailEvent) {
+  const spoken = [clock(e.at)];
+  if (e.code !== null) spoken.push("code " + e.code, codeWords(e.code));
+  else if (e.note) spoken.push(e.note);
+  // The engine folds a repeated progress code into one event with a count.
+  if (e.times) spoken.push(e.times + " times");
+  if (e.late) spoken.push("arrived late");
+  return html`<li>
+    <span aria-hidden="true"><span class="time">${clock(e.at)}</span>
+    ${e.code !== null ? html`<b>${e.code}</b> ${decodeResponse(e.code).name}` : e.note}
+    ${e.times ? " ×" + e.times : null}${e.late ? " (arrived late)" : null}</span>
+    <span class="sr-only">${spoken.join(", ")}</span>
+    ${e.raw ? html` <code class="raw">${e.raw}</code>` : null}
+  </li>`;
 }
 
-export function LogRow({ mail, open, toggle }: { mail: MailEntry; open: boolean; toggle: (id: number) => void }) {
+function detail(mail: MailEntry) {
   const code = mail.code !== null ? decodeResponse(mail.code) : null;
+  const why =
+    mail.state === "bounced" ? BOUNCE : code && code.kind === "failure" && mail.state !== "delivered" ? code : null;
   return html`
-    <li class=${"mail" + (open ? " open" : "")} data-id=${mail.id}>
-      <button type="button" class="summary" aria-expanded=${open ? "true" : "false"} onClick=${() => toggle(mail.id)}>
-        <span class="time">${clock(mail.queuedAt)}</span>
-        <span class="who"><span class="device">${mail.device}</span>${mail.origin === "pt-client" ? html` <span class="origin" title="Sent from the device's own Email app in Packet Tracer">PT Email</span>` : null}
-          <span class="to">→ ${mail.to || "(no recipient)"}</span></span>
-        <span class="subject">${mail.subject || "(no subject)"}</span>
-        <${Badge} mail=${mail} />
-      </button>
+    <div class="detail">
+      <dl>
+        <dt>From</dt><dd>${mail.from || "—"}</dd>
+        <dt>Server</dt><dd>${mail.server || "—"}</dd>
+      </dl>
       ${
-        open
-          ? html`
-        <div class="detail">
-          <dl>
-            <dt>From</dt><dd>${mail.from || "—"}</dd>
-            <dt>Server</dt><dd>${mail.server || "—"}</dd>
-            ${mail.origin === "pt-client" ? html`<dt>Origin</dt><dd>Sent from ${mail.device}'s own Email app (not from this console)</dd>` : null}
-          </dl>
-          ${
-            (mail.state === "failed" || mail.state === "cancelled") && (code || mail.reason)
-              ? html`
-            <div class="explain">
-              ${code && code.kind === "failure" ? html`<p><strong>${code.label} (code ${code.code}).</strong> ${code.meaning}</p><p><strong>Check:</strong> ${code.check}</p>` : null}
-              ${mail.reason ? html`<p>${mail.reason}</p>` : null}
-            </div>`
-              : null
-          }
-          <ol class="timeline" aria-label="Timeline">
-            ${mail.events.map(
-              (e) => html`<li>
-              <span class="time">${clock(e.at)}</span>
-              ${e.code !== null ? html`<span class="code">${e.code}</span> <span class="name">${decodeResponse(e.code).name}</span>` : html`<span class="note">${e.note}</span>`}
-              ${e.late ? html` <span class="late">(arrived late)</span>` : null}
-              ${e.raw ? html` <code class="raw">${e.raw}</code>` : null}
-            </li>`,
-            )}
-            ${mail.events.length ? null : html`<li class="none">No event yet.</li>`}
-          </ol>
-          <pre class="body" aria-label="Body">${mail.body}</pre>
+        why || mail.reason
+          ? html`<div class="explain">
+          ${why ? html`<p><strong>${code && mail.state !== "bounced" ? `${code.label} (code ${code.code}).` : "Bounced."}</strong> ${why.meaning}</p><p><strong>Check:</strong> ${why.check}</p>` : null}
+          ${mail.reason ? html`<p>${mail.reason}</p>` : null}
         </div>`
           : null
       }
-    </li>`;
+      <ol class="timeline" aria-label="Timeline">
+        ${mail.events.slice(0, 1).map(step)}
+        ${mail.omittedEvents ? html`<li>… ${mail.omittedEvents} events left out</li>` : null}
+        ${mail.events.slice(1).map(step)}
+      </ol>
+      <pre class="body" aria-label="Body">${mail.body}</pre>
+      ${mail.bodyLength ? html`<p class="hint">First ${mail.body.length} of ${mail.bodyLength} characters (the mail went whole).</p>` : null}
+    </div>`;
+}
+
+export class LogRow extends Pure<RowProps> {
+  render() {
+    const { mail, open, old, toggle } = this.props;
+    const note = waitNote(mail);
+    return html`
+      <li class=${"mail" + (open ? " open" : "")}>
+        <button type="button" class="summary" aria-expanded=${open ? "true" : "false"} onClick=${() => toggle(mail.id)}>
+          <span class="time">${clock(mail.queuedAt)}</span>
+          <span class="who"><span class="device">${mail.device}</span>
+            ${mail.origin !== "console" ? html` <span class="tag">${mail.origin === "pt-client" ? "PT Email" : "unreadable"}</span>` : null}
+            ${old ? oldTag : null} <span class="to">→ ${mail.to || "(no recipient)"}</span></span>
+          <span class="line2">${badge(mail.state, statusText(mail))}<span class="subject">${mail.subject || "(no subject)"}</span></span>
+        </button>
+        ${note ? html`<p class="note">${note}</p>` : null}
+        ${open ? detail(mail) : null}
+      </li>`;
+  }
 }
