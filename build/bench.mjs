@@ -252,7 +252,8 @@ function engineInQt() {
 }
 
 const TARGETS = {
-  panelGzipBytes: ["<=", 20480],
+  // 20 KB before the Lab check, Check and the lab-specific explanations (issues 12, 13) joined the panel.
+  panelGzipBytes: ["<=", 24576],
   // 12 KB before the mail model and the IPC lab reader shipped in the engine (issues 11-13): the model alone is 11 KB.
   engineGzipBytes: ["<=", 32768],
   buildMs: ["<=", 1000],

@@ -127,6 +127,7 @@ export class Diagnosis {
     if (!d) return refuse("From device: that device is no longer in the topology. Choose another one.", "device");
     if (!Array.isArray(r.to) || !r.to.length) return refuse("To: add at least one recipient.", "to");
     const to = r.to.map((t) => String(t).trim()).filter((t) => t !== "");
+    this.o.lab.markStale(); // asked for by a person: the lab as it is now
     const req = {
       type: "predict" as const,
       device: d.key,
@@ -140,6 +141,8 @@ export class Diagnosis {
 
   /** The Lab check over the devices the registry knows, with their own accounts (passwords stay here). */
   labCheck(): LabCheck {
+    // Asked for by a person: read the lab now (a DNS record or an account changes without an event).
+    this.o.lab.markStale();
     const snapshot = this.readLab();
     const clients = this.o.registry.list().map((d) => ({
       device: d.name,

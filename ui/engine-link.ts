@@ -5,7 +5,7 @@
 // moving, after any gap, and every few seconds anyway, because pushes have
 // been reported lost in PT 9 on macOS (pt-script-modules.md A.7).
 import type { Changes, Push, Reply, RequestOf, RequestType } from "../src/protocol";
-import { ENGINE_ENTRY } from "../src/protocol";
+import { CATCH_UP_CHUNK, ENGINE_ENTRY } from "../src/protocol";
 import type { PanelStore } from "./store";
 
 /** How the panel's views reach the engine: one typed request, its typed reply. */
@@ -79,35 +79,60 @@ export class EngineLink {
     this.pullInFlight = true;
     this.lastPullAt = Date.now();
     const { seq, epoch } = this.store;
+    const limit = CATCH_UP_CHUNK;
     return this.call<"openPanel" | "changesSince">(
-      this.opened ? { type: "changesSince", seq, epoch } : { type: "openPanel", since: seq, epoch },
-    ).then(
-      (r) => {
-        this.pullInFlight = false;
+      this.opened ? { type: "changesSince", seq, epoch, limit } : { type: "openPanel", since: seq, epoch, limit },
+    )
+      .then((r) => {
         if (!r.ok) throw new Error(r.error);
-        const changes: Changes = r.value;
-        const fresh = changes.seq > seq;
-        this.store.apply(changes);
-        const wasOpening = !this.opened;
-        this.opened = true;
-        this.failures = 0;
-        // Changes a pull found that no push brought mean pushes are not arriving.
-        if (wasOpening || !fresh) this.store.setConnection(this.store.connection === "pulling" ? "pulling" : "live");
-        else if (Date.now() - this.lastPushAt > QUIET_MS)
-          this.store.setConnection("pulling", "Updates arrive by polling (Packet Tracer is not pushing them).");
-      },
-      (e: Error) => {
-        this.pullInFlight = false;
-        if (typeof this.se() !== "function") {
-          // PT has not injected $se yet (the page is still loading): try again soon, quietly.
-          this.retryAt = Date.now() + 50;
-          return;
-        }
-        this.failures++;
-        this.retryAt = Date.now() + Math.min(5000, 250 * Math.pow(2, this.failures - 1));
-        this.store.setConnection(this.opened ? "offline" : "connecting", e.message + " Retrying…");
-      },
-    );
+        this.store.apply(r.value);
+        return this.rest(r.value).then(() => r.value);
+      })
+      .then(
+        (changes: Changes) => {
+          this.pullInFlight = false;
+          const fresh = changes.seq > seq;
+          const wasOpening = !this.opened;
+          this.opened = true;
+          this.failures = 0;
+          // Changes a pull found that no push brought mean pushes are not arriving.
+          if (wasOpening || !fresh) this.store.setConnection(this.store.connection === "pulling" ? "pulling" : "live");
+          else if (Date.now() - this.lastPushAt > QUIET_MS)
+            this.store.setConnection("pulling", "Updates arrive by polling (Packet Tracer is not pushing them).");
+        },
+        (e: Error) => {
+          this.pullInFlight = false;
+          if (typeof this.se() !== "function") {
+            // PT has not injected $se yet (the page is still loading): try again soon, quietly.
+            this.retryAt = Date.now() + 50;
+            return;
+          }
+          this.failures++;
+          this.retryAt = Date.now() + Math.min(5000, 250 * Math.pow(2, this.failures - 1));
+          this.store.setConnection(this.opened ? "offline" : "connecting", e.message + " Retrying…");
+        },
+      );
+  }
+
+  /**
+   * A long answer comes in chunks (more): the rest, chunk by chunk, after the
+   * last id held. Pushes wait meanwhile (the link is not open yet on a first
+   * catch-up); what changed during it comes with the next pull.
+   */
+  private rest(changes: Changes): Promise<void> {
+    if (!changes.more || !changes.mails.length) return Promise.resolve();
+    const after = changes.mails[changes.mails.length - 1].id;
+    return this.call({
+      type: "changesSince",
+      seq: changes.seq,
+      epoch: changes.epoch,
+      limit: CATCH_UP_CHUNK,
+      after,
+    }).then((r) => {
+      if (!r.ok) throw new Error(r.error);
+      this.store.apply(r.value);
+      return this.rest(r.value);
+    });
   }
 
   private tick(): void {

@@ -4,6 +4,7 @@ import { createRef } from "preact";
 import { Compose } from "./compose/compose";
 import { resendDraft } from "./compose/resend";
 import type { Call } from "./engine-link";
+import { LabCheckView } from "./lab-check";
 import { LogView } from "./log/log-view";
 import type { PanelStore } from "./store";
 import { StoreView } from "./store-view";
@@ -44,11 +45,13 @@ export class Panel extends StoreView<PanelProps> {
           ${store.status.simulationMode ? html`<span class="chip sim">Simulation mode</span>` : null}
         </header>
         ${c === "offline" || (c === "connecting" && store.connectionNote) ? html`<p class="banner" role="alert">${store.connectionNote}</p>` : null}
+        ${(store.status.unavailable || []).map((u) => html`<p class="banner" role="alert">${u}</p>`)}
         <main class="panes">
           <details class="compose-pane" open>
             <summary><h2>Compose</h2></summary>
             <${Compose} ref=${this.compose} store=${store} call=${call} />
           </details>
+          <${LabCheckView} call=${call} copy=${copy} />
           <${LogView} store=${store} call=${call} copy=${copy} resend=${this.resend} />
         </main>
         <div class="sr-only" aria-live="polite" aria-atomic="true">${latest}</div>

@@ -5,7 +5,7 @@
 // engine, and after Send the form follows what happened to the mails.
 import { html } from "htm/preact";
 import { createRef } from "preact";
-import type { DeviceInfo, Draft, ErrorField } from "../../src/protocol";
+import type { DeviceInfo, Draft, ErrorField, Verdict } from "../../src/protocol";
 import type { Call } from "../engine-link";
 import type { PanelStore } from "../store";
 import { StoreView } from "../store-view";
@@ -50,6 +50,8 @@ interface ComposeState {
   busy: boolean;
   /** The group of the last send: the message follows it until it ends. */
   group: number;
+  /** What "Check" predicted, per recipient (the mail model, from the lab as it is now). */
+  checked: { to: string; verdict: Verdict | null }[];
 }
 
 export class Compose extends StoreView<ComposeProps, ComposeState> {
@@ -61,6 +63,7 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     message: "",
     busy: false,
     group: 0,
+    checked: [],
   };
   private formRef = createRef<HTMLFormElement>();
   private started = false;
@@ -198,6 +201,26 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     );
   };
 
+  /** "Check": what the lab will do with this mail, per recipient. Sending is never blocked by it. */
+  private check = () => {
+    const { form } = this.state;
+    const to = splitRecipients(form.to);
+    if (!to.length) return this.setState({ errors: { to: "To: add at least one recipient to check." } });
+    this.props
+      .call({
+        type: "predict",
+        device: form.device,
+        from: form.from.trim(),
+        password: form.password,
+        server: form.server.trim(),
+        to,
+      })
+      .then(
+        (r) => this.setState(r.ok ? { checked: r.value, group: 0, message: "" } : { checked: [], message: r.error }),
+        (err: Error) => this.setState({ checked: [], message: "Check failed: " + err.message }),
+      );
+  };
+
   private cancel = () => {
     this.props.call({ type: "cancelSend", device: this.state.form.device }).then(
       (r) =>
@@ -248,11 +271,24 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
         <p class="hint">${count > 1 ? `${count} mails will be sent, one per recipient. ` : ""}{user} and {address} are filled in per recipient. Ctrl+Enter sends.</p>
         <div class="actions">
           <button type="submit" class="primary" disabled=${busy}>Send</button>
+          <button type="button" onClick=${this.check}>Check</button>
           <button type="button" onClick=${this.cancel} disabled=${!pending}>Cancel</button>
           <span class="message" role="status">${this.progress()}</span>
         </div>
+        ${this.state.checked.length ? html`<ul class="checked" aria-label="Check">${this.state.checked.map(predicted)}</ul>` : null}
       </form>`;
   }
+}
+
+const WILL = { delivered: "Will be delivered", bounced: "Will bounce", failed: "Will fail", unknown: "Cannot tell" };
+
+/** "Will bounce: MAIL-ALPHA has no user karol"; inferred rules say so. */
+function predicted(p: { to: string; verdict: Verdict | null }) {
+  const v = p.verdict;
+  if (!v) return html`<li>${p.to}: the lab could not be read.</li>`;
+  const code = v.outcome === "failed" && v.expected.length ? ` (code ${v.expected[v.expected.length - 1]})` : "";
+  const where = v.outcome === "delivered" && v.mailbox ? `in ${v.mailbox}'s mailbox on ${v.server}` : v.cause;
+  return html`<li>${p.to}: ${WILL[v.outcome]}${code}: ${where}${v.outcome === "delivered" ? "" : html`. <strong>Fix:</strong> ${v.fix}`}${v.evidence === "inf" ? " (inferred)" : ""}.</li>`;
 }
 
 /** The form field an engine refusal is about, if it is one of the form's. */

@@ -26,7 +26,7 @@ const COLUMNS = [
   "body",
 ];
 
-function csvCell(value: string | number): string {
+export function csvCell(value: string | number): string {
   const text = String(value);
   // Cells that a spreadsheet would run as a formula get a leading quote.
   const safe = /^[=+\-@\t\r]/.test(text) ? "'" + text : text;

@@ -177,13 +177,13 @@ export class LogView extends StoreView<LogViewProps, LogViewState> {
                 line=${this.line} />`
             : html`<p class="empty">${store.mails.length ? "No mail matches the filters." : "No mail yet. Mail sent from a PC's own Email app shows up here too."}</p>`
         }
-        <${SettingsForm} store=${store} call=${call} />
+        <${SettingsForm} store=${store} call=${call} copy=${this.props.copy || copyText} />
       </section>`;
   }
 }
 
 /** Clipboard in Qt WebEngine may refuse the async API: fall back to copying a selected textarea. */
-function copyText(text: string): Promise<void> {
+export function copyText(text: string): Promise<void> {
   return (navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject()).catch(() => {
     const area = document.createElement("textarea");
     area.value = text;

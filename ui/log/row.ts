@@ -47,6 +47,26 @@ function step(e: MailEvent) {
   </li>`;
 }
 
+const EVIDENCE = { live: "seen in PT", pkt: "seen in saved labs", inf: "inferred" };
+
+/** What the mail model made of the lab when the mail ended: the lab's own why, naming devices and records. */
+function verdictOf(mail: MailEntry) {
+  const v = mail.verdict;
+  if (!v) return null;
+  const where =
+    v.mailbox && v.server
+      ? v.outcome === "bounced"
+        ? `The bounce lands in ${v.mailbox}'s mailbox on ${v.server}.`
+        : `In ${v.mailbox}'s mailbox on ${v.server}.`
+      : "";
+  return html`<div class="explain verdict">
+    ${where ? html`<p>${where}</p>` : null}
+    ${v.outcome !== "delivered" ? html`<p><strong>Why:</strong> ${v.cause}</p><p><strong>Fix:</strong> ${v.fix}</p>` : null}
+    ${v.disagrees ? html`<p class="disagree" role="note">PT answered ${v.disagrees.pt === null ? "no code" : v.disagrees.pt}; the model expected ${v.disagrees.model === null ? "no code" : v.disagrees.model}. Copy the fidelity report (Settings) so the model can be corrected.</p>` : null}
+    <p class="hint">Rule ${v.rule}, ${EVIDENCE[v.evidence]}.</p>
+  </div>`;
+}
+
 function detail(mail: MailEntry) {
   const code = mail.code !== null ? decodeResponse(mail.code) : null;
   const why =
@@ -57,8 +77,9 @@ function detail(mail: MailEntry) {
         <dt>From</dt><dd>${mail.from || "—"}</dd>
         <dt>Server</dt><dd>${mail.server || "—"}</dd>
       </dl>
+      ${verdictOf(mail)}
       ${
-        why || mail.reason
+        !mail.verdict && (why || mail.reason)
           ? html`<div class="explain">
           ${why ? html`<p><strong>${code && mail.state !== "bounced" ? `${code.label} (code ${code.code}).` : "Bounced."}</strong> ${why.meaning}</p><p><strong>Check:</strong> ${why.check}</p>` : null}
           ${mail.reason ? html`<p>${mail.reason}</p>` : null}

@@ -1,0 +1,236 @@
+// @vitest-environment happy-dom
+// What the panel says from the mail model: a row's lab-specific why and the
+// disagreement marker, "Check" before sending, the Lab check, the banner for a
+// refused privilege, and the fidelity report (issues 12 and 13).
+
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/preact";
+import { html } from "htm/preact";
+import { afterEach, describe, expect, it } from "vitest";
+import type { LabCheck, Verdict } from "../../src/protocol";
+import { Compose } from "../../ui/compose/compose";
+import { LabCheckView } from "../../ui/lab-check";
+import { LogView } from "../../ui/log/log-view";
+import { Panel } from "../../ui/panel";
+import { PanelStore } from "../../ui/store";
+import { changes, fakeEngine, mail } from "../helpers/panel-fixtures";
+
+afterEach(cleanup);
+
+const BOUNCE: Verdict = {
+  outcome: "bounced",
+  expected: [1, 3, 2],
+  server: "MAIL-ALPHA",
+  mailbox: "alice",
+  dsn: "unknown-recipient",
+  cause: "MAIL-BETA (10.2.0.10) has no user bobby",
+  fix: "add the user bobby on MAIL-BETA, or write to an existing user",
+  rule: "remote-unknown-recipient",
+  evidence: "inf",
+};
+
+function logWith(m: ReturnType<typeof mail>) {
+  const store = new PanelStore();
+  store.apply(changes({ mails: [m], sent: 1 }));
+  const { call } = fakeEngine();
+  render(html`<${LogView} store=${store} call=${call} copy=${() => Promise.resolve()} resend=${() => undefined} />`);
+  const row = screen.getAllByRole("listitem").filter((li) => li.classList.contains("mail"))[0];
+  fireEvent.click(within(row).getAllByRole("button")[0]);
+  return row;
+}
+
+describe("a row explains itself from the lab", () => {
+  it("a bounce says where the bounce lands, why, what to fix, and the rule's evidence", () => {
+    const row = logWith(mail({ id: 1, to: "bobby@beta.org", state: "bounced", code: 2, verdict: BOUNCE }));
+    expect(row.textContent).toMatch(/The bounce lands in alice's mailbox on MAIL-ALPHA\./);
+    expect(row.textContent).toMatch(/Why: MAIL-BETA \(10\.2\.0\.10\) has no user bobby/);
+    expect(row.textContent).toMatch(/Fix: add the user bobby on MAIL-BETA/);
+    expect(row.textContent).toMatch(/Rule remote-unknown-recipient, inferred\./);
+  });
+
+  it("a delivered mail says whose mailbox it is in, and no generic text", () => {
+    const v: Verdict = {
+      outcome: "delivered",
+      expected: [1, 2],
+      server: "MAIL-BETA",
+      mailbox: "bob",
+      cause: "",
+      fix: "",
+      rule: "relay-delivered",
+      evidence: "inf",
+    };
+    const row = logWith(mail({ id: 2, to: "bob@beta.org", verdict: v }));
+    expect(row.textContent).toMatch(/In bob's mailbox on MAIL-BETA\./);
+    expect(row.textContent).not.toMatch(/Why:/);
+  });
+
+  it("where PT and the model disagree, the row says both codes", () => {
+    const v: Verdict = { ...BOUNCE, disagrees: { pt: 13, model: 2 } };
+    const row = logWith(mail({ id: 3, state: "failed", code: 13, verdict: v }));
+    expect(within(row).getByRole("note").textContent).toMatch(/^PT answered 13; the model expected 2\./);
+  });
+});
+
+describe("Check, before sending", () => {
+  it("predicts per recipient, names the device to fix, says when a rule is inferred, and sends nothing", async () => {
+    const store = new PanelStore();
+    store.apply(changes());
+    const { call, calls } = fakeEngine({
+      predict: (r) =>
+        r.to.map((to) => ({
+          to,
+          verdict:
+            to === "carol@alpha.edu"
+              ? {
+                  outcome: "delivered",
+                  expected: [1, 2],
+                  server: "MAIL-ALPHA",
+                  mailbox: "carol",
+                  cause: "",
+                  fix: "",
+                  rule: "local-delivered",
+                  evidence: "pkt",
+                }
+              : BOUNCE,
+        })),
+    });
+    render(html`<${Compose} store=${store} call=${call} />`);
+    fireEvent.input(screen.getByLabelText("To", { exact: true }), {
+      target: { value: "carol@alpha.edu, bobby@beta.org" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Check" }));
+    const list = await screen.findByRole("list", { name: "Check" });
+    expect(Array.from(list.querySelectorAll("li")).map((li) => li.textContent)).toEqual([
+      "carol@alpha.edu: Will be delivered: in carol's mailbox on MAIL-ALPHA.",
+      "bobby@beta.org: Will bounce: MAIL-BETA (10.2.0.10) has no user bobby. Fix: add the user bobby on MAIL-BETA, or write to an existing user (inferred).",
+    ]);
+    expect(calls.map((c) => c.type)).toEqual(["readDevice", "predict"]);
+  });
+});
+
+const CHECK: LabCheck = {
+  senders: [
+    { device: "PC-Alice", from: "alice@alpha.edu" },
+    { device: "PC-Bob", from: "bob@beta.org" },
+  ],
+  roster: ["alice@alpha.edu", "bob@beta.org"],
+  cells: [
+    {
+      device: "PC-Alice",
+      from: "alice@alpha.edu",
+      to: "alice@alpha.edu",
+      predicted: "delivered",
+      codes: [1, 2],
+      code: 2,
+      cause: "",
+      fix: "",
+      rule: "local-delivered",
+      evidence: "pkt",
+    },
+    {
+      device: "PC-Alice",
+      from: "alice@alpha.edu",
+      to: "bob@beta.org",
+      predicted: "bounced",
+      codes: [1, 3, 2],
+      code: 2,
+      cause: "DNS-SRV has no A record for beta.org",
+      fix: "add an A record beta.org on DNS-SRV",
+      rule: "relay-no-a-record",
+      evidence: "inf",
+    },
+    {
+      device: "PC-Bob",
+      from: "bob@beta.org",
+      to: "alice@alpha.edu",
+      predicted: "failed",
+      codes: [1, 9],
+      code: 9,
+      cause: "DNS-SRV has no A record for mail.beta.org",
+      fix: "add an A record mail.beta.org on DNS-SRV",
+      rule: "client-no-a-record",
+      evidence: "inf",
+    },
+    {
+      device: "PC-Bob",
+      from: "bob@beta.org",
+      to: "bob@beta.org",
+      predicted: "failed",
+      codes: [1, 9],
+      code: 9,
+      cause: "DNS-SRV has no A record for mail.beta.org",
+      fix: "add an A record mail.beta.org on DNS-SRV",
+      rule: "client-no-a-record",
+      evidence: "inf",
+    },
+  ],
+  causes: [
+    {
+      key: "k1",
+      cause: "DNS-SRV has no A record for mail.beta.org",
+      fix: "add an A record mail.beta.org on DNS-SRV",
+      pairs: 2,
+      rule: "client-no-a-record",
+    },
+    {
+      key: "k2",
+      cause: "DNS-SRV has no A record for beta.org",
+      fix: "add an A record beta.org on DNS-SRV",
+      pairs: 1,
+      rule: "relay-no-a-record",
+    },
+  ],
+  readable: true,
+};
+
+describe("the Lab check", () => {
+  it("shows each fix once with the pairs it repairs, the pairs that do not deliver, and copies one CSV row per pair", async () => {
+    const copied: string[] = [];
+    const { call } = fakeEngine({ labCheck: () => CHECK });
+    render(html`<${LabCheckView} call=${call} copy=${(t: string) => Promise.resolve(void copied.push(t))} />`);
+    fireEvent.click(screen.getByRole("button", { name: "Check again" }));
+    await screen.findByText(/^4 pairs \(2 senders × 2 accounts\): 1 deliver, 1 bounce, 2 fail\.$/);
+    const fixes = screen.getByRole("heading", { name: "What to fix" }).nextElementSibling!;
+    expect(Array.from(fixes.querySelectorAll("li")).map((li) => li.textContent)).toEqual([
+      "2 pairs: DNS-SRV has no A record for mail.beta.org. Fix: add an A record mail.beta.org on DNS-SRV.",
+      "1 pair: DNS-SRV has no A record for beta.org. Fix: add an A record beta.org on DNS-SRV.",
+    ]);
+    const pairs = screen.getByRole("heading", { name: "Pairs that do not deliver" }).nextElementSibling!;
+    expect(Array.from(pairs.querySelectorAll("li")).map((li) => li.textContent)).toEqual([
+      "PC-Alice → bob@beta.org: bounces",
+      "PC-Bob → alice@alpha.edu: fails (code 9)",
+      "PC-Bob → bob@beta.org: fails (code 9)",
+    ]);
+    fireEvent.click(screen.getByRole("button", { name: "Copy CSV" }));
+    await screen.findByText("Copied 4 pairs as CSV.");
+    const lines = copied[0]
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe("device,from,to,predicted,code,cause,fix");
+    expect(lines).toHaveLength(5);
+    expect(lines[2]).toBe(
+      "PC-Alice,alice@alpha.edu,bob@beta.org,bounced,2,DNS-SRV has no A record for beta.org,add an A record beta.org on DNS-SRV",
+    );
+  });
+});
+
+describe("the whole panel", () => {
+  it("says what PT refused and which privilege to grant, and copies the fidelity report", async () => {
+    const store = new PanelStore();
+    const refused =
+      'The Extensions menu item is unavailable (denied). Grant the "Change GUI" privilege in Extensions > Scripting > Configure PT Script Modules.';
+    store.apply(
+      changes({
+        status: { simulationMode: false, version: "t", unavailable: [refused] },
+        settings: { cap: 5000, watchdogMs: 60000 },
+      }),
+    );
+    const copied: string[] = [];
+    const { call } = fakeEngine({ fidelityReport: () => ({ text: "Mail Console fidelity report\n" }) });
+    render(html`<${Panel} store=${store} call=${call} copy=${(t: string) => Promise.resolve(void copied.push(t))} />`);
+    expect(screen.getAllByRole("alert").map((a) => a.textContent)).toContain(refused);
+    fireEvent.click(screen.getByRole("button", { name: "Copy fidelity report" }));
+    await screen.findByText("Copied the fidelity report.");
+    expect(copied).toEqual(["Mail Console fidelity report\n"]);
+  });
+});
