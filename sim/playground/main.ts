@@ -6,7 +6,9 @@
 import { html } from "htm/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import type { Action, DeviceView, FromWorker, ToWorker, WorldView } from "./protocol";
+import { BehaviourView, type SetSwitch } from "./behaviour-view";
+import { clearLabError, installDrop, LabFileButton, LabStatus, type OpenLab } from "./lab-file";
+import type { Action, DeviceView, FromWorker, PlaygroundFile, ToWorker, WorldView } from "./protocol";
 
 /** An element of the playground page (index.html), which has every one of these ids. */
 function element(id: string): HTMLElement {
@@ -19,6 +21,16 @@ function element(id: string): HTMLElement {
 const worker = new Worker("/playground/worker.js" + location.search);
 const send = (m: ToWorker) => worker.postMessage(m);
 const act = (action: Action) => send({ type: "action", action });
+
+// File > Open of a lab: its bytes move to the worker, which answers with the importer's error or null.
+const labAnswers = new Map<number, (error: string | null) => void>();
+let labSeq = 0;
+const openLab: OpenLab = (name, bytes) =>
+  new Promise((resolve) => {
+    const id = ++labSeq;
+    labAnswers.set(id, resolve);
+    worker.postMessage({ type: "open-lab", id, name, bytes } satisfies ToWorker, [bytes]);
+  });
 
 // ---- the web view: an iframe with $se, and evaluateJavaScriptAsync as a script element ----
 let seq = 0;
@@ -104,6 +116,12 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     case "eval":
       if (m.view === viewId) evaluate(m.js);
       break;
+    case "lab-opened": {
+      const answer = labAnswers.get(m.id);
+      labAnswers.delete(m.id);
+      if (answer) answer(m.error);
+      break;
+    }
     case "world":
       latest = m.world;
       for (const l of listeners) l(m.world);
@@ -182,7 +200,7 @@ function DeviceCard({ d, links }: { d: DeviceView; links: { id: string; up: bool
         <${Toggle} label="Power" on=${d.power} onChange=${(on: boolean) => act({ type: "power", device: d.name, on })} />
         ${mine.map((l) => html`<${Toggle} label=${"Link " + l.id.replace(d.name, "").replace(" — ", "")} on=${l.up} onChange=${(up: boolean) => act({ type: "link", id: l.id, up })} />`)}
       </div>
-      ${d.kind === "router" ? html`<p class="muted">Routes between 10.1.0.0/24 and 10.2.0.0/24. Turn it off to cut the sites apart.</p>` : null}
+      ${d.kind === "router" ? html`<p class="muted">Routes between its ports' networks. Turn it off to cut the sites apart.</p>` : null}
       ${
         d.ip && d.kind !== "router"
           ? html`<div class="controls">
@@ -251,6 +269,8 @@ function DeviceCard({ d, links }: { d: DeviceView; links: { id: string; up: bool
     </article>`;
 }
 
+const setSwitch: SetSwitch = (name, value) => act({ type: "behaviour", name, value });
+
 function Network() {
   const w = useWorld();
   if (!w) return html`<p class="muted">Starting the simulated Packet Tracer…</p>`;
@@ -267,13 +287,21 @@ function Network() {
           : null
       }
       <${Toggle} label="Drop pushes (as on macOS)" on=${w.dropPushes} onChange=${(on: boolean) => act({ type: "drop-pushes", on })} />
-      <label>File <select aria-label="Open file" onChange=${(e: Event) => act({ type: "open-file", file: (e.target as HTMLSelectElement).value as "classroom" | "one-lan" })}>
-        <option value="classroom">Classroom (two domains)</option><option value="one-lan">One LAN, one domain</option></select></label>
+      <label>File <select aria-label="Open file" value=${w.file.key} onChange=${(e: Event) => {
+        clearLabError();
+        act({ type: "open-file", file: (e.target as HTMLSelectElement).value as PlaygroundFile });
+      }}>
+        <option value="classroom">Classroom (two domains)</option><option value="one-lan">One LAN, one domain</option>
+        ${w.file.key === "lab" ? html`<option value="lab" disabled>${w.file.name}</option>` : null}</select></label>
+      <${LabFileButton} open=${openLab} />
       <button type="button" onClick=${() => act({ type: "add-pc", name: "PC-Guest" + Math.floor(Math.random() * 900 + 100) })}>Add a PC</button>
     </div>
     <p class="muted">${w.topology} · pushes made: ${w.pushes}</p>
+    <${LabStatus} file=${w.file} />
+    <${BehaviourView} values=${w.behaviour} set=${setSwitch} reset=${() => act({ type: "behaviour-defaults" })} />
     <div class="devices">${shown.map((d) => html`<${DeviceCard} key=${d.name} d=${d} links=${w.links} />`)}</div>`;
 }
 
 render(html`<${Network} />`, element("network"));
 element("webview-close").addEventListener("click", () => closeView(true));
+installDrop(openLab);
