@@ -32,6 +32,10 @@ function reachNow(topo: Topology, from: string, ip: string): Reach {
   // Would it work with every device on and every port and link up? Then the first thing off or down is the cause.
   const ideal = attempt(topo, from, ip, true, true);
   if (ideal.kind !== "ok") return now;
+  // A device that is off comes first: PT shows the ports facing it as down too (their status follows the
+  // far end), and "R1 is powered off" is the fix, not "SW-Alpha Fa0/1 is down".
+  for (const item of ideal.path)
+    if (item.kind === "device" && item.device.power === false) return blocked(item) as Reach;
   for (const item of ideal.path) {
     const why = blocked(item);
     if (why) return why;

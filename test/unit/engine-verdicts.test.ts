@@ -59,6 +59,26 @@ describe("engine: verdicts from the mail model", () => {
     expect(m.verdict!.cause).not.toMatch(/DNS/);
   });
 
+  it("an outgoing server that is the DNS server is called not a mail server, not a Domain Name problem", () => {
+    const r = rig();
+    r.send("PC-Alice", ["carol@alpha.edu"], { server: "10.1.0.5" }); // DNS-SRV
+    r.clock.advance(10000);
+    const m = r.byTo("carol@alpha.edu");
+    expect(m.state).toBe("failed");
+    expect(m.verdict!.cause).toMatch(/DNS-SRV/);
+    expect(m.verdict!.cause + m.verdict!.fix).not.toMatch(/Domain Name/);
+  });
+
+  it("a router that is off is named as the cause", () => {
+    const r = rig();
+    r.world.device("R1")!.setPower(false);
+    r.send("PC-Alice", ["bob@beta.org"]);
+    r.clock.advance(20000);
+    const m = r.byTo("bob@beta.org");
+    expect(m.verdict!.cause).toMatch(/R1/);
+    expect(m.verdict!.cause).toMatch(/off/);
+  });
+
   it("where PT's code is not the model's, the row says both", () => {
     const r = rig();
     r.world.behaviour.relayFailure = "reject13"; // this simulated PT answers 13 where the model expects a bounce
