@@ -247,8 +247,20 @@ function engineInQt() {
     figures[`${flavour}.cleanUpMs@1000`] = r.cleanUpMs.ms;
     figures[`${flavour}.cleanUpRatio`] = round(r.cleanUpMs.ratio, 2);
     figures.bytesPerMail = r.bytesPerMail.bytes;
+    figures.deviceAddCalls = r.deviceAddCalls;
   }
   return figures;
+}
+
+/** Opening a saved lab of about 1 MB of XML in Node (lab/bench.ts): decode, import, peak memory over XML size. */
+function labFigures() {
+  const out = execFileSync(process.execPath, [join(root, "build/lab-cli.mjs"), "--run", "lab/bench.ts", "--json"], {
+    encoding: "utf8",
+    cwd: root,
+    timeout: 300000,
+  });
+  const r = JSON.parse(out.trim().split("\n").pop());
+  return { labDecodeMs: r.labDecodeMs, labImportMs: r.labImportMs, labPeakMemoryRatio: r.labPeakMemoryRatio };
 }
 
 const TARGETS = {
@@ -262,6 +274,10 @@ const TARGETS = {
   filterMs: ["<=", 10],
   eventToScreenMs: ["<=", 50],
   bytesPerMail: ["<=", 250],
+  labDecodeMs: ["<=", 150],
+  labImportMs: ["<=", 150],
+  labPeakMemoryRatio: ["<=", 10],
+  deviceAddCalls: ["<=", 300],
   ...Object.fromEntries(
     ["qt5", "qt6"].flatMap((q) => [
       [`${q}.capEventRatio@1000`, ["<=", 2]],
@@ -298,6 +314,7 @@ async function main() {
     naivePushes: median(naive.map((x) => x.pushes)),
     ...(await browserFigures()),
     ...engineInQt(),
+    ...labFigures(),
   };
   figures.filterMs = round(figures.filterMs, 2);
   figures.eventToScreenMs = round(figures.eventToScreenMs, 2);

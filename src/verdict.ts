@@ -3,7 +3,7 @@
 // ("in karol's mailbox on MAIL-ALPHA"), that PT's 2 will come back as a
 // bounce, or why it failed, naming devices and records; and, when PT's code
 // is not the model's, that they disagree (that is how the model is corrected).
-import { decideFate, type Fate, type PtBehaviour, type Snapshot } from "./model";
+import { decideFate, type Fate, type PtBehaviour, type Snapshot, type Topology } from "./model";
 import type { MailEntry, MailState, Verdict } from "./protocol";
 
 export interface Judged {
@@ -20,6 +20,7 @@ export function judge(
   password: string,
   behaviour: PtBehaviour,
   state: MailState,
+  topo?: Topology,
 ): Judged | null {
   if (!snapshot || code === null) return null;
   let fate: Fate;
@@ -28,6 +29,7 @@ export function judge(
       snapshot,
       { device: entry.device, from: entry.from, to: entry.to, password, server: entry.server },
       behaviour,
+      topo,
     );
   } catch (_e) {
     return null; // a snapshot the model cannot read is as good as none: the generic text stays

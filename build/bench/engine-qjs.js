@@ -151,8 +151,22 @@ out.bytesPerMail = {
 };
 cleanUp();
 
+// deviceAddCalls: getProcess calls while 300 devices are added one by one, the engine running.
+main();
+var proto = Object.getPrototypeOf(world.devices[0]);
+var realGetProcess = proto.getProcess;
+var getProcessCalls = 0;
+proto.getProcess = function (name) {
+  getProcessCalls++;
+  return realGetProcess.call(this, name);
+};
+for (var a = 0; a < 300; a++) world.addDevice({ name: "PC-A" + a, kind: "pc", ip: "10.8." + (a >> 8) + "." + (a & 255) });
+proto.getProcess = realGetProcess;
+out.deviceAddCalls = getProcessCalls;
+cleanUp();
+
 // 4. cleanUpMs at 1,000 devices against the floor of unregistering their handlers directly.
-for (var d = 0; d < 991; d++)
+for (var d = 0; d < 691; d++)
   world.addDevice({ name: "PC-B" + d, kind: "pc", ip: "10.9." + (d >> 8) + "." + (d & 255) });
 var cleanUps = [],
   floors = [];
