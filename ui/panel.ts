@@ -51,7 +51,7 @@ export class Panel extends StoreView<PanelProps> {
             <summary><h2>Compose</h2></summary>
             <${Compose} ref=${this.compose} store=${store} call=${call} />
           </details>
-          <${LabCheckView} call=${call} copy=${copy} />
+          <${LabCheckView} store=${store} call=${call} copy=${copy} />
           <${LogView} store=${store} call=${call} copy=${copy} resend=${this.resend} />
         </main>
         <div class="sr-only" aria-live="polite" aria-atomic="true">${latest}</div>

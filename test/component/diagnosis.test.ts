@@ -186,7 +186,11 @@ describe("the Lab check", () => {
   it("shows each fix once with the pairs it repairs, the pairs that do not deliver, and copies one CSV row per pair", async () => {
     const copied: string[] = [];
     const { call } = fakeEngine({ labCheck: () => CHECK });
-    render(html`<${LabCheckView} call=${call} copy=${(t: string) => Promise.resolve(void copied.push(t))} />`);
+    const store = new PanelStore();
+    store.apply(changes());
+    render(
+      html`<${LabCheckView} store=${store} call=${call} copy=${(t: string) => Promise.resolve(void copied.push(t))} />`,
+    );
     fireEvent.click(screen.getByRole("button", { name: "Check again" }));
     await screen.findByText(/^4 pairs \(2 senders × 2 accounts\): 1 deliver, 1 bounce, 2 fail\.$/);
     const fixes = screen.getByRole("heading", { name: "What to fix" }).nextElementSibling!;
@@ -210,6 +214,61 @@ describe("the Lab check", () => {
     expect(lines).toHaveLength(5);
     expect(lines[2]).toBe(
       "PC-Alice,alice@alpha.edu,bob@beta.org,bounced,2,DNS-SRV has no A record for beta.org,add an A record beta.org on DNS-SRV",
+    );
+  });
+});
+
+describe("verify by sending", () => {
+  it("sends one marked mail from each sender to every account, and marks where PT differs from the prediction", async () => {
+    const store = new PanelStore();
+    store.apply(changes());
+    let nextId = 100;
+    const { call, calls } = fakeEngine({
+      labCheck: () => CHECK,
+      sendMail: (r) => ({ ids: r.mails.map(() => nextId++) }),
+    });
+    render(html`<${LabCheckView} store=${store} call=${call} />`);
+    fireEvent.click(screen.getByRole("button", { name: "Check again" }));
+    await screen.findByText(/^4 pairs/);
+    fireEvent.click(screen.getByRole("button", { name: "Verify by sending" }));
+    await screen.findByText("Verified 0 of 4 pairs by sending; 0 differ from the prediction.");
+    const sends = calls.filter((c) => c.type === "sendMail");
+    expect(sends.map((c) => (c.type === "sendMail" ? [c.device, c.mails.map((m) => m.to)] : null))).toEqual([
+      ["k-alice", ["alice@alpha.edu", "bob@beta.org"]],
+      ["k-bob", ["alice@alpha.edu", "bob@beta.org"]],
+    ]);
+    // PT's answers arrive: three as predicted, one not (PC-Alice → bob@beta.org was predicted to bounce).
+    const row = (
+      id: number,
+      group: number,
+      device: string,
+      to: string,
+      state: "delivered" | "bounced" | "failed",
+      code: number,
+    ) =>
+      mail({
+        id,
+        group,
+        device,
+        deviceKey: device === "PC-Alice" ? "k-alice" : "k-bob",
+        to,
+        state,
+        code,
+        subject: "Mail Console lab check",
+      });
+    store.apply(
+      changes({
+        mails: [
+          row(100, 100, "PC-Alice", "alice@alpha.edu", "delivered", 2),
+          row(101, 100, "PC-Alice", "bob@beta.org", "delivered", 2),
+          row(102, 102, "PC-Bob", "alice@alpha.edu", "failed", 9),
+          row(103, 102, "PC-Bob", "bob@beta.org", "failed", 9),
+        ],
+      }),
+    );
+    await screen.findByText("Verified 4 of 4 pairs by sending; 1 differ from the prediction.");
+    expect(screen.getByRole("list", { name: "Differences" }).textContent).toBe(
+      "PC-Alice → bob@beta.org: predicted bounces, PT: delivered",
     );
   });
 });

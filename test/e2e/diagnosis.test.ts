@@ -49,4 +49,15 @@ describe("diagnosis from the lab", () => {
     await panel.getByText(/^8 pairs: .*beta\.org/).waitFor();
     await page.close();
   });
+
+  it("Verify by sending sends the class its test mails and finds PT agreeing with every prediction", async () => {
+    const { page, panel } = await openPlayground(s);
+    await panel.getByText("Lab check", { exact: true }).click();
+    await panel.getByText(/^36 pairs/).waitFor({ timeout: 15000 });
+    await panel.getByRole("button", { name: "Verify by sending" }).click();
+    await panel
+      .getByText("Verified 36 of 36 pairs by sending; 0 differ from the prediction.")
+      .waitFor({ timeout: 45000 });
+    await page.close();
+  });
 });
