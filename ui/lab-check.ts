@@ -84,7 +84,7 @@ export class LabCheckView extends StoreView<LabCheckProps, LabCheckState> {
   private stopVerifying = () => {
     const { store, call } = this.props;
     const keys = store.devices.filter(
-      (d) => this.state.check && this.state.check.senders.some((s) => s.device === d.name),
+      (d) => !!this.state.check?.senders.some((s) => s.device === d.name),
     );
     for (const d of keys) call({ type: "cancelSend", device: d.key }).catch(() => undefined);
   };
@@ -128,8 +128,8 @@ export class LabCheckView extends StoreView<LabCheckProps, LabCheckState> {
         <p class="hint">Who can mail whom in this lab, predicted from its settings. Nothing is sent.</p>
         <div class="actions">
           <button type="button" onClick=${this.run}>Check again</button>
-          <button type="button" onClick=${this.copyCsv} disabled=${!check || !check.cells.length}>Copy CSV</button>
-          <button type="button" onClick=${this.verify} disabled=${!check || !check.cells.length || groups.length > 0}>Verify by sending</button>
+          <button type="button" onClick=${this.copyCsv} disabled=${!check?.cells.length}>Copy CSV</button>
+          <button type="button" onClick=${this.verify} disabled=${!check?.cells.length || groups.length > 0}>Verify by sending</button>
           ${groups.length && verified.length < cells.length ? html`<button type="button" onClick=${this.stopVerifying}>Stop verifying</button>` : null}
           <span class="message" role="status">${note}</span>
         </div>

@@ -160,7 +160,8 @@ proto.getProcess = function (name) {
   getProcessCalls++;
   return realGetProcess.call(this, name);
 };
-for (var a = 0; a < 300; a++) world.addDevice({ name: "PC-A" + a, kind: "pc", ip: "10.8." + (a >> 8) + "." + (a & 255) });
+for (var a = 0; a < 300; a++)
+  world.addDevice({ name: "PC-A" + a, kind: "pc", ip: "10.8." + (a >> 8) + "." + (a & 255) });
 proto.getProcess = realGetProcess;
 out.deviceAddCalls = getProcessCalls;
 cleanUp();
