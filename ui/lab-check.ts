@@ -83,9 +83,7 @@ export class LabCheckView extends StoreView<LabCheckProps, LabCheckState> {
 
   private stopVerifying = () => {
     const { store, call } = this.props;
-    const keys = store.devices.filter(
-      (d) => !!this.state.check?.senders.some((s) => s.device === d.name),
-    );
+    const keys = store.devices.filter((d) => !!this.state.check?.senders.some((s) => s.device === d.name));
     for (const d of keys) call({ type: "cancelSend", device: d.key }).catch(() => undefined);
   };
 
