@@ -1,18 +1,8 @@
 // Real headless Chromium (Debian's /usr/bin/chromium, never a downloaded one)
 // driven by playwright-core, on the playground served from dist/.
 import { type Browser, chromium, type Frame, type Page } from "playwright-core";
+import { CHROMIUM } from "../../build/chromium.mjs";
 import { startServer } from "../../build/serve.mjs";
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export interface Session {
   browser: Browser;
@@ -22,7 +12,7 @@ export interface Session {
 
 export async function openBrowser(): Promise<Session> {
   const server = await startServer(0);
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(CHROMIUM);
   return {
     browser,
     url: server.url,

@@ -80,6 +80,12 @@ describe("opening a lab file in the playground", () => {
     await row(panel, "bob@beta.org").getByRole("button").click();
     const timeline = await row(panel, "bob@beta.org").getByRole("list", { name: "Timeline" }).textContent();
     expect(timeline).toMatch(/eSmtpRequestForward[\s\S]*eSmtpResponseSuccess/);
+    // The network view is published every 300 ms: wait for the mail to be in bob's mailbox there.
+    await page.waitForFunction(() => {
+      const w = (window as any).playground.world;
+      const b = w && w.devices.find((d: any) => d.name === "MAIL-B");
+      return !!b && b.mail.users.find((u: any) => u.name === "bob").mails === 3;
+    });
     expect(await bobMails()).toBe(3);
     expect(errors).toEqual([]);
     await page.close();
