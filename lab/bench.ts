@@ -115,7 +115,11 @@ export async function main(argv: string[], out: (line: string) => void): Promise
   try {
     const generated = join(dir, "generated.pkt");
     writeFileSync(generated, encodeLab({ xml: exportLab(benchLab()) }, nodeZlib));
-    for (const path of [generated, ...argv.filter((a) => !a.startsWith("--"))]) {
+    // --keep PATH: also leave the generated lab at PATH (npm run bench decodes it again in Chromium).
+    const keep = argv.indexOf("--keep");
+    if (keep >= 0 && argv[keep + 1]) writeFileSync(argv[keep + 1], readFileSync(generated));
+    const files = argv.filter((a, i) => !a.startsWith("--") && !(keep >= 0 && i === keep + 1));
+    for (const path of [generated, ...files]) {
       const file = new Uint8Array(readFileSync(path));
       const decoded = decodeLab(file, nodeZlib);
       const xmlBytes = new TextEncoder().encode(decoded.xml).length;
