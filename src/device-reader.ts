@@ -59,7 +59,7 @@ export function readDevice(device: Device): Reading {
 }
 
 /** PT's object uuid, or "" (the simulator and PT both have getObjectUuid; a wrapper may not). */
-export function uuidOf(object: { getObjectUuid?(): string }): string {
+function uuidOf(object: { getObjectUuid?(): string }): string {
   try {
     return typeof object.getObjectUuid === "function" ? String(object.getObjectUuid() || "") : "";
   } catch (_e) {

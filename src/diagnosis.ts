@@ -11,6 +11,7 @@ import {
   defaultBehaviour,
   deliveryMatrix,
   indexTopology,
+  type MailFacts,
   type PtBehaviour,
   type Snapshot,
   type Topology,
@@ -20,34 +21,7 @@ import type { Host } from "./pt";
 import { refuse } from "./requests";
 import { type Judged, judge, verdictOf } from "./verdict";
 
-/** One recipient's prediction; null where the lab could not be read. */
-export function predict(
-  snapshot: Snapshot | null,
-  behaviour: PtBehaviour,
-  device: string,
-  r: RequestOf<"predict">,
-): { to: string; verdict: Verdict | null }[] {
-  const out: { to: string; verdict: Verdict | null }[] = [];
-  for (const to of r.to) {
-    let verdict: Verdict | null = null;
-    if (snapshot) {
-      try {
-        const fate = decideFate(
-          snapshot,
-          { device, from: r.from, to, password: r.password, server: r.server },
-          behaviour,
-        );
-        verdict = verdictOf(fate);
-      } catch (_e) {
-        verdict = null;
-      }
-    }
-    out.push({ to, verdict });
-  }
-  return out;
-}
-
-export interface ReportFacts {
+interface ReportFacts {
   ptVersion: string;
   engineVersion: string;
   /** The shapes of the first mailSent args seen: key names and value types, no values. */
@@ -56,7 +30,7 @@ export interface ReportFacts {
 }
 
 /** Plain text for an issue: PT's version, what mailSent looked like, and every prediction PT contradicted. */
-export function fidelityReport(f: ReportFacts): string {
+function fidelityReport(f: ReportFacts): string {
   const lines = [
     "Mail Console fidelity report",
     "Packet Tracer " + (f.ptVersion || "(version unreadable)") + ", Mail Console " + f.engineVersion,
@@ -132,21 +106,31 @@ export class Diagnosis {
     return judge(snapshot, entry, code, pass, this.behaviour, state, snapshot ? this.topologyOf(snapshot) : undefined);
   }
 
+  /** "Check": per recipient, the model's verdict from the lab as it is now (null where it cannot be read). */
   check(r: RequestOf<"predict">): Reply<"predict"> {
     const d = this.o.registry.get(String(r.device));
     if (!d) return refuse("From device: that device is no longer in the topology. Choose another one.", "device");
     if (!Array.isArray(r.to) || !r.to.length) return refuse("To: add at least one recipient.", "to");
-    const to = r.to.map((t) => String(t).trim()).filter((t) => t !== "");
     this.o.lab.markStale(); // asked for by a person: the lab as it is now
-    const req = {
-      type: "predict" as const,
-      device: d.key,
-      from: String(r.from),
-      password: String(r.password),
-      server: String(r.server),
-      to,
-    };
-    return { ok: true, value: predict(this.readLab(), this.behaviour, d.name, req) };
+    const snapshot = this.readLab();
+    const topo = snapshot ? this.topologyOf(snapshot) : undefined;
+    const account = { device: d.name, from: String(r.from), password: String(r.password), server: String(r.server) };
+    const value = r.to
+      .map((t) => String(t).trim())
+      .filter((t) => t !== "")
+      .map((to) => ({
+        to,
+        verdict: snapshot ? this.predictOne(snapshot, Object.assign({ to }, account), topo) : null,
+      }));
+    return { ok: true, value };
+  }
+
+  private predictOne(snapshot: Snapshot, mail: MailFacts, topo: Topology | undefined): Verdict | null {
+    try {
+      return verdictOf(decideFate(snapshot, mail, this.behaviour, topo));
+    } catch (_e) {
+      return null; // a lab the model cannot read is as good as none
+    }
   }
 
   /** The Lab check over the devices the registry knows, with their own accounts (passwords stay here). */

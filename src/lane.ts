@@ -9,7 +9,7 @@ import type { MailEntry, MailState } from "./protocol";
 import type { TimerId } from "./pt";
 import type { Judged } from "./verdict";
 
-export interface Queued {
+interface Queued {
   entry: MailEntry;
   /** The whole body: the log keeps only a bounded prefix of it. */
   body: string;
@@ -34,7 +34,7 @@ export interface Lane {
 }
 
 /** Ended mails remembered per device, and open rows from PT's own client per device. */
-export const ENDED_KEPT = 20;
+const ENDED_KEPT = 20;
 export const EXTERNAL_OPEN = 20;
 
 export function createLane(): Lane {

@@ -19,7 +19,7 @@ export type NewMail = Pick<
 /** The log keeps this much of a body (the mail itself is sent whole). */
 export const BODY_KEPT = 4096;
 /** The log's own estimate of its memory, in bytes (UTF-16), above which the oldest finished rows go. */
-export const LOG_BYTES = 16 * 1024 * 1024;
+const LOG_BYTES = 16 * 1024 * 1024;
 /** Events kept per mail; repeated progress codes are folded into one before that. */
 const EVENTS_KEPT = 40;
 
@@ -135,10 +135,6 @@ export class DeliveryLog {
     if (reason !== undefined) entry.reason = reason;
     this.touch(entry);
     if (isFinished(state)) this.enforceBounds();
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 
   /** Clear: the finished rows go; mails still moving keep theirs (their outcome is still to come). */
@@ -292,6 +288,6 @@ export class DeliveryLog {
   }
 }
 
-export function isFinished(state: MailState): boolean {
+function isFinished(state: MailState): boolean {
   return state === "delivered" || state === "bounced" || state === "failed" || state === "cancelled";
 }

@@ -20,10 +20,6 @@ export class RecencyList<T> {
   private head: Node<T> | null = null;
   private tail: Node<T> | null = null;
 
-  get size(): number {
-    return this.nodes.size;
-  }
-
   /** The value changed now: it becomes the newest. */
   moveToEnd(id: number, value: T): void {
     let node = this.nodes.get(id);

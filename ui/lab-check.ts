@@ -29,7 +29,7 @@ const DONE = ["delivered", "bounced", "failed", "cancelled"];
 const WORDS = { delivered: "delivers", bounced: "bounces", failed: "fails", unknown: "unknown" };
 
 /** One row per pair, for grading: sender device, from, to, predicted, code, cause, fix. */
-export function labCheckCsv(check: LabCheck): string {
+function labCheckCsv(check: LabCheck): string {
   const rows = [["device", "from", "to", "predicted", "code", "cause", "fix"].join(",")];
   for (const c of check.cells) {
     rows.push(

@@ -123,7 +123,7 @@ function bump<K>(map: Map<K, number>, key: K, k: number): void {
 }
 
 /** "27 delivered, 2 bounced, 1 failed" */
-export function outcomeText(n: StateCounts): string {
+function outcomeText(n: StateCounts): string {
   const parts: string[] = [];
   for (const s of ["delivered", "bounced", "failed", "cancelled"] as const) if (n[s]) parts.push(n[s] + " " + s);
   if (inProgress(n)) parts.push(inProgress(n) + " in progress");

@@ -48,7 +48,7 @@ function note(kit: FieldKit, f: ComposeField) {
     <button type="button" class="link" aria-label=${"Use the PC's settings for " + LABELS[f]} onClick=${() => kit.reset(f as AccountField)}>Use the PC's settings</button></p>`;
 }
 
-export const LABELS: { [F in ComposeField]: string } = {
+const LABELS: { [F in ComposeField]: string } = {
   device: "From device",
   from: "From",
   to: "To",

@@ -5,7 +5,7 @@
 import type { Draft, MailEntry } from "../../src/protocol";
 import { personalise } from "./validate";
 
-export const missed = (m: MailEntry) => m.state === "failed" || m.state === "bounced" || m.state === "cancelled";
+const missed = (m: MailEntry) => m.state === "failed" || m.state === "bounced" || m.state === "cancelled";
 
 export function resendDraft(members: MailEntry[]): Draft | null {
   const again = members.filter(missed);

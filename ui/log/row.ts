@@ -28,7 +28,7 @@ function waitNote(m: MailEntry): string {
 }
 
 // A word for each status, never a colour alone (and no glyph: ⏸ showed as an empty box in Chromium's default fonts).
-export const badge = (kind: string, text: string) => html`<span class=${"badge " + kind}>${text}</span>`;
+const badge = (kind: string, text: string) => html`<span class=${"badge " + kind}>${text}</span>`;
 
 /** Read aloud as "12:48:09, code 1, request"; shown as PT names it. */
 function step(e: MailEvent) {
