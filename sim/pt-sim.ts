@@ -4,6 +4,8 @@
 
 export { RESPONSE_CODES } from "../src/codes";
 export { decideFate, defaultBehaviour } from "../src/model";
+// The tests in Qt read the engine's answers and pushes as the panel does.
+export { decodeChanges, replyFromWire } from "../src/wire";
 export { hostClock, VirtualClock } from "./clock";
 export { liveRegistrations } from "./events";
 export { installPtGlobals } from "./pt-globals";

@@ -3,12 +3,19 @@
 // "everything after N" and miss nothing (the panel's pull fallback relies on
 // it). What one change costs does not grow with the log: entries live in a
 // Map (insertion order, O(1) removal) and in a list ordered by their last
-// change, so "after N" walks only what changed (issue 16).
+// change, so "after N" walks only what changed (issue 16). An entry that has
+// ended is kept as one string (src/wire.ts freezeMail) rather than a tree of
+// objects: a full log then costs Qt's garbage collector one item per row, not
+// about 29 (issue 16: 130-170 ms pauses at 100,000 rows). A caller that still
+// holds an ended entry may change it and touch it: the object it holds is the
+// newest state of that row (nothing else can change a frozen one), so the log
+// takes it back.
 
 import { IdTable } from "./id-table";
 import type { Changes, MailEntry, MailEvent, MailState } from "./protocol";
 import { RecencyList } from "./recency";
 import type { Revision } from "./revision";
+import { freezeMail, thawMail } from "./wire";
 
 /** What a new entry starts with; the log fills in id, rev, times, code and events. */
 export type NewMail = Pick<
@@ -20,6 +27,12 @@ export type NewMail = Pick<
 export const BODY_KEPT = 4096;
 /** The log's own estimate of its memory, in bytes (UTF-16), above which the oldest finished rows go. */
 const LOG_BYTES = 16 * 1024 * 1024;
+/**
+ * Ended entries kept as objects before they are frozen: the next push or pull
+ * almost always asks for the mails that just ended, and a frozen one would be
+ * thawed for it (pushRatio, issue 16); a few dozen objects cost the collector nothing.
+ */
+const ENDED_LIVE = 64;
 /** Events kept per mail; repeated progress codes are folded into one before that. */
 const EVENTS_KEPT = 40;
 
@@ -48,15 +61,22 @@ export class DeliveryLog {
   private readonly maxBytes: number;
   private readonly now: () => number;
   private readonly revision: Revision;
-  private readonly entries = new IdTable<MailEntry>();
-  private readonly recency = new RecencyList<MailEntry>();
-  /** The entries in the order they were added (by id): the cap walks it from the oldest, a catch-up from an id. */
-  private readonly order = new RecencyList<MailEntry>();
+  /** Each row: the entry while it may still change, its frozen text once it has ended. */
+  private readonly entries = new IdTable<MailEntry | string>();
+  /** Each row's rev, readable without thawing it. */
+  private readonly revs = new IdTable<number>();
+  /** Ids by their last change. */
+  private readonly recency = new RecencyList();
+  /** The ids in the order they were added: the cap walks it from the oldest, a catch-up from an id. */
+  private readonly order = new RecencyList();
   private readonly sizes = new IdTable<number>();
   private bytes = 0;
   private nextId = 1;
-  /** Recent drops in seq order, so a reader that is behind learns which rows to remove. */
-  private drops: { id: number; seq: number }[] = [];
+  /** Recent drops in seq order (two lists of numbers, not an object each), so a reader that is behind learns which rows to remove. */
+  private dropIds: number[] = [];
+  private dropSeqs: number[] = [];
+  /** Ids of ended entries still kept as objects, oldest first (an id may be listed twice). */
+  private endedLive: number[] = [];
   /** Drops at or below this seq are no longer listed: a reader that far behind gets everything. */
   private dropsForgottenUpTo = 0;
 
@@ -92,7 +112,7 @@ export class DeliveryLog {
     };
     if (mail.body.length > BODY_KEPT) entry.bodyLength = mail.body.length;
     this.entries.set(id, entry);
-    this.order.moveToEnd(id, entry);
+    this.order.moveToEnd(id);
     this.measure(entry);
     this.touch(entry);
     this.enforceBounds();
@@ -121,12 +141,22 @@ export class DeliveryLog {
     this.touch(entry);
   }
 
-  /** Marks an entry changed: it takes the next sequence number. */
+  /** Marks an entry changed: it takes the next sequence number; an entry that has ended is frozen. */
   touch(entry: MailEntry): void {
     if (!this.entries.has(entry.id)) return; // dropped or cleared: nothing to tell a reader
     entry.updatedAt = this.now();
     entry.rev = this.revision.next();
-    this.recency.moveToEnd(entry.id, entry);
+    this.revs.set(entry.id, entry.rev);
+    this.recency.moveToEnd(entry.id);
+    this.entries.set(entry.id, entry);
+    if (!isFinished(entry.state)) return;
+    this.endedLive.push(entry.id);
+    if (this.endedLive.length > ENDED_LIVE) this.freeze(this.endedLive.shift() as number);
+  }
+
+  private freeze(id: number): void {
+    const slot = this.entries.get(id);
+    if (slot && typeof slot !== "string" && isFinished(slot.state)) this.entries.set(id, freezeMail(slot));
   }
 
   setState(entry: MailEntry, state: MailState, code: number | null, reason?: string): void {
@@ -139,12 +169,13 @@ export class DeliveryLog {
 
   /** Clear: the finished rows go; mails still moving keep theirs (their outcome is still to come). */
   clear(): void {
-    this.drops = [];
+    this.dropIds = [];
+    this.dropSeqs = [];
     this.dropsForgottenUpTo = 0;
     this.dropped = 0;
     const finished: number[] = [];
-    this.order.oldestWhile((e) => {
-      if (isFinished(e.state)) finished.push(e.id);
+    this.order.oldestWhile((id) => {
+      if (this.hasEnded(id)) finished.push(id);
       return true;
     });
     for (const id of finished) this.forget(id);
@@ -177,11 +208,15 @@ export class DeliveryLog {
       mails = chunk.mails;
       more = !!chunk.more;
     } else {
-      this.recency.newestWhile(
-        (e) => e.rev > seq,
-        (e) => mails.push(e),
-      );
-      mails.sort((a, b) => a.id - b.id);
+      const ids: number[] = [];
+      const revs = this.revs;
+      this.recency.newestWhile((id) => {
+        if ((revs.get(id) as number) <= seq) return false;
+        ids.push(id);
+        return true;
+      });
+      ids.sort((a, b) => a - b);
+      mails = ids.map((id) => this.entryOf(id));
     }
     const answer: LogChanges = {
       epoch: this.epoch,
@@ -201,13 +236,13 @@ export class DeliveryLog {
   private chunkAfter(seq: number, after: number, limit: number): LogChanges {
     const mails: MailEntry[] = [];
     let more = false;
-    this.order.afterWhile(after, (e) => {
-      if (e.id <= after) return true; // `after` was dropped meanwhile: walking from the oldest
+    this.order.afterWhile(after, (id) => {
+      if (id <= after) return true; // `after` was dropped meanwhile: walking from the oldest
       if (limit > 0 && mails.length >= limit) {
         more = true;
         return false;
       }
-      mails.push(e);
+      mails.push(this.entryOf(id));
       return true;
     });
     const answer: LogChanges = {
@@ -227,15 +262,13 @@ export class DeliveryLog {
   /** Ids dropped after seq: a binary search, since drops are kept in seq order. */
   private dropsAfter(seq: number): number[] {
     let lo = 0;
-    let hi = this.drops.length;
+    let hi = this.dropSeqs.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.drops[mid].seq > seq) hi = mid;
+      if (this.dropSeqs[mid] > seq) hi = mid;
       else lo = mid + 1;
     }
-    const ids: number[] = [];
-    for (let i = lo; i < this.drops.length; i++) ids.push(this.drops[i].id);
-    return ids;
+    return this.dropIds.slice(lo);
   }
 
   /** Drops the oldest finished mails while the log is over its row cap or its byte bound. */
@@ -248,12 +281,12 @@ export class DeliveryLog {
     // Oldest first; a mail still moving keeps its row, and the walk stops as soon as the log fits.
     const sizes = this.sizes;
     const maxBytes = this.maxBytes;
-    this.order.oldestWhile((e) => {
+    this.order.oldestWhile((id) => {
       if (count <= limit && bytes <= maxBytes) return false;
-      if (isFinished(e.state)) {
-        gone.push(e.id);
+      if (this.hasEnded(id)) {
+        gone.push(id);
         count--;
-        bytes -= sizes.get(e.id) || 0;
+        bytes -= sizes.get(id) || 0;
       }
       return true;
     });
@@ -261,17 +294,32 @@ export class DeliveryLog {
     const seq = this.revision.next();
     for (const id of gone) {
       this.forget(id);
-      this.drops.push({ id, seq });
+      this.dropIds.push(id);
+      this.dropSeqs.push(seq);
     }
     this.dropped += gone.length;
-    if (this.drops.length > 2 * limit + 100) {
-      const forgotten = this.drops.splice(0, this.drops.length - limit);
-      this.dropsForgottenUpTo = forgotten[forgotten.length - 1].seq;
+    if (this.dropIds.length > 2 * limit + 100) {
+      const cut = this.dropIds.length - limit;
+      this.dropsForgottenUpTo = this.dropSeqs[cut - 1];
+      this.dropIds.splice(0, cut);
+      this.dropSeqs.splice(0, cut);
     }
+  }
+
+  /** A row as a reader gets it: the live entry, or a copy of an ended one (thawed, not kept). */
+  private entryOf(id: number): MailEntry {
+    const slot = this.entries.get(id) as MailEntry | string;
+    return typeof slot === "string" ? thawMail(slot) : slot;
+  }
+
+  private hasEnded(id: number): boolean {
+    const slot = this.entries.get(id);
+    return typeof slot === "string" || (!!slot && isFinished(slot.state));
   }
 
   private forget(id: number): void {
     this.entries.delete(id);
+    this.revs.delete(id);
     this.recency.remove(id);
     this.order.remove(id);
     this.bytes -= this.sizes.get(id) || 0;

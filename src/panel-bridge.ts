@@ -6,6 +6,7 @@ import type { ChangedPush, Changes } from "./protocol";
 import { PANEL_RECEIVER } from "./protocol";
 import type { Host, WebView } from "./pt";
 import type { Subscriptions } from "./subscriptions";
+import { encodeChanges } from "./wire";
 
 /** At most one push per this many ms, whatever the event rate. */
 export const PUSH_INTERVAL_MS = 50;
@@ -148,7 +149,7 @@ export class PanelBridge {
  * before ES2019 end a string literal at them.
  */
 function pushScript(push: ChangedPush): string {
-  const json = JSON.stringify(push)
+  const json = JSON.stringify(encodeChanges(push))
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
   const receiver = "window[" + JSON.stringify(PANEL_RECEIVER) + "]";

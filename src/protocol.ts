@@ -5,6 +5,8 @@
 // the panel. Types and data only: the panel imports nothing else from src/.
 export type { OutcomeKind, ResponseCode } from "./codes";
 export { decodeResponse, RESPONSE_CODES } from "./codes";
+export type { WireChanges, WirePush } from "./wire";
+export { decodeChanges, replyFromWire } from "./wire";
 
 /** The engine's top-level function the panel calls through $se. */
 export const ENGINE_ENTRY = "mailConsoleRequest";

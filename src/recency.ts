@@ -1,70 +1,66 @@
-// Values in an order the caller keeps (the order they last changed, or were
-// added): moving a value to the end and removing one are O(1), and a walk
-// starts where it is needed, from either end or after a given value. Qt 5.15
-// iterates a Map from its start past every entry ever deleted, so "the oldest"
-// of a Map gets slower with every drop; this list does not (issue 16).
-// A plain linked list over a Map, since WeakMap crashes Qt's engines past about
-// 1,000 entries (research/qt-jsengine.md) and the values themselves go to the
-// panel as JSON (no links may hang off them).
+// Ids in an order the caller keeps (the order they last changed, or were
+// added): moving an id to the end and removing one are O(1), and a walk starts
+// where it is needed, from either end or after a given id. Qt 5.15 iterates a
+// Map from its start past every entry ever deleted, so "the oldest" of a Map
+// gets slower with every drop; this list does not (issue 16).
+// The links are numbers in two id tables rather than a node object per id:
+// with 100,000 rows, node objects were 200,000 more heap items for every
+// garbage collection in Qt's engine to mark (issue 16), and WeakMap, the other
+// way to hang data off a value, crashes Qt's engines past about 1,000 entries.
 
 import { IdTable } from "./id-table";
 
-interface Node<T> {
-  value: T;
-  prev: Node<T> | null;
-  next: Node<T> | null;
-}
+/** Ids are positive: 0 is "none". */
+const NONE = 0;
 
-export class RecencyList<T> {
-  private readonly nodes = new IdTable<Node<T>>();
-  private head: Node<T> | null = null;
-  private tail: Node<T> | null = null;
+export class RecencyList {
+  private readonly prev = new IdTable<number>();
+  private readonly next = new IdTable<number>();
+  private head = NONE;
+  private tail = NONE;
 
-  /** The value changed now: it becomes the newest. */
-  moveToEnd(id: number, value: T): void {
-    let node = this.nodes.get(id);
-    if (node) this.unlink(node);
-    else {
-      node = { value, prev: null, next: null };
-      this.nodes.set(id, node);
+  /** The id changed now: it becomes the newest. */
+  moveToEnd(id: number): void {
+    if (this.prev.has(id)) {
+      if (this.tail === id) return;
+      this.unlink(id);
     }
-    node.value = value;
-    node.prev = this.tail;
-    node.next = null;
-    if (this.tail) this.tail.next = node;
-    else this.head = node;
-    this.tail = node;
+    this.prev.set(id, this.tail);
+    this.next.set(id, NONE);
+    if (this.tail !== NONE) this.next.set(this.tail, id);
+    else this.head = id;
+    this.tail = id;
   }
 
   remove(id: number): void {
-    const node = this.nodes.get(id);
-    if (!node) return;
-    this.unlink(node);
-    this.nodes.delete(id);
+    if (!this.prev.has(id)) return;
+    this.unlink(id);
+    this.prev.delete(id);
+    this.next.delete(id);
   }
 
-  /** Calls fn on the oldest values, oldest first, while fn answers true. */
-  oldestWhile(fn: (value: T) => boolean): void {
-    for (let n = this.head; n; n = n.next) if (!fn(n.value)) return;
+  /** Calls fn on the oldest ids, oldest first, while fn answers true. */
+  oldestWhile(fn: (id: number) => boolean): void {
+    for (let id = this.head; id !== NONE; id = this.next.get(id) as number) if (!fn(id)) return;
   }
 
-  /** Calls fn on the values after the one with this id (from the oldest if it is gone), while fn answers true. */
-  afterWhile(id: number, fn: (value: T) => boolean): void {
-    const from = this.nodes.get(id);
-    for (let n = from ? from.next : this.head; n; n = n.next) if (!fn(n.value)) return;
+  /** Calls fn on the ids after this one (from the oldest if it is gone), while fn answers true. */
+  afterWhile(after: number, fn: (id: number) => boolean): void {
+    const from = this.prev.has(after) ? (this.next.get(after) as number) : this.head;
+    for (let id = from; id !== NONE; id = this.next.get(id) as number) if (!fn(id)) return;
   }
 
-  /** Calls fn on the newest values, newest first, while keep() holds. */
-  newestWhile(keep: (value: T) => boolean, fn: (value: T) => void): void {
-    for (let n = this.tail; n && keep(n.value); n = n.prev) fn(n.value);
+  /** Calls fn on the newest ids, newest first, while fn answers true. */
+  newestWhile(fn: (id: number) => boolean): void {
+    for (let id = this.tail; id !== NONE; id = this.prev.get(id) as number) if (!fn(id)) return;
   }
 
-  private unlink(node: Node<T>): void {
-    if (node.prev) node.prev.next = node.next;
-    else this.head = node.next;
-    if (node.next) node.next.prev = node.prev;
-    else this.tail = node.prev;
-    node.prev = null;
-    node.next = null;
+  private unlink(id: number): void {
+    const p = this.prev.get(id) as number;
+    const n = this.next.get(id) as number;
+    if (p !== NONE) this.next.set(p, n);
+    else this.head = n;
+    if (n !== NONE) this.prev.set(n, p);
+    else this.tail = p;
   }
 }

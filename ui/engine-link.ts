@@ -5,7 +5,7 @@
 // moving, after any gap, and every few seconds anyway, because pushes have
 // been reported lost in PT 9 on macOS (pt-script-modules.md A.7).
 import type { Changes, Push, Reply, RequestOf, RequestType } from "../src/protocol";
-import { CATCH_UP_CHUNK, ENGINE_ENTRY } from "../src/protocol";
+import { CATCH_UP_CHUNK, ENGINE_ENTRY, replyFromWire } from "../src/protocol";
 import type { PanelStore } from "./store";
 
 /** How the panel's views reach the engine: one typed request, its typed reply. */
@@ -55,7 +55,9 @@ export class EngineLink {
       timer = setTimeout(() => reject(new Error(`The engine did not answer within ${ms / 1000} s.`)), ms);
     });
     // A throw inside $se becomes a rejection too.
-    const answer = new Promise((resolve) => resolve(se(ENGINE_ENTRY, request))).then(decode);
+    const answer = new Promise((resolve) => resolve(se(ENGINE_ENTRY, request))).then((v) =>
+      replyFromWire(request.type, decode(v)),
+    );
     return Promise.race([answer, late])
       .catch((e) => Promise.reject(e instanceof Error ? e : new Error(String(e))))
       .finally(() => clearTimeout(timer)) as Promise<Reply<T>>;

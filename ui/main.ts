@@ -2,7 +2,7 @@
 // one function the engine's pushes call (src/panel-bridge.ts pushScript).
 import { html } from "htm/preact";
 import { render } from "preact";
-import type { Push } from "../src/protocol";
+import { decodeChanges, type WirePush } from "../src/protocol";
 import { EngineLink } from "./engine-link";
 import { Panel } from "./panel";
 import { PanelStore } from "./store";
@@ -10,15 +10,15 @@ import { PanelStore } from "./store";
 declare global {
   interface Window {
     $se?: (name: string, ...args: unknown[]) => unknown;
-    mailConsolePush?: (push: Push) => void;
+    mailConsolePush?: (push: WirePush) => void;
   }
 }
 
 const store = new PanelStore();
 const link = new EngineLink(store, () => window.$se);
-window.mailConsolePush = (push: Push) => {
+window.mailConsolePush = (push: WirePush) => {
   try {
-    link.receive(push);
+    link.receive(decodeChanges(push));
   } catch (e) {
     console.error("Mail Console: a push failed", e);
   }

@@ -1,5 +1,7 @@
 // Real headless Chromium (Debian's /usr/bin/chromium, never a downloaded one)
 // driven by playwright-core, on the playground served from dist/.
+import { join } from "node:path";
+import * as esbuild from "esbuild";
 import { type Browser, chromium, type Frame, type Page } from "playwright-core";
 import { CHROMIUM } from "../../build/chromium.mjs";
 import { startServer } from "../../build/serve.mjs";
@@ -69,6 +71,20 @@ export async function openAccount(panel: Frame) {
   if (!(await panel.locator("details.account").evaluate((d) => (d as HTMLDetailsElement).open))) await summary.click();
 }
 
+/** src/wire.ts as a page script (window.MailWire): a stand-in engine speaks the wire the panel decodes. */
+export async function wireScript(): Promise<string> {
+  const out = await esbuild.build({
+    entryPoints: [join(__dirname, "../../src/wire.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    globalName: "MailWire",
+    logLevel: "silent",
+  });
+  // Playwright may wrap an init script in a function: the global is set explicitly.
+  return out.outputFiles[0].text + ";window.MailWire = MailWire;";
+}
+
 /**
  * The built panel.html alone, in front of a stand-in engine that holds `count` delivered mails
  * (ids 1..count, to s<id>@alpha.edu): for the log's behaviour at sizes the playground cannot reach
@@ -76,6 +92,7 @@ export async function openAccount(panel: Frame) {
  */
 export async function openPanelAlone(s: Session, count: number, viewport = { width: 420, height: 560 }) {
   const page = await s.browser.newPage({ viewport });
+  await page.addInitScript({ content: await wireScript() });
   await page.addInitScript((n: number) => {
     const at = 1767225600000;
     const entry = (id: number, over: object = {}) => ({
@@ -107,10 +124,11 @@ export async function openPanelAlone(s: Session, count: number, viewport = { wid
     let seq = n;
     const base = { epoch: 1, full: false, droppedIds: [], dropped: 0, file: 1, status };
     const w = window as any;
+    const wire = w.MailWire.encodeChanges;
     w.$se = (_name: string, req: { type: string }) =>
       Promise.resolve({
         ok: true,
-        value:
+        value: wire(
           req.type === "openPanel"
             ? {
                 ...base,
@@ -123,12 +141,13 @@ export async function openPanelAlone(s: Session, count: number, viewport = { wid
                 settings: { cap: 100000, watchdogMs: 60000 },
               }
             : { ...base, seq, sent: n, mails: [] },
+        ),
       });
     w.standIn = {
       entry,
       push(changed: object[]) {
         seq++;
-        w.mailConsolePush({ type: "changed", base: seq - 1, ...base, seq, sent: n, mails: changed });
+        w.mailConsolePush(wire({ type: "changed", base: seq - 1, ...base, seq, sent: n, mails: changed }));
       },
     };
   }, count);

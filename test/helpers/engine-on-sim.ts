@@ -9,7 +9,8 @@ import type { TopologySpec } from "../../sim/spec";
 import { World } from "../../sim/world";
 import { Engine, type EngineOptions } from "../../src/engine";
 import type { ChangedPush, Changes, MailEntry, Push, Reply, RequestOf, RequestType, Results } from "../../src/protocol";
-import { PANEL_RECEIVER } from "../../src/protocol";
+import { decodeChanges, PANEL_RECEIVER, type WirePush } from "../../src/protocol";
+import { replyToWire } from "../../src/wire";
 import { PanelStore } from "../../ui/store";
 
 export interface Rig {
@@ -37,8 +38,14 @@ export interface Rig {
 }
 
 /** Runs a pushed script as a web view would, against a window with the panel's receiver. */
+/** What $se answers in PT: the engine's reply as mailConsoleRequest sends it (src/main.ts), encoded for the wire. */
+export function answerAsPt(engine: Engine, request: unknown): string {
+  const req = JSON.parse(JSON.stringify(request)) as { type: RequestType };
+  return JSON.stringify(replyToWire(req.type, engine.handle(req)));
+}
+
 export function evaluatePush(js: string, receive: (push: Push) => void): void {
-  new Function("window", js)({ [PANEL_RECEIVER]: receive });
+  new Function("window", js)({ [PANEL_RECEIVER]: (p: WirePush) => receive(decodeChanges(p) as Push) });
 }
 
 export function rig(

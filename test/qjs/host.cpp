@@ -1,7 +1,9 @@
 // A tiny stand-in for Packet Tracer's script engine: one QJSEngine with the
 // console extension, as PT has, plus setTimeout/setInterval (PT adds them to
 // its engine) driven by a virtual clock the test advances with
-// __host.advance(ms). It evaluates the files named on the command line in one
+// __host.advance(ms), and gc() (QJSEngine's garbage collection extension, which
+// PT's engine need not have: for tests that count heap items, never for the
+// engine). It evaluates the files named on the command line in one
 // global scope, in order, the way PT evaluates a module's script files.
 //
 // Exit codes: 0 ok; 2 a file could not be read; 3 an uncaught exception while
@@ -85,7 +87,7 @@ int main(int argc, char **argv) {
   QCoreApplication app(argc, argv);
   qInstallMessageHandler(toStdout);
   QJSEngine engine;
-  engine.installExtensions(QJSEngine::ConsoleExtension);
+  engine.installExtensions(QJSEngine::ConsoleExtension | QJSEngine::GarbageCollectionExtension);
   QJSValue prelude = engine.evaluate(QString::fromUtf8(PRELUDE), "qjs-host-prelude.js");
   if (prelude.isError()) return report(prelude, "prelude");
   std::fprintf(stdout, "QT_VERSION %s\n", qVersion());

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CATCH_UP_CHUNK } from "../../src/protocol";
 import { EngineLink } from "../../ui/engine-link";
 import { PanelStore } from "../../ui/store";
-import { evaluatePush, type Rig, rig } from "../helpers/engine-on-sim";
+import { answerAsPt, evaluatePush, type Rig, rig } from "../helpers/engine-on-sim";
 
 // The panel's link against the real engine on the simulator. The engine's
 // clock is virtual; the panel's timers are vitest's fake ones.
@@ -19,9 +19,7 @@ beforeEach(() => {
   r = rig();
   store = new PanelStore();
   const se = (_name: string, request: unknown) =>
-    engineUp
-      ? Promise.resolve(r.engine.handle(JSON.parse(JSON.stringify(request)))).then((x) => JSON.stringify(x))
-      : new Promise(() => undefined);
+    engineUp ? Promise.resolve(answerAsPt(r.engine, request)) : new Promise(() => undefined);
   link = new EngineLink(store, () => se);
   r.world.webViewManager.onEvaluate = (_v, js) => {
     if (pushesOn) evaluatePush(js, (p) => link.receive(p));
@@ -53,7 +51,7 @@ describe("panel link to the engine", () => {
       // A change while the catch-up is under way: it must arrive with the next pull.
       if (asked.length === 2)
         smtp.emit("mailSent", { dest: "u349@alpha.edu", subject: "s", body: "", responseType: 6 });
-      return Promise.resolve(JSON.stringify(r.engine.handle(JSON.parse(JSON.stringify(request)))));
+      return Promise.resolve(answerAsPt(r.engine, request));
     };
     link = new EngineLink(fresh, () => se);
     link.start();

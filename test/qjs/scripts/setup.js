@@ -8,14 +8,15 @@ var pushes = [];
 world.webViewManager.onEvaluate = function (view, js) {
   var fakeWindow = {
     mailConsolePush: function (push) {
-      pushes.push(push);
+      pushes.push(PtSim.decodeChanges(push));
     },
   };
   new Function("window", js)(fakeWindow);
 };
 function ask(request) {
   // $se may deliver the request as an object or as JSON text: the engine takes both.
-  return JSON.parse(mailConsoleRequest(request));
+  // Answers carrying mails come encoded (src/wire.ts): decoded as the panel decodes them.
+  return PtSim.replyFromWire(request.type, JSON.parse(mailConsoleRequest(request)));
 }
 /** The value of a request that must succeed. */
 function value(request) {

@@ -1,0 +1,286 @@
+// A mail as the engine keeps it once it has ended, and as it travels to the
+// panel: one array of primitives in a fixed order, defaults left out. Issue 16:
+// a typical mail was about 660 bytes of keyed JSON for 117 bytes of mail text,
+// and 100,000 entries as objects (entry, events, verdict, their arrays and
+// strings: about 29 heap items each) made every garbage collection in Qt's
+// engine mark millions of items, 130-170 ms a pause. As one string an ended
+// entry is one heap item.
+//
+// On the wire the sending device (key, name, from, server) goes once per
+// answer in `accounts`, each mail naming its index; kept in the log it is
+// inline. Times are offsets: queuedAt from the answer's `at`, the rest from
+// queuedAt. Everything here is data only (types and pure functions), so the
+// panel may import it through the protocol.
+import type {
+  ChangedPush,
+  Changes,
+  MailEntry,
+  MailEvent,
+  MailOrigin,
+  MailState,
+  Reply,
+  RequestType,
+  Verdict,
+} from "./protocol";
+
+const ORIGINS: MailOrigin[] = ["console", "pt-client", "unreadable"];
+const STATES: MailState[] = ["queued", "sending", "forwarding", "delivered", "bounced", "failed", "cancelled"];
+const OUTCOMES: Verdict["outcome"][] = ["delivered", "bounced", "failed", "unknown"];
+const EVIDENCE: Verdict["evidence"][] = ["live", "pkt", "inf"];
+const DSNS: NonNullable<Verdict["dsn"]>[] = ["unknown-recipient", "domain-not-found"];
+
+/** The sending device and account of a mail: [deviceKey, device, from, server]. */
+export type WireAccount = [string, string, string, string];
+
+/** The rarely set fields of a mail and of its events (by event index). */
+export interface WireExtras {
+  reason?: string;
+  omittedEvents?: number;
+  bodyLength?: number;
+  waitingForSimulation?: true;
+  events?: { [index: number]: Pick<MailEvent, "note" | "raw" | "late" | "times"> };
+}
+
+/**
+ * [outcome, expected, cause, fix, rule, evidence, server, mailbox, dsn (its index + 1), disagrees]:
+ * indexes into the lists above; the last four are 0 when the verdict has none, and left off at the end.
+ */
+export type WireVerdict = [
+  number,
+  number[],
+  string,
+  string,
+  string,
+  number,
+  (string | 0)?,
+  (string | 0)?,
+  number?,
+  ([number | null, number | null] | 0)?,
+];
+
+/**
+ * [id, rev, origin, group (0: its own id), file, account (an index into the
+ * answer's accounts, or inline), to, subject, body, state, code, queuedAt,
+ * updatedAt - queuedAt, events (at - queuedAt, code, ...), verdict (0: none), extras (0: none)].
+ */
+export type WireMail = [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number | WireAccount,
+  string,
+  string,
+  string,
+  number,
+  number | null,
+  number,
+  number,
+  (number | null)[],
+  (WireVerdict | 0)?,
+  (WireExtras | 0)?,
+];
+
+/** Changes as they travel: mails encoded, their accounts once, times from `at`. */
+export interface WireChanges extends Omit<Changes, "mails"> {
+  mails: WireMail[];
+  accounts: WireAccount[];
+  at: number;
+}
+
+export type WirePush = Omit<ChangedPush, "mails"> & WireChanges;
+
+/** One mail as one array; `account` says where its device and account go (the answer's table, or inline). */
+export function encodeMail(m: MailEntry, at: number, account: (a: WireAccount) => number | WireAccount): WireMail {
+  const events: (number | null)[] = [];
+  let eventExtras: WireExtras["events"] | undefined;
+  for (let i = 0; i < m.events.length; i++) {
+    const e = m.events[i];
+    events.push(e.at - m.queuedAt, e.code);
+    if (e.note !== undefined || e.raw !== undefined || e.late !== undefined || e.times !== undefined) {
+      if (!eventExtras) eventExtras = {};
+      eventExtras[i] = extrasOfEvent(e);
+    }
+  }
+  let x: WireExtras | 0 = 0;
+  if (m.reason !== undefined || m.omittedEvents !== undefined || m.bodyLength !== undefined) x = {};
+  if (m.waitingForSimulation || eventExtras) x = {};
+  if (x) {
+    if (m.reason !== undefined) x.reason = m.reason;
+    if (m.omittedEvents !== undefined) x.omittedEvents = m.omittedEvents;
+    if (m.bodyLength !== undefined) x.bodyLength = m.bodyLength;
+    if (m.waitingForSimulation) x.waitingForSimulation = true;
+    if (eventExtras) x.events = eventExtras;
+  }
+  const w: WireMail = [
+    m.id,
+    m.rev,
+    ORIGINS.indexOf(m.origin),
+    m.group === m.id ? 0 : m.group,
+    m.file,
+    account([m.deviceKey, m.device, m.from, m.server]),
+    m.to,
+    m.subject,
+    m.body,
+    STATES.indexOf(m.state),
+    m.code,
+    m.queuedAt - at,
+    m.updatedAt - m.queuedAt,
+    events,
+    m.verdict ? encodeVerdict(m.verdict) : 0,
+    x,
+  ];
+  return trimmed(w, 14);
+}
+
+/** Leaves off the trailing 0s (the "none" of every optional slot) after the first `keep` slots. */
+function trimmed<T extends unknown[]>(w: T, keep: number): T {
+  while (w.length > keep && w[w.length - 1] === 0) w.pop();
+  return w;
+}
+
+function extrasOfEvent(e: MailEvent): Pick<MailEvent, "note" | "raw" | "late" | "times"> {
+  const out: Pick<MailEvent, "note" | "raw" | "late" | "times"> = {};
+  if (e.note !== undefined) out.note = e.note;
+  if (e.raw !== undefined) out.raw = e.raw;
+  if (e.late !== undefined) out.late = e.late;
+  if (e.times !== undefined) out.times = e.times;
+  return out;
+}
+
+function encodeVerdict(v: Verdict): WireVerdict {
+  const w: WireVerdict = [
+    OUTCOMES.indexOf(v.outcome),
+    v.expected,
+    v.cause,
+    v.fix,
+    v.rule,
+    EVIDENCE.indexOf(v.evidence),
+    v.server === undefined ? 0 : v.server,
+    v.mailbox === undefined ? 0 : v.mailbox,
+    v.dsn === undefined ? 0 : DSNS.indexOf(v.dsn) + 1,
+    v.disagrees ? [v.disagrees.pt, v.disagrees.model] : 0,
+  ];
+  return trimmed(w, 6);
+}
+
+/** The mail an encoded array stands for; `accounts` is the answer's table (unused for inline accounts). */
+export function decodeMail(w: WireMail, at: number, accounts: WireAccount[]): MailEntry {
+  const a = typeof w[5] === "number" ? accounts[w[5]] : w[5];
+  if (!a) throw new Error("wire: mail " + w[0] + " names no account");
+  const queuedAt = at + w[11];
+  const events: MailEvent[] = [];
+  const x = w[15] || {};
+  const ex = x.events || {};
+  for (let i = 0; i * 2 < w[13].length; i++) {
+    const e: MailEvent = { at: queuedAt + (w[13][2 * i] as number), code: w[13][2 * i + 1] };
+    const more = ex[i];
+    if (more) {
+      if (more.note !== undefined) e.note = more.note;
+      if (more.raw !== undefined) e.raw = more.raw;
+      if (more.late !== undefined) e.late = more.late;
+      if (more.times !== undefined) e.times = more.times;
+    }
+    events.push(e);
+  }
+  const m: MailEntry = {
+    id: w[0],
+    rev: w[1],
+    origin: ORIGINS[w[2]],
+    group: w[3] === 0 ? w[0] : w[3],
+    file: w[4],
+    deviceKey: a[0],
+    device: a[1],
+    from: a[2],
+    to: w[6],
+    subject: w[7],
+    body: w[8],
+    server: a[3],
+    state: STATES[w[9]],
+    code: w[10],
+    queuedAt,
+    updatedAt: queuedAt + w[12],
+    events,
+  };
+  if (x.reason !== undefined) m.reason = x.reason;
+  if (x.omittedEvents !== undefined) m.omittedEvents = x.omittedEvents;
+  if (x.bodyLength !== undefined) m.bodyLength = x.bodyLength;
+  if (x.waitingForSimulation) m.waitingForSimulation = true;
+  if (w[14]) m.verdict = decodeVerdict(w[14]);
+  return m;
+}
+
+function decodeVerdict(w: WireVerdict): Verdict {
+  const v: Verdict = {
+    outcome: OUTCOMES[w[0]],
+    expected: w[1],
+    cause: w[2],
+    fix: w[3],
+    rule: w[4],
+    evidence: EVIDENCE[w[5]],
+  };
+  if (w[6]) v.server = w[6];
+  if (w[7]) v.mailbox = w[7];
+  if (w[8]) v.dsn = DSNS[w[8] - 1];
+  if (w[9]) v.disagrees = { pt: w[9][0], model: w[9][1] };
+  return v;
+}
+
+/** An ended entry as the log keeps it: the same array, accounts inline, times from 0. */
+export function freezeMail(m: MailEntry): string {
+  return JSON.stringify(encodeMail(m, 0, inline));
+}
+
+export function thawMail(text: string): MailEntry {
+  return decodeMail(JSON.parse(text) as WireMail, 0, []);
+}
+
+function inline(a: WireAccount): WireAccount {
+  return a;
+}
+
+/** Changes for the wire: each device's account once, then the mails by index, their times from the first one's. */
+export function encodeChanges<C extends Changes>(c: C): Omit<C, "mails"> & WireChanges {
+  const at = c.mails.length ? c.mails[0].queuedAt : 0;
+  const accounts: WireAccount[] = [];
+  const indexOf = (a: WireAccount): number => {
+    // An answer names a handful of devices: a scan beats building keys.
+    for (let i = 0; i < accounts.length; i++) {
+      const b = accounts[i];
+      if (b[0] === a[0] && b[1] === a[1] && b[2] === a[2] && b[3] === a[3]) return i;
+    }
+    return accounts.push(a) - 1;
+  };
+  const mails: WireMail[] = [];
+  for (const m of c.mails) mails.push(encodeMail(m, at, indexOf));
+  const out = Object.assign({}, c) as unknown as Omit<C, "mails"> & WireChanges;
+  out.mails = mails;
+  out.accounts = accounts;
+  out.at = at;
+  return out;
+}
+
+/** The Changes a wire answer stands for. */
+export function decodeChanges<W extends WireChanges>(w: W): Omit<W, "mails" | "accounts" | "at"> & Changes {
+  const out = Object.assign({}, w, { mails: w.mails.map((m) => decodeMail(m, w.at, w.accounts)) });
+  delete (out as Partial<WireChanges>).accounts;
+  delete (out as Partial<WireChanges>).at;
+  return out;
+}
+
+/** The requests whose answer is Changes, and so travels encoded. */
+function carriesChanges(type: RequestType): boolean {
+  return type === "openPanel" || type === "changesSince";
+}
+
+/** A reply as it travels: Changes encoded, anything else as it is. */
+export function replyToWire(type: RequestType, reply: Reply<RequestType>): unknown {
+  return reply.ok && carriesChanges(type) ? { ok: true, value: encodeChanges(reply.value as Changes) } : reply;
+}
+
+/** The reply a wire answer stands for. */
+export function replyFromWire(type: RequestType, wire: Reply<RequestType>): Reply<RequestType> {
+  if (!wire.ok || !carriesChanges(type)) return wire;
+  return { ok: true, value: decodeChanges(wire.value as unknown as WireChanges) };
+}
