@@ -42,12 +42,12 @@ export interface WireExtras {
 }
 
 /**
- * [outcome, expected, cause, fix, rule, evidence, server, mailbox, dsn (its index + 1), disagrees]:
+ * [outcome, expected (0: the codes the mail's events have, as when PT did what the model expected), cause, fix, rule, evidence, server, mailbox, dsn (its index + 1), disagrees]:
  * indexes into the lists above; the last four are 0 when the verdict has none, and left off at the end.
  */
 export type WireVerdict = [
   number,
-  number[],
+  number[] | 0,
   string,
   string,
   string,
@@ -128,7 +128,7 @@ export function encodeMail(m: MailEntry, at: number, account: (a: WireAccount) =
     m.queuedAt - at,
     m.updatedAt - m.queuedAt,
     events,
-    m.verdict ? encodeVerdict(m.verdict) : 0,
+    m.verdict ? encodeVerdict(m.verdict, m.events) : 0,
     x,
   ];
   return trimmed(w, 14);
@@ -149,10 +149,17 @@ function extrasOfEvent(e: MailEvent): Pick<MailEvent, "note" | "raw" | "late" | 
   return out;
 }
 
-function encodeVerdict(v: Verdict): WireVerdict {
+/** The codes a mail's events carry, in order: what a verdict usually expected. */
+function codesOf(events: MailEvent[]): number[] {
+  const codes: number[] = [];
+  for (const e of events) if (e.code !== null) codes.push(e.code);
+  return codes;
+}
+
+function encodeVerdict(v: Verdict, events: MailEvent[]): WireVerdict {
   const w: WireVerdict = [
     OUTCOMES.indexOf(v.outcome),
-    v.expected,
+    v.expected.join() === codesOf(events).join() ? 0 : v.expected,
     v.cause,
     v.fix,
     v.rule,
@@ -207,14 +214,14 @@ export function decodeMail(w: WireMail, at: number, accounts: WireAccount[]): Ma
   if (x.omittedEvents !== undefined) m.omittedEvents = x.omittedEvents;
   if (x.bodyLength !== undefined) m.bodyLength = x.bodyLength;
   if (x.waitingForSimulation) m.waitingForSimulation = true;
-  if (w[14]) m.verdict = decodeVerdict(w[14]);
+  if (w[14]) m.verdict = decodeVerdict(w[14], events);
   return m;
 }
 
-function decodeVerdict(w: WireVerdict): Verdict {
+function decodeVerdict(w: WireVerdict, events: MailEvent[]): Verdict {
   const v: Verdict = {
     outcome: OUTCOMES[w[0]],
-    expected: w[1],
+    expected: w[1] === 0 ? codesOf(events) : w[1],
     cause: w[2],
     fix: w[3],
     rule: w[4],
