@@ -21,9 +21,29 @@ export interface OpenSession {
   ip: string;
 }
 
+/**
+ * What the sender's side worked out: the same for every recipient of one
+ * sender, account and outgoing server (MailContext.forRecipient).
+ */
+interface SenderSide {
+  byAddress?: boolean;
+  lookup?: Lookup;
+  connection?: Reach;
+  /** The words of the steps before the login (fate.ts). */
+  words: { [key: string]: string };
+}
+
 export class MailContext {
   readonly topo: Topology;
-  private memo: { [key: string]: unknown } = {};
+  private readonly side: SenderSide;
+  // The recipient's side. Plain fields rather than a keyed memo of closures:
+  // the delivery matrix asks these of every pair, and Qt's engine pays for
+  // each closure made (more garbage, more collections).
+  private readonly recipientUser: string;
+  private readonly recipientDomain: string;
+  private local: boolean | null | undefined;
+  private relay: Lookup | undefined;
+  private relayReach: Reach | undefined;
 
   constructor(
     snapshot: Snapshot,
@@ -31,13 +51,30 @@ export class MailContext {
     readonly behaviour: PtBehaviour,
     readonly session: OpenSession | null = null,
     topo: Topology | null = null,
+    side: SenderSide | null = null,
   ) {
     this.topo = topo || indexTopology(snapshot);
+    this.side = side || { words: {} };
+    this.recipientUser = localPartOf(mail.to);
+    this.recipientDomain = domainOf(mail.to);
   }
 
-  private once<T>(key: string, make: () => T): T {
-    if (!Object.prototype.hasOwnProperty.call(this.memo, key)) this.memo[key] = make();
-    return this.memo[key] as T;
+  /**
+   * The same sender, account and outgoing server writing to `to`. What the
+   * sender's side worked out stands, so a sender's row of the delivery matrix
+   * looks its server up and reaches it once, not once per recipient.
+   */
+  forRecipient(to: string): MailContext {
+    const m = this.mail;
+    const mail = { device: m.device, from: m.from, to, password: m.password, server: m.server };
+    return new MailContext(this.topo.snapshot, mail, this.behaviour, this.session, this.topo, this.side);
+  }
+
+  /** Words about the sender's side, worked out once for all its recipients (the steps before the login, fate.ts). */
+  senderWords(key: string, make: () => string): string {
+    const words = this.side.words;
+    if (!Object.prototype.hasOwnProperty.call(words, key)) words[key] = make();
+    return words[key];
   }
 
   senderDevice(): DeviceFacts | null {
@@ -56,7 +93,8 @@ export class MailContext {
   }
 
   byAddress(): boolean {
-    return this.once("byAddress", () => isIpAddress(this.serverText()));
+    if (this.side.byAddress === undefined) this.side.byAddress = isIpAddress(this.serverText());
+    return this.side.byAddress;
   }
 
   fromUser(): string {
@@ -68,16 +106,17 @@ export class MailContext {
   }
 
   toUser(): string {
-    return localPartOf(this.mail.to);
+    return this.recipientUser;
   }
 
   toDomain(): string {
-    return domainOf(this.mail.to);
+    return this.recipientDomain;
   }
 
   /** The sender's DNS lookup of the outgoing server's name. */
   clientLookup(): Lookup {
-    return this.once("clientLookup", () => lookup(this.topo, this.sender(), this.serverText()));
+    if (this.side.lookup === undefined) this.side.lookup = lookup(this.topo, this.sender(), this.serverText());
+    return this.side.lookup;
   }
 
   /** The outgoing server's address: typed, or as the DNS server answered it. */
@@ -88,7 +127,9 @@ export class MailContext {
   }
 
   clientConnection(): Reach {
-    return this.once("clientConnection", () => reachAddress(this.topo, this.mail.device, this.outgoingIp()));
+    if (this.side.connection === undefined)
+      this.side.connection = reachAddress(this.topo, this.mail.device, this.outgoingIp());
+    return this.side.connection;
   }
 
   /** The device that answered at the outgoing server's address (once the connection stands). */
@@ -118,13 +159,17 @@ export class MailContext {
 
   /** true for a recipient in the outgoing server's own domain; null when the domain could not be read. */
   isLocal(): boolean | null {
-    const domain = this.outgoingMail().domain;
-    return domain === null ? null : normalName(domain) === this.toDomain();
+    if (this.local === undefined) {
+      const domain = this.outgoingMail().domain;
+      this.local = domain === null ? null : normalName(domain) === this.toDomain();
+    }
+    return this.local;
   }
 
   /** The outgoing server's DNS lookup of the recipient's domain. */
   relayLookup(): Lookup {
-    return this.once("relayLookup", () => lookup(this.topo, this.outgoing(), this.toDomain()));
+    if (this.relay === undefined) this.relay = lookup(this.topo, this.outgoing(), this.toDomain());
+    return this.relay;
   }
 
   relayIp(): string {
@@ -133,7 +178,8 @@ export class MailContext {
   }
 
   relayConnection(): Reach {
-    return this.once("relayConnection", () => reachAddress(this.topo, this.outgoing().name, this.relayIp()));
+    if (this.relayReach === undefined) this.relayReach = reachAddress(this.topo, this.outgoing().name, this.relayIp());
+    return this.relayReach;
   }
 
   remoteMail(): MailServerFacts {

@@ -43,16 +43,56 @@ export interface Fate {
 
 const ORDER: Stage[] = ["sender", "resolve", "connect", "session", "local", "relay", "remote"];
 
+/**
+ * The first row that reads the recipient. The rows before it (up to the login)
+ * read only the sender's side: its device, its account and its outgoing server.
+ */
+const RECIPIENT_ROWS = RULES.findIndex((row) => ORDER.indexOf(row.stage) >= ORDER.indexOf("local"));
+
+/** The mail of one sender, before a recipient is named. */
+export type SenderFacts = Pick<MailFacts, "device" | "from" | "password" | "server">;
+
 export function decideFate(snapshot: Snapshot, mail: MailFacts, behaviour: PtBehaviour, topo?: Topology): Fate {
   const c = new MailContext(snapshot, mail, behaviour, null, topo || null);
-  for (const row of RULES) {
-    if (row.stage === "cut" || (row.gate && !behaviour[row.gate])) continue;
+  return firstRow(c, 0, RECIPIENT_ROWS) || recipientFate(c);
+}
+
+/**
+ * One sender's mails to each recipient, in order: the fates decideFate gives
+ * them one by one. The rows up to the login are asked once for the sender (with
+ * no recipient named; they read none): a fate they decide is every
+ * recipient's, the same object, and what they worked out serves each
+ * recipient's rows (MailContext.forRecipient).
+ */
+export function decideFates(
+  snapshot: Snapshot,
+  sender: SenderFacts,
+  recipients: string[],
+  behaviour: PtBehaviour,
+  topo?: Topology,
+): Fate[] {
+  const mail = { device: sender.device, from: sender.from, to: "", password: sender.password, server: sender.server };
+  const c = new MailContext(snapshot, mail, behaviour, null, topo || null);
+  const early = firstRow(c, 0, RECIPIENT_ROWS);
+  return recipients.map((to) => early || recipientFate(c.forRecipient(to)));
+}
+
+function recipientFate(c: MailContext): Fate {
+  const fate = firstRow(c, RECIPIENT_ROWS, RULES.length);
+  return fate || unknownFate(c, RULES[RULES.length - 1], "no rule row decided this mail");
+}
+
+/** The fate the first of the rows [from, to) that holds decides, or null when none does. */
+function firstRow(c: MailContext, from: number, to: number): Fate | null {
+  for (let i = from; i < to; i++) {
+    const row = RULES[i];
+    if (row.stage === "cut" || (row.gate && !c.behaviour[row.gate])) continue;
     const check = row.test(c);
     if (check === null) continue;
     if ("unknown" in check) return unknownFate(c, row, check.unknown);
     return decided(c, row, check.cause, check.fix);
   }
-  return unknownFate(c, RULES[RULES.length - 1], "no rule row decided this mail");
+  return null;
 }
 
 /** Mid-session: whether the session still stands, or the cut row's fate (7). */
@@ -131,15 +171,22 @@ function codesOf(steps: FateStep[]): number[] {
   return codes;
 }
 
-/** The exchanges that succeeded before the deciding stage, with today's pace: one step each, none for an open connection. */
+/**
+ * The exchanges that succeeded before the deciding stage, with today's pace: one
+ * step each, none for an open connection. Those up to the login are the
+ * sender's: their words are worked out once for all its recipients.
+ */
 function stepsBefore(c: MailContext, stage: Stage): FateStep[] {
-  const reachedStage = (s: Stage) => ORDER.indexOf(stage) > ORDER.indexOf(s);
+  const at = ORDER.indexOf(stage);
+  const reachedStage = (s: Stage) => at > ORDER.indexOf(s);
   const progress = c.behaviour.emitProgressEvents;
   const steps: FateStep[] = [];
   if (stage === "sender") return steps;
-  const sender = c.mail.device;
   steps.push({
-    what: sender + " hands the mail to its SMTP client" + (c.byAddress() ? " for " + c.serverText() : ""),
+    what: c.senderWords("handed", () => {
+      const to = c.byAddress() ? " for " + c.serverText() : "";
+      return c.mail.device + " hands the mail to its SMTP client" + to;
+    }),
     wait: "step",
     code: progress ? 1 : null,
     opensSession: null,
@@ -148,7 +195,7 @@ function stepsBefore(c: MailContext, stage: Stage): FateStep[] {
   const lookup = c.byAddress() ? null : c.clientLookup();
   if (lookup && lookup.kind === "ok")
     steps.push({
-      what: lookup.dns.name + " answers " + c.serverText() + " → " + lookup.ip,
+      what: c.senderWords("answered", () => lookup.dns.name + " answers " + c.serverText() + " → " + lookup.ip),
       wait: "step",
       code: null,
       opensSession: null,
@@ -158,13 +205,9 @@ function stepsBefore(c: MailContext, stage: Stage): FateStep[] {
   steps[steps.length - 1].opensSession = { server, ip: c.outgoingIp() };
   if (!reachedStage("session")) return steps;
   const relaying = reachedStage("local");
+  const login = c.senderWords("login", () => server + " accepts " + c.fromUser() + "'s login");
   steps.push({
-    what:
-      server +
-      " accepts " +
-      c.fromUser() +
-      "'s login" +
-      (relaying ? " and relays to " + (c.toDomain() || c.mail.to) : ""),
+    what: relaying ? login + " and relays to " + (c.toDomain() || c.mail.to) : login,
     wait: "step",
     code: relaying && progress ? 3 : null,
     opensSession: null,

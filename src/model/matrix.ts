@@ -1,9 +1,9 @@
 // Who can mail whom: every sender (a device with an Email account) against
-// every account of every mail server in the snapshot, one decideFate each,
-// and the causes of the failures grouped by what to fix, so one broken fact
-// is read once, not once per pair it breaks.
+// every account of every mail server in the snapshot, each pair's fate as
+// decideFate gives it, and the causes of the failures grouped by what to fix,
+// so one broken fact is read once, not once per pair it breaks.
 import type { Evidence, PtBehaviour } from "./behaviour";
-import { decideFate, type Fate } from "./fate";
+import { decideFates, type Fate } from "./fate";
 import type { Snapshot } from "./snapshot";
 import { indexTopology } from "./topology";
 
@@ -95,11 +95,11 @@ export function deliveryMatrix(snapshot: Snapshot, clients: MailClient[], behavi
   const cells: MatrixCell[] = [];
   // One index of the snapshot for every cell: its answers (paths, lookups) serve them all.
   const topo = indexTopology(snapshot);
-  for (const s of senders)
-    for (const to of roster) {
-      const mail = { device: s.device, from: s.mailId.trim(), to, password: s.password, server: s.smtpServer };
-      cells.push(cellOf(s.device, mail.from, to, decideFate(snapshot, mail, behaviour, topo)));
-    }
+  for (const s of senders) {
+    const sender = { device: s.device, from: s.mailId.trim(), password: s.password, server: s.smtpServer };
+    const fates = decideFates(snapshot, sender, roster, behaviour, topo);
+    for (let i = 0; i < roster.length; i++) cells.push(cellOf(s.device, sender.from, roster[i], fates[i]));
+  }
   return { senders, roster, cells, causes: groupCauses(cells) };
 }
 
@@ -111,7 +111,8 @@ function cellOf(device: string, from: string, to: string, fate: Fate): MatrixCel
     from,
     to,
     predicted: o.kind,
-    codes: fate.codes,
+    // A fate decided by the sender's side is every recipient's (decideFates): each cell its own codes.
+    codes: fate.codes.slice(),
     code,
     cause: fate.cause,
     fix: fate.fix,

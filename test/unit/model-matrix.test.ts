@@ -11,6 +11,7 @@ import { World } from "../../sim/world";
 import {
   behaviourWith,
   type DeviceFacts,
+  decideFate,
   defaultBehaviour,
   deliveryMatrix,
   type MailClient,
@@ -203,5 +204,71 @@ describe("model: the delivery matrix", () => {
     const m = deliveryMatrix(s, c, defaultBehaviour());
     expect(m.senders).toHaveLength(5);
     expect(m.cells).toHaveLength(20);
+  });
+
+  it("gives every pair the fate decideFate gives it alone, in labs broken on either side", () => {
+    // The matrix decides the rows up to the login once per sender (decideFates): this
+    // catches a sender-side row that starts reading the recipient.
+    const variants: [string, (s: Snapshot, c: MailClient[]) => void][] = [
+      ["as built", () => undefined],
+      [
+        "no A record for beta.org",
+        (s) => {
+          const dns = device(s, "DNS-SRV").dns as { aRecords: { name: string }[] };
+          dns.aRecords = dns.aRecords.filter((r) => r.name !== "beta.org");
+        },
+      ],
+      [
+        "R1 off",
+        (s) => {
+          device(s, "R1").power = false;
+        },
+      ],
+      [
+        "slips in senders' settings",
+        (_s, c) => {
+          c[0].smtpServer = "";
+          c[1].password = "wrong";
+          c[3].smtpServer = "10.1.0.99";
+          c[4].mailId = "bob@alpha.edu";
+        },
+      ],
+      [
+        "unreadable facts",
+        (s) => {
+          device(s, "PC-Erin").gateway = null;
+          mailOf(s, "MAIL-BETA").smtpOn = null;
+        },
+      ],
+    ];
+    let compared = 0;
+    for (const [name, breakIt] of variants) {
+      const s = snapshot();
+      const c = clients();
+      breakIt(s, c);
+      const m = deliveryMatrix(s, c, defaultBehaviour());
+      for (const cell of m.cells) {
+        const sender = c.filter((x) => x.device === cell.device)[0];
+        const mail = {
+          device: sender.device,
+          from: cell.from,
+          to: cell.to,
+          password: sender.password,
+          server: sender.smtpServer,
+        };
+        const alone = decideFate(s, mail, defaultBehaviour());
+        const got = [cell.predicted, cell.codes, cell.cause, cell.fix, cell.rule, cell.evidence];
+        expect(got, name + ": " + cell.device + " → " + cell.to).toEqual([
+          alone.outcome.kind,
+          alone.codes,
+          alone.cause,
+          alone.fix,
+          alone.rule,
+          alone.evidence,
+        ]);
+        compared++;
+      }
+    }
+    expect(compared).toBe(variants.length * 36);
   });
 });
