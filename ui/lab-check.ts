@@ -1,10 +1,13 @@
 // The Lab check: who can mail whom, from the lab as it is now (the engine's
 // labCheck, the mail model over every sender and account). Each fix is shown
-// once with the pairs it repairs, then the failing pairs; a list rather than a
-// grid, so it reads at the panel's 420 px and with the keyboard.
+// once with the pairs it repairs, then the grid of every pair (ui/lab-grid.ts)
+// and, for reading at the panel's 420 px, the failing pairs as a list.
+// "Verify by sending" is opt-in: one marked test mail per chosen pair, through
+// the same queues as compose, each cell then showing what PT did.
 import { html } from "htm/preact";
-import type { LabCheck, LabCheckCell, MailEntry } from "../src/protocol";
+import type { LabCheck, LabCheckCell } from "../src/protocol";
 import type { Call } from "./engine-link";
+import { differs, ended, LabGrid, pairKey, ptSaid, said, type Verified } from "./lab-grid";
 import { csvCell } from "./log/export";
 import { copyText } from "./log/log-view";
 import type { PanelStore } from "./store";
@@ -19,86 +22,107 @@ export interface LabCheckProps {
 interface LabCheckState {
   check: LabCheck | null;
   note: string;
-  /** "Verify by sending": the groups of the test mails sent, one per sender. */
-  groups: number[];
+  /** The group of each pair's latest verification mail: runs add up, a later run on a pair overrides. */
+  sent: { [pair: string]: number };
+  /** For "Verify selected", with the opened cell: rows (r0: the first sender) and columns (c0: the first account). */
+  sel: { [rowOrColumn: string]: boolean };
+  open: number;
 }
 
 const SUBJECT = "Mail Console lab check";
-const DONE = ["delivered", "bounced", "failed", "cancelled"];
 
-const WORDS = { delivered: "delivers", bounced: "bounces", failed: "fails", unknown: "unknown" };
-
-/** One row per pair, for grading: sender device, from, to, predicted, code, cause, fix. */
-function labCheckCsv(check: LabCheck): string {
-  const rows = [["device", "from", "to", "predicted", "code", "cause", "fix"].join(",")];
+/** One row per pair, for grading: sender device, from, to, predicted, what PT did if verified, code, cause, fix. */
+function labCheckCsv(check: LabCheck, pt: Verified): string {
+  const rows = ["device,from,to,predicted,actual,code,cause,fix"];
   for (const c of check.cells) {
+    const m = pt[pairKey(c)];
     rows.push(
-      [c.device, c.from, c.to, c.predicted, c.code === null ? "" : c.code, c.cause, c.fix].map(csvCell).join(","),
+      [c.device, c.from, c.to, c.predicted, (m || "").split(",")[0], c.code === null ? "" : c.code, c.cause, c.fix]
+        .map(csvCell)
+        .join(","),
     );
   }
   return "\ufeff" + rows.join("\r\n") + "\r\n";
 }
 
-function pair(c: LabCheckCell) {
-  return html`<li>${c.device} → ${c.to}: ${WORDS[c.predicted]}${c.code !== null && c.predicted === "failed" ? ` (code ${c.code})` : ""}</li>`;
-}
+/** "PC-Bob → erin@beta.org: predicted fails, code 6; PT: delivered", PT's part once verified. */
+const line = (c: LabCheckCell, pt: Verified) =>
+  `${c.device} → ${c.to}: predicted ${said(c)}${pt[pairKey(c)] ? "; PT: " + pt[pairKey(c)] : ""}`;
 
-/** What PT did with a verification mail, as the model words it (or "sending" while it moves). */
-function actualOf(m: MailEntry | undefined): string {
-  if (!m) return "";
-  if (DONE.indexOf(m.state) < 0) return "sending";
-  return m.state === "delivered" ? "delivered" : m.state === "bounced" ? "bounced" : "failed";
+function pair(c: LabCheckCell) {
+  return html`<li>${c.device} → ${c.to}: ${said(c)}</li>`;
 }
 
 export class LabCheckView extends StoreView<LabCheckProps, LabCheckState> {
-  state: LabCheckState = { check: null, note: "", groups: [] };
+  state: LabCheckState = { check: null, note: "", sent: {}, sel: {}, open: -1 };
 
-  /** Opt-in: one marked test mail from every sender to every account, through the same queues as compose. */
-  private verify = () => {
-    const { check } = this.state;
+  /** Opt-in: one marked test mail per pair, one sendMail per sender device, through the same queues as compose. */
+  private verify(cells: LabCheckCell[]) {
     const { store, call } = this.props;
-    if (!check) return;
-    const sends = check.senders.map((s) => {
-      const d = store.devices.filter((x) => x.name === s.device)[0];
-      if (!d) return Promise.resolve(0);
-      const mails = check.roster.map((to) => ({
-        to,
-        subject: SUBJECT,
-        body: "Sent by the Lab check to verify its prediction.",
-      }));
-      return call({
-        type: "sendMail",
-        device: d.key,
-        from: d.mailId,
-        password: d.password,
-        server: d.smtpServer,
-        mails,
-      }).then(
-        (r) => (r.ok ? r.value.ids[0] : 0),
-        () => 0,
+    const to: { [device: string]: string[] } = {};
+    for (const c of cells) to[c.device] = (to[c.device] || []).concat(c.to);
+    const sent: { [pair: string]: number } = {};
+    let note = "";
+    const sends = store.devices
+      .filter((d) => to[d.name])
+      .map((d) =>
+        call({
+          type: "sendMail",
+          device: d.key,
+          from: d.mailId,
+          password: d.password,
+          server: d.smtpServer,
+          mails: to[d.name].map((t) => ({
+            to: t,
+            subject: SUBJECT,
+            body: "Sent by the Lab check to verify its prediction.",
+          })),
+        }).then(
+          (r) => {
+            if (!r.ok) note = r.error;
+            else for (const t of to[d.name]) sent[d.name + ">" + t] = r.value.ids[0];
+          },
+          (e: Error) => {
+            note = e.message;
+          },
+        ),
       );
-    });
-    Promise.all(sends).then((groups) => this.setState({ groups: groups.filter((g) => g > 0), note: "" }));
-  };
+    Promise.all(sends).then(() => this.setState((s) => ({ sent: { ...s.sent, ...sent }, note })));
+  }
 
   private stopVerifying = () => {
     const { store, call } = this.props;
-    const keys = store.devices.filter((d) => !!this.state.check?.senders.some((s) => s.device === d.name));
-    for (const d of keys) call({ type: "cancelSend", device: d.key }).catch(() => undefined);
+    for (const d of store.devices)
+      if (this.state.check?.senders.some((s) => s.device === d.name))
+        call({ type: "cancelSend", device: d.key }).catch(() => undefined);
   };
 
-  /** Each cell's actual outcome from the verification mails, once sent. */
-  private actuals(): { [pair: string]: string } {
-    const out: { [pair: string]: string } = {};
-    for (const g of this.state.groups)
-      for (const m of this.props.store.members(g)) out[m.device + ">" + m.to] = actualOf(m);
+  /** What PT did with each pair sent, in words, from the groups of the verification mails. */
+  private verified(): Verified {
+    const { sent } = this.state;
+    const out: Verified = {};
+    const groups: { [group: number]: boolean } = {};
+    for (const k in sent) {
+      out[k] = "sending";
+      groups[sent[k]] = true;
+    }
+    for (const g in groups)
+      for (const m of this.props.store.members(+g)) if (sent[pairKey(m)] === +g) out[pairKey(m)] = ptSaid(m);
     return out;
   }
+
+  /** A header toggles its row (c < 0) or column (r < 0); a cell opens, or closes when open. */
+  private pick = (r: number, c: number) =>
+    this.setState((s) => {
+      const k = c < 0 ? "r" + r : "c" + c;
+      const n = r * (s.check as LabCheck).roster.length + c;
+      return r < 0 || c < 0 ? { sel: { ...s.sel, [k]: !s.sel[k] } } : { open: s.open === n ? -1 : n };
+    });
 
   private run = () => {
     this.setState({ note: "Reading the lab…" });
     this.props.call({ type: "labCheck" }).then(
-      (r) => this.setState(r.ok ? { check: r.value, note: "" } : { note: r.error }),
+      (r) => this.setState(r.ok ? { check: r.value, note: "", sel: {}, open: -1 } : { note: r.error }),
       (e: Error) => this.setState({ note: "Lab check failed: " + e.message }),
     );
   };
@@ -106,29 +130,32 @@ export class LabCheckView extends StoreView<LabCheckProps, LabCheckState> {
   private copyCsv = () => {
     const { check } = this.state;
     if (!check) return;
-    (this.props.copy || copyText)(labCheckCsv(check)).then(
+    (this.props.copy || copyText)(labCheckCsv(check, this.verified())).then(
       () => this.setState({ note: `Copied ${check.cells.length} pairs as CSV.` }),
       (e: Error) => this.setState({ note: "Copy failed: " + e.message }),
     );
   };
 
   render() {
-    const { check, note, groups } = this.state;
-    const actual = groups.length ? this.actuals() : {};
+    const { check, note, sel, open } = this.state;
     const cells = check ? check.cells : [];
-    const verified = cells.filter((c) => actual[c.device + ">" + c.to] && actual[c.device + ">" + c.to] !== "sending");
-    const differ = verified.filter((c) => actual[c.device + ">" + c.to] !== c.predicted);
-    const count = (p: string) => (check ? check.cells.filter((c) => c.predicted === p).length : 0);
-    const bad = check ? check.cells.filter((c) => c.predicted !== "delivered") : [];
+    const pt = this.verified();
+    const sent = cells.filter((c) => pairKey(c) in pt);
+    const verified = sent.filter((c) => ended(pt[pairKey(c)]));
+    const running = sent.some((c) => pt[pairKey(c)] === "sending");
+    const differ = sent.filter((c) => differs(c, pt[pairKey(c)]));
+    const w = check ? check.roster.length : 1;
+    const chosen = cells.filter((_, n) => sel["r" + ((n / w) | 0)] || sel["c" + (n % w)] || n === open);
+    const count = (p: string) => cells.filter((c) => c.predicted === p).length;
+    const bad = cells.filter((c) => c.predicted !== "delivered");
+    const at = cells[open];
     return html`
       <details class="lab-check" onToggle=${(e: Event) => (e.target as HTMLDetailsElement).open && !check && this.run()}>
         <summary><h2>Lab check</h2></summary>
-        <p class="hint">Who can mail whom in this lab, predicted from its settings. Nothing is sent.</p>
+        <p class="hint">Who can mail whom in this lab, predicted from its settings. Nothing is sent unless you verify.</p>
         <div class="actions">
           <button type="button" onClick=${this.run}>Check again</button>
-          <button type="button" onClick=${this.copyCsv} disabled=${!check?.cells.length}>Copy CSV</button>
-          <button type="button" onClick=${this.verify} disabled=${!check?.cells.length || groups.length > 0}>Verify by sending</button>
-          ${groups.length && verified.length < cells.length ? html`<button type="button" onClick=${this.stopVerifying}>Stop verifying</button>` : null}
+          <button type="button" onClick=${this.copyCsv} disabled=${!cells.length}>Copy CSV</button>
           <span class="message" role="status">${note}</span>
         </div>
         ${
@@ -136,15 +163,27 @@ export class LabCheckView extends StoreView<LabCheckProps, LabCheckState> {
             ? html`<p role="alert">The lab could not be read (see the banner above for a missing privilege).</p>`
             : check
               ? html`
-          <p>${check.cells.length} pairs (${check.senders.length} senders × ${check.roster.length} accounts): ${count("delivered")} deliver, ${count("bounced")} bounce, ${count("failed")} fail${count("unknown") ? `, ${count("unknown")} unknown` : ""}.</p>
+          <p>${cells.length} pairs (${check.senders.length} senders × ${check.roster.length} accounts): ${count("delivered")} deliver, ${count("bounced")} bounce, ${count("failed")} fail${count("unknown") ? `, ${count("unknown")} unknown` : ""}.</p>
           ${check.causes.length ? html`<h3>What to fix</h3><ol class="causes">${check.causes.map((g) => html`<li><b>${g.pairs} pair${g.pairs === 1 ? "" : "s"}:</b> ${g.cause}. <strong>Fix:</strong> ${g.fix}.</li>`)}</ol>` : null}
-          ${bad.length ? html`<h3>Pairs that do not deliver</h3><ul class="pairs">${bad.map(pair)}</ul>` : null}
           ${
-            groups.length
-              ? html`<p role="status">Verified ${verified.length} of ${cells.length} pairs by sending; ${differ.length} differ from the prediction.</p>
-          ${differ.length ? html`<ul class="pairs" aria-label="Differences">${differ.map((c) => html`<li>${c.device} → ${c.to}: predicted ${WORDS[c.predicted]}, PT: ${actual[c.device + ">" + c.to]}</li>`)}</ul>` : null}`
+            cells.length
+              ? html`<p class="hint">Open a cell; select a row or column by its header.</p>
+          <${LabGrid} check=${check} pt=${JSON.stringify(pt)} sel=${sel} open=${open} pick=${this.pick} />
+          ${at ? html`<div class="detail" aria-live="polite"><p>${line(at, pt)}</p>${at.cause ? html`<p><strong>Why:</strong> ${at.cause}</p><p><strong>Fix:</strong> ${at.fix}</p>` : null}</div>` : null}
+          <div class="actions">
+            <button type="button" onClick=${() => this.verify(chosen)} disabled=${!chosen.length || running}>Verify selected</button>
+            <button type="button" onClick=${() => this.verify(cells)} disabled=${running}>Verify all</button>
+            ${running ? html`<button type="button" onClick=${this.stopVerifying}>Stop verifying</button>` : null}
+            <span class="message">${chosen.length} selected</span>
+          </div>`
               : null
-          }`
+          }${
+            sent.length
+              ? html`<p role="status">Verified ${verified.length} of ${sent.length} pairs by sending; ${differ.length} differ from the prediction.</p>
+          ${differ.length ? html`<ul class="pairs" aria-label="Differences">${differ.map((c) => html`<li>${line(c, pt)}</li>`)}</ul>` : null}`
+              : null
+          }
+          ${bad.length ? html`<details><summary>Pairs that do not deliver (${bad.length})</summary><ul class="pairs">${bad.map(pair)}</ul></details>` : null}`
               : null
         }
       </details>`;

@@ -3,10 +3,10 @@
 // disagreement marker, "Check" before sending, the Lab check, the banner for a
 // refused privilege, and the fidelity report (issues 12 and 13).
 
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/preact";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { html } from "htm/preact";
 import { afterEach, describe, expect, it } from "vitest";
-import type { LabCheck, Verdict } from "../../src/protocol";
+import type { LabCheck, MailState, Request, Verdict } from "../../src/protocol";
 import { Compose } from "../../ui/compose/compose";
 import { LabCheckView } from "../../ui/lab-check";
 import { LogView } from "../../ui/log/log-view";
@@ -198,11 +198,11 @@ describe("the Lab check", () => {
       "2 pairs: DNS-SRV has no A record for mail.beta.org. Fix: add an A record mail.beta.org on DNS-SRV.",
       "1 pair: DNS-SRV has no A record for beta.org. Fix: add an A record beta.org on DNS-SRV.",
     ]);
-    const pairs = screen.getByRole("heading", { name: "Pairs that do not deliver" }).nextElementSibling!;
+    const pairs = screen.getByText("Pairs that do not deliver (3)").nextElementSibling!;
     expect(Array.from(pairs.querySelectorAll("li")).map((li) => li.textContent)).toEqual([
       "PC-Alice → bob@beta.org: bounces",
-      "PC-Bob → alice@alpha.edu: fails (code 9)",
-      "PC-Bob → bob@beta.org: fails (code 9)",
+      "PC-Bob → alice@alpha.edu: fails, code 9",
+      "PC-Bob → bob@beta.org: fails, code 9",
     ]);
     fireEvent.click(screen.getByRole("button", { name: "Copy CSV" }));
     await screen.findByText("Copied 4 pairs as CSV.");
@@ -210,10 +210,10 @@ describe("the Lab check", () => {
       .replace(/^\ufeff/, "")
       .trim()
       .split("\r\n");
-    expect(lines[0]).toBe("device,from,to,predicted,code,cause,fix");
+    expect(lines[0]).toBe("device,from,to,predicted,actual,code,cause,fix");
     expect(lines).toHaveLength(5);
     expect(lines[2]).toBe(
-      "PC-Alice,alice@alpha.edu,bob@beta.org,bounced,2,DNS-SRV has no A record for beta.org,add an A record beta.org on DNS-SRV",
+      "PC-Alice,alice@alpha.edu,bob@beta.org,bounced,,2,DNS-SRV has no A record for beta.org,add an A record beta.org on DNS-SRV",
     );
   });
 });
@@ -230,7 +230,7 @@ describe("verify by sending", () => {
     render(html`<${LabCheckView} store=${store} call=${call} />`);
     fireEvent.click(screen.getByRole("button", { name: "Check again" }));
     await screen.findByText(/^4 pairs/);
-    fireEvent.click(screen.getByRole("button", { name: "Verify by sending" }));
+    fireEvent.click(screen.getByRole("button", { name: "Verify all" }));
     await screen.findByText("Verified 0 of 4 pairs by sending; 0 differ from the prediction.");
     const sends = calls.filter((c) => c.type === "sendMail");
     expect(sends.map((c) => (c.type === "sendMail" ? [c.device, c.mails.map((m) => m.to)] : null))).toEqual([
@@ -268,8 +268,225 @@ describe("verify by sending", () => {
     );
     await screen.findByText("Verified 4 of 4 pairs by sending; 1 differ from the prediction.");
     expect(screen.getByRole("list", { name: "Differences" }).textContent).toBe(
-      "PC-Alice → bob@beta.org: predicted bounces, PT: delivered",
+      "PC-Alice → bob@beta.org: predicted bounces; PT: delivered",
     );
+  });
+});
+
+/** The Lab check of CHECK on screen, with the engine's requests and what Copy CSV copied. */
+async function shownLabCheck() {
+  const store = new PanelStore();
+  store.apply(changes());
+  let nextId = 100;
+  const copied: string[] = [];
+  const { call, calls } = fakeEngine({
+    labCheck: () => CHECK,
+    sendMail: (r) => ({ ids: r.mails.map(() => nextId++) }),
+  });
+  render(
+    html`<${LabCheckView} store=${store} call=${call} copy=${(t: string) => Promise.resolve(void copied.push(t))} />`,
+  );
+  fireEvent.click(screen.getByRole("button", { name: "Check again" }));
+  await screen.findByRole("grid");
+  return { store, calls, copied };
+}
+
+/** Each sendMail asked for: [device key, recipients]. */
+const sendsOf = (calls: Request[]) =>
+  calls.flatMap((c) => (c.type === "sendMail" ? [[c.device, c.mails.map((m) => m.to)]] : []));
+
+/** A verification mail as PT ended it, in the group its sendMail answered. */
+const ended = (id: number, group: number, device: string, to: string, state: MailState, code: number) =>
+  mail({
+    id,
+    group,
+    device,
+    deviceKey: device === "PC-Alice" ? "k-alice" : "k-bob",
+    from: device === "PC-Alice" ? "alice@alpha.edu" : "bob@beta.org",
+    to,
+    state,
+    code,
+    subject: "Mail Console lab check",
+  });
+
+const cellNames = () => screen.getAllByRole("gridcell").map((c) => c.getAttribute("aria-label"));
+
+describe("the Lab check's grid", () => {
+  it("has a row per sender and a column per account, each cell a mark and its prediction in words", async () => {
+    await shownLabCheck();
+    const grid = screen.getByRole("grid");
+    expect(
+      within(grid)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["alice@alpha.edu", "bob@beta.org"]);
+    expect(
+      within(grid)
+        .getAllByRole("rowheader")
+        .map((h) => h.textContent),
+    ).toEqual(["PC-Alice", "PC-Bob"]);
+    expect(cellNames()).toEqual([
+      "PC-Alice to alice@alpha.edu: delivers",
+      "PC-Alice to bob@beta.org: bounces",
+      "PC-Bob to alice@alpha.edu: fails, code 9",
+      "PC-Bob to bob@beta.org: fails, code 9",
+    ]);
+    expect(screen.getAllByRole("gridcell").map((c) => c.textContent)).toEqual(["✓", "↩", "9", "9"]);
+  });
+
+  it("is one tab stop that the arrow keys, Home and End move between the headers and the cells", async () => {
+    await shownLabCheck();
+    const cells = screen.getAllByRole("gridcell");
+    const grid = screen.getByRole("grid");
+    expect(Array.from(grid.querySelectorAll('[tabindex="0"]'))).toEqual([cells[0]]);
+    cells[0].focus();
+    const press = (key: string) => fireEvent.keyDown(document.activeElement!, { key });
+    const focused = () => document.activeElement!.getAttribute("aria-label") || document.activeElement!.textContent;
+    press("ArrowRight");
+    expect(focused()).toBe("PC-Alice to bob@beta.org: bounces");
+    expect(Array.from(grid.querySelectorAll('[tabindex="0"]'))).toEqual([cells[1]]);
+    press("ArrowDown");
+    press("ArrowRight"); // the last column: stays
+    expect(focused()).toBe("PC-Bob to bob@beta.org: fails, code 9");
+    press("Home");
+    expect(focused()).toBe("PC-Bob");
+    press("ArrowUp");
+    press("ArrowUp"); // the corner holds nothing: stays
+    expect(focused()).toBe("PC-Alice");
+    press("ArrowRight");
+    press("ArrowUp");
+    expect(focused()).toBe("alice@alpha.edu");
+    press("End");
+    expect(focused()).toBe("bob@beta.org");
+    // Selecting the column draws the grid again: still one tab stop, where the focus is.
+    fireEvent.click(document.activeElement!);
+    const header = screen.getByRole("button", { name: "bob@beta.org" });
+    await waitFor(() => expect(header.getAttribute("aria-pressed")).toBe("true"));
+    expect(Array.from(grid.querySelectorAll('[tabindex="0"]'))).toEqual([header]);
+  });
+
+  it("Enter opens a cell: below the grid, the pair, the prediction, why and the fix; Space closes it", async () => {
+    await shownLabCheck();
+    const cell = screen.getByRole("gridcell", { name: "PC-Bob to alice@alpha.edu: fails, code 9" });
+    cell.focus();
+    fireEvent.keyDown(cell, { key: "Enter" });
+    const opened = (await screen.findByText("Why:")).parentElement!.parentElement!;
+    expect(Array.from(opened.querySelectorAll("p")).map((p) => p.textContent)).toEqual([
+      "PC-Bob → alice@alpha.edu: predicted fails, code 9",
+      "Why: DNS-SRV has no A record for mail.beta.org",
+      "Fix: add an A record mail.beta.org on DNS-SRV",
+    ]);
+    expect(cell.className).toMatch(/\bon\b/);
+    fireEvent.keyDown(cell, { key: " " });
+    await waitFor(() => expect(screen.queryByText("Why:")).toBeNull());
+  });
+
+  it("Verify selected sends one marked mail per selected pair, one sendMail per sender: a column, a row, a cell", async () => {
+    const { store, calls } = await shownLabCheck();
+    const verifySelected = screen.getByRole("button", { name: "Verify selected" });
+    expect(verifySelected).toHaveProperty("disabled", true);
+    // The column bob@beta.org: one mail from each sender.
+    fireEvent.click(screen.getByRole("button", { name: "bob@beta.org" }));
+    expect(screen.getByRole("button", { name: "bob@beta.org" }).getAttribute("aria-pressed")).toBe("true");
+    fireEvent.click(verifySelected);
+    await screen.findByText("Verified 0 of 2 pairs by sending; 0 differ from the prediction.");
+    expect(sendsOf(calls)).toEqual([
+      ["k-alice", ["bob@beta.org"]],
+      ["k-bob", ["bob@beta.org"]],
+    ]);
+    expect(calls.filter((c) => c.type === "sendMail").map((c) => c.type === "sendMail" && c.mails[0].subject)).toEqual([
+      "Mail Console lab check",
+      "Mail Console lab check",
+    ]);
+    // While they move, nothing more can be sent; Stop verifying cancels each sender's queue.
+    expect(verifySelected).toHaveProperty("disabled", true);
+    fireEvent.click(screen.getByRole("button", { name: "Stop verifying" }));
+    expect(calls.filter((c) => c.type === "cancelSend").map((c) => c.type === "cancelSend" && c.device)).toEqual([
+      "k-alice",
+      "k-bob",
+    ]);
+    store.apply(
+      changes({
+        mails: [
+          ended(100, 100, "PC-Alice", "bob@beta.org", "bounced", 2),
+          ended(101, 101, "PC-Bob", "bob@beta.org", "failed", 9),
+        ],
+      }),
+    );
+    await screen.findByText("Verified 2 of 2 pairs by sending; 0 differ from the prediction.");
+    // Now the row PC-Bob instead: PC-Bob to both accounts, in one sendMail.
+    fireEvent.click(screen.getByRole("button", { name: "bob@beta.org" }));
+    fireEvent.click(screen.getByRole("button", { name: "PC-Bob" }));
+    fireEvent.click(verifySelected);
+    await screen.findByText("Verified 1 of 3 pairs by sending; 0 differ from the prediction.");
+    expect(sendsOf(calls).slice(2)).toEqual([["k-bob", ["alice@alpha.edu", "bob@beta.org"]]]);
+    store.apply(
+      changes({
+        mails: [
+          ended(100, 100, "PC-Alice", "bob@beta.org", "bounced", 2),
+          ended(101, 101, "PC-Bob", "bob@beta.org", "failed", 9),
+          ended(102, 102, "PC-Bob", "alice@alpha.edu", "failed", 9),
+          ended(103, 102, "PC-Bob", "bob@beta.org", "failed", 9),
+        ],
+      }),
+    );
+    await screen.findByText("Verified 3 of 3 pairs by sending; 0 differ from the prediction.");
+    // And one opened cell alone.
+    fireEvent.click(screen.getByRole("button", { name: "PC-Bob" }));
+    fireEvent.click(screen.getByRole("gridcell", { name: /^PC-Alice to alice@alpha\.edu/ }));
+    expect(screen.getByText("1 selected")).toBeTruthy();
+    fireEvent.click(verifySelected);
+    await screen.findByText("Verified 3 of 4 pairs by sending; 0 differ from the prediction.");
+    expect(sendsOf(calls).slice(3)).toEqual([["k-alice", ["alice@alpha.edu"]]]);
+  });
+
+  it("fills each verified cell with what PT did, marks where PT differs, and puts PT's outcome in the CSV", async () => {
+    const { store, copied } = await shownLabCheck();
+    fireEvent.click(screen.getByRole("button", { name: "Verify all" }));
+    await screen.findByText("Verified 0 of 4 pairs by sending; 0 differ from the prediction.");
+    expect(cellNames()[0]).toBe("PC-Alice to alice@alpha.edu: delivers; PT: sending");
+    store.apply(
+      changes({
+        mails: [
+          ended(100, 100, "PC-Alice", "alice@alpha.edu", "delivered", 2),
+          // Predicted to bounce: PT delivered it.
+          ended(101, 100, "PC-Alice", "bob@beta.org", "delivered", 2),
+          ended(102, 102, "PC-Bob", "alice@alpha.edu", "failed", 9),
+        ],
+      }),
+    );
+    await screen.findByText("Verified 3 of 4 pairs by sending; 1 differ from the prediction.");
+    expect(cellNames()).toEqual([
+      "PC-Alice to alice@alpha.edu: delivers; PT: delivered",
+      "PC-Alice to bob@beta.org: bounces; PT: delivered (differs)",
+      "PC-Bob to alice@alpha.edu: fails, code 9; PT: failed, code 9",
+      "PC-Bob to bob@beta.org: fails, code 9; PT: sending",
+    ]);
+    const cells = screen.getAllByRole("gridcell");
+    expect(cells.map((c) => c.textContent)).toEqual(["✓", "✓", "9", "…"]);
+    expect(cells.map((c) => c.classList.contains("x"))).toEqual([false, true, false, false]);
+    expect(cells.map((c) => c.classList.contains("v"))).toEqual([true, true, true, true]);
+    expect(screen.getByRole("list", { name: "Differences" }).textContent).toBe(
+      "PC-Alice → bob@beta.org: predicted bounces; PT: delivered",
+    );
+    fireEvent.click(cells[1]);
+    expect((await screen.findByText("Why:")).parentElement!.previousElementSibling!.textContent).toBe(
+      "PC-Alice → bob@beta.org: predicted bounces; PT: delivered",
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Copy CSV" }));
+    await screen.findByText("Copied 4 pairs as CSV.");
+    expect(
+      copied[0]
+        .replace(/^\ufeff/, "")
+        .trim()
+        .split("\r\n"),
+    ).toEqual([
+      "device,from,to,predicted,actual,code,cause,fix",
+      "PC-Alice,alice@alpha.edu,alice@alpha.edu,delivered,delivered,2,,",
+      "PC-Alice,alice@alpha.edu,bob@beta.org,bounced,delivered,2,DNS-SRV has no A record for beta.org,add an A record beta.org on DNS-SRV",
+      "PC-Bob,bob@beta.org,alice@alpha.edu,failed,failed,9,DNS-SRV has no A record for mail.beta.org,add an A record mail.beta.org on DNS-SRV",
+      "PC-Bob,bob@beta.org,bob@beta.org,failed,sending,9,DNS-SRV has no A record for mail.beta.org,add an A record mail.beta.org on DNS-SRV",
+    ]);
   });
 });
 

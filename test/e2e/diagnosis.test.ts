@@ -2,7 +2,7 @@
 // BUILT engine and panel: "Check" before sending, a bounce shown as a bounce
 // with where it lands, and the Lab check before and after one record breaks.
 import type { Frame } from "playwright-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compose, openBrowser, openPlayground, type Session } from "./browser";
 
 let s: Session;
@@ -54,10 +54,32 @@ describe("diagnosis from the lab", () => {
     const { page, panel } = await openPlayground(s);
     await panel.getByText("Lab check", { exact: true }).click();
     await panel.getByText(/^36 pairs/).waitFor({ timeout: 15000 });
-    await panel.getByRole("button", { name: "Verify by sending" }).click();
+    await panel.getByRole("button", { name: "Verify all" }).click();
     await panel
       .getByText("Verified 36 of 36 pairs by sending; 0 differ from the prediction.")
       .waitFor({ timeout: 45000 });
+    await page.close();
+  });
+
+  it("Verify selected sends one column's test mails, and fills that column's cells with what PT did", async () => {
+    const { page, panel } = await openPlayground(s);
+    await panel.getByText("Lab check", { exact: true }).click();
+    await panel.getByText(/^36 pairs/).waitFor({ timeout: 15000 });
+    await panel.getByRole("grid").getByRole("button", { name: "erin@beta.org" }).click();
+    await panel.getByText("6 selected").waitFor();
+    await panel.getByRole("button", { name: "Verify selected" }).click();
+    await panel
+      .getByText("Verified 6 of 6 pairs by sending; 0 differ from the prediction.")
+      .waitFor({ timeout: 45000 });
+    const verified = panel.getByRole("gridcell", { name: /; PT: / });
+    expect(await verified.count()).toBe(6);
+    const names = await verified.evaluateAll((cells) => cells.map((c) => c.getAttribute("aria-label")));
+    expect(names.sort()).toEqual(
+      ["Laptop-Dave", "PC-Alice", "PC-Bob", "PC-Carol", "PC-Erin", "PC-Teacher"].map(
+        (d) => d + " to erin@beta.org: delivers; PT: delivered",
+      ),
+    );
+    expect(await panel.locator("td.cell.v").count()).toBe(6);
     await page.close();
   });
 });
