@@ -163,7 +163,8 @@ export class Diagnosis {
     } catch (_e) {
       ptVersion = "";
     }
-    const mails = this.o.log.changesSince(0, 0).mails;
+    const log = this.o.log;
+    const mails = log.mailsOf(log.changesSince(0, 0).ids);
     return fidelityReport({ ptVersion, engineVersion, shapes: this.shapes, mails });
   }
 

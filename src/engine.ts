@@ -5,7 +5,7 @@
 import { DeviceRegistry, type MailDevice, RESCAN_MS } from "./devices";
 import { Diagnosis } from "./diagnosis";
 import { LabSnapshot } from "./lab-snapshot";
-import { DeliveryLog } from "./log";
+import { DeliveryLog, type LogChanges } from "./log";
 import { readMailSentArgs } from "./mail-event";
 import { MenuItemHandle } from "./menu-item";
 import { Outbox } from "./outbox";
@@ -18,6 +18,7 @@ import { Revision } from "./revision";
 import { saveLog } from "./save-log";
 import { checkSend } from "./send-request";
 import { Subscriptions } from "./subscriptions";
+import { carriesChanges, withRows } from "./wire";
 
 // The build defines these from manifest/module.json; tests run the source as is.
 declare const __MODULE_VERSION__: string;
@@ -34,6 +35,12 @@ const MENU_LABEL = "Mail Console";
 export interface EngineOptions {
   /** At most one push per this many ms (default 50); 0 pushes after every event (the bench's baseline). */
   pushIntervalMs?: number;
+}
+
+/** Changes whose rows are still ids in the log: read as objects or as wire text. */
+interface PendingChanges {
+  c: Changes;
+  ids: number[];
 }
 
 export class Engine {
@@ -70,7 +77,10 @@ export class Engine {
       host,
       subs: this.subs,
       spec: PANEL,
-      changesSince: (seq, epoch) => this.changesSince(seq, epoch),
+      changesSince: (seq, epoch) => {
+        const p = this.changesSince(seq, epoch);
+        return { seq: p.c.seq, epoch: p.c.epoch, json: (head) => this.wireText(head, p) };
+      },
       report,
       pushIntervalMs: options.pushIntervalMs,
     });
@@ -101,11 +111,8 @@ export class Engine {
     // Every change, wherever it happens, reaches the panel through this one listener.
     this.revision.listen(() => this.bridge.changed());
     this.handlers = {
-      openPanel: (r) => this.openPanel(r),
-      changesSince: (r) => ({
-        ok: true,
-        value: this.changesSince(num(r.seq), num(r.epoch), num(r.limit), r.after === undefined ? -1 : num(r.after)),
-      }),
+      openPanel: (r) => ({ ok: true, value: this.withMails(this.openPanel(r)) }),
+      changesSince: (r) => ({ ok: true, value: this.withMails(this.asked(r)) }),
       sendMail: (r) => this.queueMails(r),
       cancelSend: (r) => this.cancelMails(r),
       readDevice: (r) => this.readDevice(r),
@@ -184,6 +191,26 @@ export class Engine {
     return dispatch(this.handlers, request, (where, e) => this.report(where, e));
   }
 
+  /**
+   * What mailConsoleRequest sends back: handle()'s reply as JSON text, where
+   * Changes carry the log's row texts joined in (src/wire.ts), each row encoded
+   * once in its life rather than once per answer. Never throws.
+   */
+  answer(request: unknown): string {
+    const r = request as { type?: unknown } | null;
+    if (!r || typeof r !== "object" || !carriesChanges(r.type)) return JSON.stringify(this.handle(request));
+    try {
+      const p =
+        r.type === "openPanel"
+          ? this.openPanel(r as RequestOf<"openPanel">)
+          : this.asked(r as RequestOf<"changesSince">);
+      return '{"ok":true,"value":' + this.wireText(null, p) + "}";
+    } catch (e) {
+      this.report("request " + r.type, e);
+      return JSON.stringify(refuse("The engine failed on this request: " + messageOf(e)));
+    }
+  }
+
   /** handle() for callers in this realm that hold a typed request (the simulator's tests and bench). */
   request<T extends RequestType>(request: RequestOf<T>): Reply<T> {
     // The dispatcher routes a request of type T to the handler that answers Reply<T>.
@@ -203,18 +230,37 @@ export class Engine {
     this.readSimulationMode();
   }
 
-  private openPanel(r: RequestOf<"openPanel">): Reply<"openPanel"> {
-    const changes = this.changesSince(num(r.since), num(r.epoch), num(r.limit));
-    this.bridge.panelOpened(changes.seq, changes.epoch);
-    return { ok: true, value: changes };
+  private openPanel(r: RequestOf<"openPanel">): PendingChanges {
+    const p = this.changesSince(num(r.since), num(r.epoch), num(r.limit));
+    this.bridge.panelOpened(p.c.seq, p.c.epoch);
+    return p;
   }
 
-  private changesSince(seq: number, epoch: number, limit = 0, after = -1): Changes {
-    const log = this.log.changesSince(seq, epoch, limit, after);
+  private asked(r: RequestOf<"changesSince">): PendingChanges {
+    return this.changesSince(num(r.seq), num(r.epoch), num(r.limit), r.after === undefined ? -1 : num(r.after));
+  }
+
+  /** Changes with the rows as objects, for handle(). */
+  private withMails(p: PendingChanges): Changes {
+    p.c.mails = this.log.mailsOf(p.ids);
+    return p.c;
+  }
+
+  /** Changes as JSON text, `head` first (a push's type and base), with the rows' wire texts joined in. */
+  private wireText(head: object | null, p: PendingChanges): string {
+    const rows = this.log.wireOf(p.ids);
+    // mails ([] until the rows go in) comes before any text field: withRows puts them in its first "mails":[].
+    const value = Object.assign({}, head, p.c, { accounts: rows.accounts, at: rows.at });
+    return withRows(JSON.stringify(value), rows.texts);
+  }
+
+  /** What changed after seq, its rows still named by id (c.mails is empty until withMails or wireText). */
+  private changesSince(seq: number, epoch: number, limit = 0, after = -1): PendingChanges {
+    const log: LogChanges = this.log.changesSince(seq, epoch, limit, after);
     const c: Changes = {
       epoch: log.epoch,
       seq: log.seq,
-      mails: log.mails,
+      mails: [],
       full: log.full,
       more: log.more,
       droppedIds: log.droppedIds,
@@ -225,7 +271,7 @@ export class Engine {
     };
     if (c.full || this.devicesRev > seq) c.devices = this.deviceInfo();
     this.prefs.addTo(c, seq);
-    return c;
+    return { c, ids: log.ids };
   }
 
   private deviceInfo(): DeviceInfo[] {

@@ -4,18 +4,18 @@
 // it). What one change costs does not grow with the log: entries live in a
 // Map (insertion order, O(1) removal) and in a list ordered by their last
 // change, so "after N" walks only what changed (issue 16). An entry that has
-// ended is kept as one string (src/wire.ts freezeMail) rather than a tree of
-// objects: a full log then costs Qt's garbage collector one item per row, not
-// about 29 (issue 16: 130-170 ms pauses at 100,000 rows). A caller that still
-// holds an ended entry may change it and touch it: the object it holds is the
-// newest state of that row (nothing else can change a frozen one), so the log
-// takes it back.
+// ended is kept as its wire text (src/wire.ts) rather than a tree of objects:
+// a full log then costs Qt's garbage collector one item per row, not about 22
+// (issue 16: 130-170 ms pauses at 100,000 rows), and an answer to the panel
+// joins texts instead of encoding rows. A caller that still holds an ended
+// entry may change it and touch it: the object it holds is the newest state of
+// that row (nothing else can change a frozen one), so the log takes it back.
 
 import { IdTable } from "./id-table";
 import type { Changes, MailEntry, MailEvent, MailState } from "./protocol";
 import { RecencyList } from "./recency";
 import type { Revision } from "./revision";
-import { freezeMail, thawMail } from "./wire";
+import { AccountTable, decodeMail, encodeMail, type WireAccount, type WireMail } from "./wire";
 
 /** What a new entry starts with; the log fills in id, rev, times, code and events. */
 export type NewMail = Pick<
@@ -27,12 +27,6 @@ export type NewMail = Pick<
 export const BODY_KEPT = 4096;
 /** The log's own estimate of its memory, in bytes (UTF-16), above which the oldest finished rows go. */
 const LOG_BYTES = 16 * 1024 * 1024;
-/**
- * Ended entries kept as objects before they are frozen: the next push or pull
- * almost always asks for the mails that just ended, and a frozen one would be
- * thawed for it (pushRatio, issue 16); a few dozen objects cost the collector nothing.
- */
-const ENDED_LIVE = 64;
 /** Events kept per mail; repeated progress codes are folded into one before that. */
 const EVENTS_KEPT = 40;
 
@@ -45,10 +39,18 @@ export interface LogOptions {
   maxBytes?: number;
 }
 
-type LogChanges = Pick<
+/** What changed, with the rows named by id: the caller reads them as objects (mailsOf) or as wire text (wireOf). */
+export type LogChanges = Pick<
   Changes,
-  "epoch" | "seq" | "mails" | "full" | "droppedIds" | "dropped" | "sent" | "file" | "more"
->;
+  "epoch" | "seq" | "full" | "droppedIds" | "dropped" | "sent" | "file" | "more"
+> & { ids: number[] };
+
+/** Rows as they travel: each one's JSON text, the accounts they name by index, and the time their offsets start from. */
+export interface WireRows {
+  texts: string[];
+  accounts: { [index: number]: WireAccount };
+  at: number;
+}
 
 export class DeliveryLog {
   epoch = 1;
@@ -57,12 +59,17 @@ export class DeliveryLog {
   sent = 0;
   /** The file generation new entries belong to (the engine moves it on File > Open and New). */
   file = 1;
+  /** Every row's times are kept and sent as offsets from this (the log's start). */
+  readonly base: number;
   private cap: number;
   private readonly maxBytes: number;
   private readonly now: () => number;
   private readonly revision: Revision;
-  /** Each row: the entry while it may still change, its frozen text once it has ended. */
+  /** Each row: the entry while it may still change, its wire text once it has ended. */
   private readonly entries = new IdTable<MailEntry | string>();
+  /** The accounts rows name, by index, for the log's whole life; and each row's index. */
+  private readonly accounts = new AccountTable();
+  private readonly accountOf = new IdTable<number>();
   /** Each row's rev, readable without thawing it. */
   private readonly revs = new IdTable<number>();
   /** Ids by their last change. */
@@ -75,8 +82,6 @@ export class DeliveryLog {
   /** Recent drops in seq order (two lists of numbers, not an object each), so a reader that is behind learns which rows to remove. */
   private dropIds: number[] = [];
   private dropSeqs: number[] = [];
-  /** Ids of ended entries still kept as objects, oldest first (an id may be listed twice). */
-  private endedLive: number[] = [];
   /** Drops at or below this seq are no longer listed: a reader that far behind gets everything. */
   private dropsForgottenUpTo = 0;
 
@@ -85,6 +90,7 @@ export class DeliveryLog {
     this.maxBytes = options.maxBytes || LOG_BYTES;
     this.now = options.now;
     this.revision = options.revision;
+    this.base = this.now();
   }
 
   add(mail: NewMail): MailEntry {
@@ -148,15 +154,39 @@ export class DeliveryLog {
     entry.rev = this.revision.next();
     this.revs.set(entry.id, entry.rev);
     this.recency.moveToEnd(entry.id);
-    this.entries.set(entry.id, entry);
-    if (!isFinished(entry.state)) return;
-    this.endedLive.push(entry.id);
-    if (this.endedLive.length > ENDED_LIVE) this.freeze(this.endedLive.shift() as number);
+    this.entries.set(entry.id, isFinished(entry.state) ? this.textOf(entry) : entry);
   }
 
-  private freeze(id: number): void {
-    const slot = this.entries.get(id);
-    if (slot && typeof slot !== "string" && isFinished(slot.state)) this.entries.set(id, freezeMail(slot));
+  /** A row's wire text: its account numbered in the log's table, its times from the log's base. */
+  private textOf(entry: MailEntry): string {
+    const w = encodeMail(entry, this.base, (a) => this.accounts.indexOf(a));
+    this.accountOf.set(entry.id, w[5]);
+    return JSON.stringify(w);
+  }
+
+  /** The rows as objects: live entries as they are, ended ones thawed (copies, not kept). */
+  mailsOf(ids: number[]): MailEntry[] {
+    const mails: MailEntry[] = [];
+    for (const id of ids) {
+      const slot = this.entries.get(id) as MailEntry | string;
+      mails.push(
+        typeof slot === "string" ? decodeMail(JSON.parse(slot) as WireMail, this.base, this.accounts.list) : slot,
+      );
+    }
+    return mails;
+  }
+
+  /** The rows as the panel gets them: ended ones as kept, live ones encoded now. */
+  wireOf(ids: number[]): WireRows {
+    const texts: string[] = [];
+    const accounts: { [index: number]: WireAccount } = {};
+    for (const id of ids) {
+      const slot = this.entries.get(id) as MailEntry | string;
+      texts.push(typeof slot === "string" ? slot : this.textOf(slot));
+      const a = this.accountOf.get(id) as number;
+      accounts[a] = this.accounts.list[a];
+    }
+    return { texts, accounts, at: this.base };
   }
 
   setState(entry: MailEntry, state: MailState, code: number | null, reason?: string): void {
@@ -201,14 +231,13 @@ export class DeliveryLog {
     if (after >= 0 && epoch === this.epoch) return this.chunkAfter(seq, after, limit);
     // (Ids start at 1, so after = 0 walks from the oldest.)
     const full = epoch !== this.epoch || seq > now || seq < this.dropsForgottenUpTo;
-    let mails: MailEntry[] = [];
+    let ids: number[] = [];
     let more = false;
     if (full) {
       const chunk = this.chunkAfter(now, 0, limit);
-      mails = chunk.mails;
+      ids = chunk.ids;
       more = !!chunk.more;
     } else {
-      const ids: number[] = [];
       const revs = this.revs;
       this.recency.newestWhile((id) => {
         if ((revs.get(id) as number) <= seq) return false;
@@ -216,12 +245,11 @@ export class DeliveryLog {
         return true;
       });
       ids.sort((a, b) => a - b);
-      mails = ids.map((id) => this.entryOf(id));
     }
     const answer: LogChanges = {
       epoch: this.epoch,
       seq: now,
-      mails,
+      ids,
       full,
       droppedIds: full ? [] : this.dropsAfter(seq),
       dropped: this.dropped,
@@ -234,21 +262,21 @@ export class DeliveryLog {
 
   /** The entries after an id, at most `limit` of them (0: all), as the continuation of a chunked answer at `seq`. */
   private chunkAfter(seq: number, after: number, limit: number): LogChanges {
-    const mails: MailEntry[] = [];
+    const ids: number[] = [];
     let more = false;
     this.order.afterWhile(after, (id) => {
       if (id <= after) return true; // `after` was dropped meanwhile: walking from the oldest
-      if (limit > 0 && mails.length >= limit) {
+      if (limit > 0 && ids.length >= limit) {
         more = true;
         return false;
       }
-      mails.push(this.entryOf(id));
+      ids.push(id);
       return true;
     });
     const answer: LogChanges = {
       epoch: this.epoch,
       seq,
-      mails,
+      ids,
       full: false,
       droppedIds: [],
       dropped: this.dropped,
@@ -306,12 +334,6 @@ export class DeliveryLog {
     }
   }
 
-  /** A row as a reader gets it: the live entry, or a copy of an ended one (thawed, not kept). */
-  private entryOf(id: number): MailEntry {
-    const slot = this.entries.get(id) as MailEntry | string;
-    return typeof slot === "string" ? thawMail(slot) : slot;
-  }
-
   private hasEnded(id: number): boolean {
     const slot = this.entries.get(id);
     return typeof slot === "string" || (!!slot && isFinished(slot.state));
@@ -320,6 +342,7 @@ export class DeliveryLog {
   private forget(id: number): void {
     this.entries.delete(id);
     this.revs.delete(id);
+    this.accountOf.delete(id);
     this.recency.remove(id);
     this.order.remove(id);
     this.bytes -= this.sizes.get(id) || 0;

@@ -3,9 +3,7 @@
 // which build/build.mjs declares as top-level functions (PT calls them by
 // name, and PT 9 has no globalThis: research/pt-api.md §4.2).
 import { Engine } from "./engine";
-import type { RequestType } from "./protocol";
 import type { Host, Ipc, WebViewManager } from "./pt";
-import { replyToWire } from "./wire";
 
 declare const ipc: Ipc;
 declare const webViewManager: WebViewManager;
@@ -76,8 +74,7 @@ export function mailConsoleRequest(request: unknown): string {
     const r = typeof request === "string" ? JSON.parse(request) : request;
     if (!engine)
       return JSON.stringify({ ok: false, error: "Mail Console is not running. Start it from Extensions > Scripting." });
-    // Changes go encoded (src/wire.ts); a request of no known type is refused by handle().
-    return JSON.stringify(replyToWire((r && r.type) as RequestType, engine.handle(r)));
+    return engine.answer(r);
   } catch (e) {
     return JSON.stringify({ ok: false, error: "Bad request: " + String(e) });
   }

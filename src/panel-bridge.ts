@@ -2,11 +2,9 @@
 // to it. Pushes go through evaluateJavaScriptAsync, fire-and-forget, so they
 // are only a fast path: the panel also pulls "changes since seq"
 // (research/pt-script-modules.md §1.4, A.7: pushes reported lost on macOS).
-import type { ChangedPush, Changes } from "./protocol";
 import { PANEL_RECEIVER } from "./protocol";
 import type { Host, WebView } from "./pt";
 import type { Subscriptions } from "./subscriptions";
-import { encodeChanges } from "./wire";
 
 /** At most one push per this many ms, whatever the event rate. */
 export const PUSH_INTERVAL_MS = 50;
@@ -18,11 +16,18 @@ export interface PanelSpec {
   height: number;
 }
 
+/** What changed after the last push: its seq and epoch, and the push as JSON text once `head` is put first. */
+export interface PushSource {
+  seq: number;
+  epoch: number;
+  json: (head: { type: "changed"; base: number }) => string;
+}
+
 export interface PanelBridgeOptions {
   host: Host;
   subs: Subscriptions;
   spec: PanelSpec;
-  changesSince: (seq: number, epoch: number) => Changes;
+  changesSince: (seq: number, epoch: number) => PushSource;
   report: (where: string, e: unknown) => void;
   /** At most one push per this many ms; 0 pushes after every event PT delivers (the bench's baseline). */
   pushIntervalMs?: number;
@@ -40,7 +45,7 @@ export class PanelBridge {
   private readonly host: Host;
   private readonly subs: Subscriptions;
   private readonly spec: PanelSpec;
-  private readonly changesSince: (seq: number, epoch: number) => Changes;
+  private readonly changesSince: (seq: number, epoch: number) => PushSource;
   private readonly report: (where: string, e: unknown) => void;
   private readonly pushIntervalMs: number;
 
@@ -105,7 +110,7 @@ export class PanelBridge {
     if (!this.ready || !this.view) return;
     const changes = this.changesSince(this.pushedSeq, this.pushedEpoch);
     if (changes.seq === this.pushedSeq && changes.epoch === this.pushedEpoch) return;
-    const push: ChangedPush = Object.assign({ type: "changed" as const, base: this.pushedSeq }, changes);
+    const push = changes.json({ type: "changed", base: this.pushedSeq });
     this.pushedSeq = changes.seq;
     this.pushedEpoch = changes.epoch;
     this.lastPushAt = this.host.now();
@@ -148,10 +153,8 @@ export class PanelBridge {
  * only through JSON.stringify; U+2028/2029 are escaped too, since engines
  * before ES2019 end a string literal at them.
  */
-function pushScript(push: ChangedPush): string {
-  const json = JSON.stringify(encodeChanges(push))
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+function pushScript(push: string): string {
+  const json = push.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
   const receiver = "window[" + JSON.stringify(PANEL_RECEIVER) + "]";
   return receiver + "&&" + receiver + "(" + json + ")";
 }

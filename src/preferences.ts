@@ -33,7 +33,7 @@ export class Preferences {
   }
 
   /** Adds what changed after seq (everything on a full answer) to the changes going to the panel. */
-  addTo(c: Changes, seq: number): void {
+  addTo(c: Pick<Changes, "full" | "settings" | "presets" | "draft">, seq: number): void {
     if (c.full || this.prefsRev > seq) {
       c.settings = this.settings;
       c.presets = this.presets;

@@ -6,11 +6,13 @@
 // engine mark millions of items, 130-170 ms a pause. As one string an ended
 // entry is one heap item.
 //
-// On the wire the sending device (key, name, from, server) goes once per
-// answer in `accounts`, each mail naming its index; kept in the log it is
-// inline. Times are offsets: queuedAt from the answer's `at`, the rest from
-// queuedAt. Everything here is data only (types and pure functions), so the
-// panel may import it through the protocol.
+// The sending device (key, name, from, server) goes once per answer in
+// `accounts`, each mail naming its index. Times are offsets: queuedAt from the
+// answer's `at`, the rest from queuedAt. The engine's log numbers accounts and
+// times for its whole life (AccountTable, DeliveryLog.base), so a frozen row is
+// already its wire text and an answer is built by joining texts (issue 16: a
+// pull then costs about what stringifying its one change costs). Everything
+// here is data and pure functions, so the panel may import it through the protocol.
 import type {
   ChangedPush,
   Changes,
@@ -59,8 +61,7 @@ export type WireVerdict = [
 ];
 
 /**
- * [id, rev, origin, group (0: its own id), file, account (an index into the
- * answer's accounts, or inline), to, subject, body, state, code, queuedAt,
+ * [id, rev, origin, group (0: its own id), file, account (an index into the answer's accounts), to, subject, body, state, code, queuedAt,
  * updatedAt - queuedAt, events (at - queuedAt, code, ...), verdict (0: none), extras (0: none)].
  */
 export type WireMail = [
@@ -69,7 +70,7 @@ export type WireMail = [
   number,
   number,
   number,
-  number | WireAccount,
+  number,
   string,
   string,
   string,
@@ -82,17 +83,29 @@ export type WireMail = [
   (WireExtras | 0)?,
 ];
 
-/** Changes as they travel: mails encoded, their accounts once, times from `at`. */
+/** Changes as they travel: mails encoded, their accounts once (by index: a list, or the log's indexes), times from `at`. */
 export interface WireChanges extends Omit<Changes, "mails"> {
   mails: WireMail[];
-  accounts: WireAccount[];
+  accounts: { [index: number]: WireAccount };
   at: number;
+}
+
+/** Accounts by index, each once: a log's for its whole life, or one answer's. */
+export class AccountTable {
+  readonly list: WireAccount[] = [];
+  private readonly index: { [joined: string]: number } = {};
+
+  indexOf(a: WireAccount): number {
+    const key = a.join("\n");
+    if (!Object.prototype.hasOwnProperty.call(this.index, key)) this.index[key] = this.list.push(a) - 1;
+    return this.index[key];
+  }
 }
 
 export type WirePush = Omit<ChangedPush, "mails"> & WireChanges;
 
-/** One mail as one array; `account` says where its device and account go (the answer's table, or inline). */
-export function encodeMail(m: MailEntry, at: number, account: (a: WireAccount) => number | WireAccount): WireMail {
+/** One mail as one array; `account` numbers its device and account, times go from `at`. */
+export function encodeMail(m: MailEntry, at: number, account: (a: WireAccount) => number): WireMail {
   const events: (number | null)[] = [];
   let eventExtras: WireExtras["events"] | undefined;
   for (let i = 0; i < m.events.length; i++) {
@@ -172,9 +185,9 @@ function encodeVerdict(v: Verdict, events: MailEvent[]): WireVerdict {
   return trimmed(w, 6);
 }
 
-/** The mail an encoded array stands for; `accounts` is the answer's table (unused for inline accounts). */
-export function decodeMail(w: WireMail, at: number, accounts: WireAccount[]): MailEntry {
-  const a = typeof w[5] === "number" ? accounts[w[5]] : w[5];
+/** The mail an encoded array stands for, with the accounts and `at` of its answer. */
+export function decodeMail(w: WireMail, at: number, accounts: { [index: number]: WireAccount }): MailEntry {
+  const a = accounts[w[5]];
   if (!a) throw new Error("wire: mail " + w[0] + " names no account");
   const queuedAt = at + w[11];
   const events: MailEvent[] = [];
@@ -234,38 +247,12 @@ function decodeVerdict(w: WireVerdict, events: MailEvent[]): Verdict {
   return v;
 }
 
-/** An ended entry as the log keeps it: the same array, accounts inline, times from 0. */
-export function freezeMail(m: MailEntry): string {
-  return JSON.stringify(encodeMail(m, 0, inline));
-}
-
-export function thawMail(text: string): MailEntry {
-  return decodeMail(JSON.parse(text) as WireMail, 0, []);
-}
-
-function inline(a: WireAccount): WireAccount {
-  return a;
-}
-
-/** Changes for the wire: each device's account once, then the mails by index, their times from the first one's. */
+/** Changes for the wire in one go (stand-in engines in tests do this; the engine joins its log's texts). */
 export function encodeChanges<C extends Changes>(c: C): Omit<C, "mails"> & WireChanges {
   const at = c.mails.length ? c.mails[0].queuedAt : 0;
-  const accounts: WireAccount[] = [];
-  const indexOf = (a: WireAccount): number => {
-    // An answer names a handful of devices: a scan beats building keys.
-    for (let i = 0; i < accounts.length; i++) {
-      const b = accounts[i];
-      if (b[0] === a[0] && b[1] === a[1] && b[2] === a[2] && b[3] === a[3]) return i;
-    }
-    return accounts.push(a) - 1;
-  };
-  const mails: WireMail[] = [];
-  for (const m of c.mails) mails.push(encodeMail(m, at, indexOf));
-  const out = Object.assign({}, c) as unknown as Omit<C, "mails"> & WireChanges;
-  out.mails = mails;
-  out.accounts = accounts;
-  out.at = at;
-  return out;
+  const table = new AccountTable();
+  const mails = c.mails.map((m) => encodeMail(m, at, (a) => table.indexOf(a)));
+  return Object.assign({}, c, { mails, accounts: table.list, at });
 }
 
 /** The Changes a wire answer stands for. */
@@ -276,14 +263,22 @@ export function decodeChanges<W extends WireChanges>(w: W): Omit<W, "mails" | "a
   return out;
 }
 
-/** The requests whose answer is Changes, and so travels encoded. */
-function carriesChanges(type: RequestType): boolean {
-  return type === "openPanel" || type === "changesSince";
+const NO_MAILS = '"mails":[]';
+
+/**
+ * The JSON text of Changes whose `mails` was [], with the rows' texts put in.
+ * The first "mails":[] is the one: what comes before it (a push's type and
+ * base, epoch, seq) holds no text from the network.
+ */
+export function withRows(json: string, texts: string[]): string {
+  const at = json.indexOf(NO_MAILS);
+  if (at < 0) throw new Error("wire: no mails to fill in");
+  return json.slice(0, at) + '"mails":[' + texts.join(",") + "]" + json.slice(at + NO_MAILS.length);
 }
 
-/** A reply as it travels: Changes encoded, anything else as it is. */
-export function replyToWire(type: RequestType, reply: Reply<RequestType>): unknown {
-  return reply.ok && carriesChanges(type) ? { ok: true, value: encodeChanges(reply.value as Changes) } : reply;
+/** The requests whose answer is Changes, and so travels encoded. */
+export function carriesChanges(type: unknown): type is "openPanel" | "changesSince" {
+  return type === "openPanel" || type === "changesSince";
 }
 
 /** The reply a wire answer stands for. */

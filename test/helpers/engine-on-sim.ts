@@ -10,7 +10,6 @@ import { World } from "../../sim/world";
 import { Engine, type EngineOptions } from "../../src/engine";
 import type { ChangedPush, Changes, MailEntry, Push, Reply, RequestOf, RequestType, Results } from "../../src/protocol";
 import { decodeChanges, PANEL_RECEIVER, type WirePush } from "../../src/protocol";
-import { replyToWire } from "../../src/wire";
 import { PanelStore } from "../../ui/store";
 
 export interface Rig {
@@ -38,10 +37,9 @@ export interface Rig {
 }
 
 /** Runs a pushed script as a web view would, against a window with the panel's receiver. */
-/** What $se answers in PT: the engine's reply as mailConsoleRequest sends it (src/main.ts), encoded for the wire. */
+/** What $se answers in PT: the engine's reply as mailConsoleRequest sends it (src/main.ts), Changes encoded for the wire. */
 export function answerAsPt(engine: Engine, request: unknown): string {
-  const req = JSON.parse(JSON.stringify(request)) as { type: RequestType };
-  return JSON.stringify(replyToWire(req.type, engine.handle(req)));
+  return engine.answer(JSON.parse(JSON.stringify(request)));
 }
 
 export function evaluatePush(js: string, receive: (push: Push) => void): void {
