@@ -62,7 +62,7 @@ export type WireVerdict = [
 
 /**
  * [id, rev, origin, group (0: its own id), file, account (an index into the answer's accounts), to, subject, body, state, code, queuedAt,
- * updatedAt - queuedAt, events (at - queuedAt, code, ...), verdict (0: none), extras (0: none)].
+ * updatedAt - the last event's at (or queuedAt; usually 0), events (at - queuedAt, code, ...), verdict (0: none), extras (0: none)].
  */
 export type WireMail = [
   number,
@@ -139,7 +139,7 @@ export function encodeMail(m: MailEntry, at: number, account: (a: WireAccount) =
     STATES.indexOf(m.state),
     m.code,
     m.queuedAt - at,
-    m.updatedAt - m.queuedAt,
+    m.updatedAt - (m.events.length ? m.events[m.events.length - 1].at : m.queuedAt),
     events,
     m.verdict ? encodeVerdict(m.verdict, m.events) : 0,
     x,
@@ -220,7 +220,7 @@ export function decodeMail(w: WireMail, at: number, accounts: { [index: number]:
     state: STATES[w[9]],
     code: w[10],
     queuedAt,
-    updatedAt: queuedAt + w[12],
+    updatedAt: (events.length ? events[events.length - 1].at : queuedAt) + w[12],
     events,
   };
   if (x.reason !== undefined) m.reason = x.reason;
