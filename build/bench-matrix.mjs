@@ -6,6 +6,7 @@
 // Each run times deliveryMatrix and, as a baseline, the same 1,600 decideFate
 // calls alone; the host's Date.now is virtual, so the real clock is read
 // through new Date().getTime() (the prelude replaces Date.now only).
+// build/bench.mjs calls matrixFigures for both Qt hosts.
 //   node build/bench-matrix.mjs [--runs N] [--qt qt5|qt6]
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -146,10 +147,12 @@ export function median(xs) {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-async function main(argv) {
-  const at = (flag, otherwise) => (argv.indexOf(flag) >= 0 ? argv[argv.indexOf(flag) + 1] : otherwise);
-  const runs = Number(at("--runs", "7"));
-  const flavour = at("--qt", "qt5");
+/**
+ * matrixMs in one Qt host: the median of `runs` timed deliveryMatrix calls and
+ * of as many baselines (decideFate × the cells, each indexing the snapshot
+ * anew), with the raw runs. The host has ten minutes: a hang is an error.
+ */
+export async function matrixFigures(flavour = "qt5", runs = 7) {
   mkdirSync(cache, { recursive: true });
   const { snapshot, clients } = await snapshotInNode(classOf(4, 10));
   const bundle = join(cache, "matrix.js");
@@ -170,15 +173,29 @@ async function main(argv) {
   const line = out.split("\n").filter((l) => l.startsWith("RESULT "))[0];
   if (!line) throw new Error("bench-matrix: no result from the Qt host\n" + out.slice(0, 2000));
   const r = JSON.parse(line.slice(7));
-  const version = (/QT_VERSION (\S+)/.exec(out) || [])[1];
-  const ms = median(r.matrixMs);
-  const base = median(r.baselineMs);
+  return {
+    qtVersion: (/QT_VERSION (\S+)/.exec(out) || [])[1],
+    senders: clients.length,
+    cells: r.cells,
+    delivered: r.delivered,
+    matrixMs: median(r.matrixMs),
+    baselineMs: median(r.baselineMs),
+    matrixRuns: r.matrixMs,
+    baselineRuns: r.baselineMs,
+  };
+}
+
+async function main(argv) {
+  const at = (flag, otherwise) => (argv.indexOf(flag) >= 0 ? argv[argv.indexOf(flag) + 1] : otherwise);
+  const runs = Number(at("--runs", "7"));
+  const r = await matrixFigures(at("--qt", "qt5"), runs);
   console.log(
-    `Qt ${version}: ${clients.length} senders × ${r.cells / clients.length} accounts = ${r.cells} cells (${r.delivered} delivered), ${runs} runs`,
+    `Qt ${r.qtVersion}: ${r.senders} senders × ${r.cells / r.senders} accounts = ${r.cells} cells (${r.delivered} delivered), ${runs} runs`,
   );
-  console.log(`  matrix runs (ms):   ${r.matrixMs.join(" ")}`);
-  console.log(`  baseline runs (ms): ${r.baselineMs.join(" ")}  (decideFate × ${r.cells} alone)`);
-  console.log(`matrixMs ${ms} (median; target ≤ 100) · baseline ${base} · ratio ${(ms / base).toFixed(2)}`);
+  console.log(`  matrix runs (ms):   ${r.matrixRuns.join(" ")}`);
+  console.log(`  baseline runs (ms): ${r.baselineRuns.join(" ")}  (decideFate × ${r.cells} alone)`);
+  const ratio = (r.matrixMs / r.baselineMs).toFixed(2);
+  console.log(`matrixMs ${r.matrixMs} (median; target ≤ 100) · baseline ${r.baselineMs} · ratio ${ratio}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main(process.argv.slice(2));
