@@ -83,10 +83,31 @@ describe("opening a lab file in the playground", () => {
     // The network view is published every 300 ms: wait for the mail to be in bob's mailbox there.
     await page.waitForFunction(() => {
       const w = (window as any).playground.world;
-      const b = w && w.devices.find((d: any) => d.name === "MAIL-B");
+      const b = w?.devices.find((d: any) => d.name === "MAIL-B");
       return !!b && b.mail.users.find((u: any) => u.name === "bob").mails === 3;
     });
     expect(await bobMails()).toBe(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("runs the Lab check on an opened lab: the CLI's matrix, and PT agreeing when it is verified", async () => {
+    const { page, panel, errors } = await openPlayground(s);
+    await page
+      .getByRole("region", { name: "Simulated network" })
+      .getByLabel("Open a lab file…")
+      .setInputFiles(TWO_DOMAINS);
+    await offered(panel, "PC-Bob — bob@beta.org");
+    await panel.getByText("Lab check", { exact: true }).click();
+    // As `npm run lab -- test/fixtures/labs/two-domains.pka` prints it: 2 senders × 3 accounts, all delivered.
+    await panel.getByText("6 pairs (2 senders × 3 accounts): 6 deliver, 0 bounce, 0 fail.").waitFor({ timeout: 15000 });
+    const grid = panel.getByRole("grid");
+    expect(await grid.locator("td[role=gridcell]").count()).toBe(6);
+    await grid.getByRole("gridcell", { name: "PC-Bob to carl@alpha.edu: delivers" }).waitFor();
+    await panel.getByRole("button", { name: "Verify all" }).click();
+    await panel
+      .getByText("Verified 6 of 6 pairs by sending; 0 differ from the prediction.")
+      .waitFor({ timeout: 45000 });
     expect(errors).toEqual([]);
     await page.close();
   });
