@@ -7,6 +7,7 @@ import { cleanup, render, screen, waitFor } from "@testing-library/preact";
 import { html } from "htm/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { MailEntry } from "../../src/protocol";
+import { warm } from "../../ui/log/filter";
 import { LogRow } from "../../ui/log/row";
 import { Panel } from "../../ui/panel";
 import { PanelStore } from "../../ui/store";
@@ -96,5 +97,12 @@ describe("a long log", () => {
     await waitFor(() =>
       expect((screen.getByRole("button", { name: "Cancel" }) as HTMLButtonElement).disabled).toBe(false),
     );
+  });
+
+  it("builds every row's search text once the search box takes focus, before the first keystroke", async () => {
+    const store = panel(20000);
+    expect(warm(store.mails, 0)).toBe(false);
+    screen.getByRole("searchbox").dispatchEvent(new FocusEvent("focus"));
+    await waitFor(() => expect(warm(store.mails, 0)).toBe(true), { timeout: 5000 });
   });
 });
