@@ -1,7 +1,7 @@
 // matrixRenderMs: the Lab check's grid for a class of 40 (40 senders × 40
 // accounts, 1,600 cells) rendered by the built panel in Chromium, target
 // ≤ 50 ms (issue 13). The panel runs alone with a stand-in $se whose labCheck
-// answer is ready, as build/bench.mjs's filterMs does. Each run clicks "Check
+// answer is ready, as build/bench/panel.mjs's filterFigures does. Each run clicks "Check
 // again" while no grid is shown, so the grid is built from nothing, and ends
 // when the grid is in the DOM and laid out (its offsetHeight read); a frame
 // passes between runs. Median of the runs after the warm-up.

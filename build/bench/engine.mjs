@@ -1,0 +1,139 @@
+// The engine's figures in the Qt hosts: build/bench/engine-qjs.js run on the
+// shipped engine.js, its timings and its heap per log entry.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { qjsHost } from "../qjs-host.mjs";
+import { within } from "./failures.mjs";
+import { median, round } from "./stats.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const cache = join(root, "node_modules/.cache/mail-console-bench");
+
+const QT_SCRIPTS = ["dist/sim/pt-sim.js", "test/qjs/scripts/setup.js", "dist/module/engine.js"].map((f) =>
+  join(root, f),
+);
+const ENGINE_QJS = join(root, "build/bench/engine-qjs.js");
+
+/** The shipped engine.js in Qt 5.15 and Qt 6 QJSEngine (build/bench/engine-qjs.js). */
+export function engineInQt() {
+  const figures = {};
+  for (const flavour of ["qt5", "qt6"]) {
+    const out = execFileSync(qjsHost(flavour), QT_SCRIPTS.concat([ENGINE_QJS]), { encoding: "utf8", timeout: 600000 });
+    const line = out.split("\n").find((l) => l.startsWith("RESULT "));
+    if (!line) throw new Error(`bench: no result from the ${flavour} host:\n${out.slice(0, 2000)}`);
+    const r = JSON.parse(line.slice(7));
+    for (const cap of Object.keys(r.capEventRatio))
+      figures[`${flavour}.capEventRatio@${cap}`] = round(r.capEventRatio[cap].ratio, 2);
+    figures[`${flavour}.pushRatio`] = round(r.pushRatio.ratio, 2);
+    const calls = r.longestEngineCallMs;
+    figures[`${flavour}.longestEngineCallMs`] = Math.max(calls.event, calls.pull, calls.catchUpChunk, calls.cleanUp);
+    figures[`${flavour}.cleanUpMs@1000`] = r.cleanUpMs.ms;
+    figures[`${flavour}.cleanUpRatio`] = round(r.cleanUpMs.ratio, 2);
+    figures.bytesPerMail = r.bytesPerMail.bytes;
+    figures.bytesPerMailLater = r.bytesPerMail.laterBytes;
+    figures.deviceAddCalls = r.deviceAddCalls;
+  }
+  return figures;
+}
+
+/**
+ * The engine's heap per log entry in each Qt host: build/bench/engine-qjs.js
+ * with BENCH_HEAP_ENTRIES, the log empty and then holding that many ended
+ * mails, 3 runs. Qt's GC statistics (QV4_MM_STATS, the qt.qml.gc logging
+ * rules; the host prints Qt's messages on stdout, in order with the script's)
+ * give, after each collection, the memory in use and the heap items marked.
+ * Strings keep their characters outside that heap, so the resident memory of
+ * the process is read too while each phase holds still.
+ */
+export async function engineHeap(entries = 10000) {
+  const figures = {};
+  for (const flavour of ["qt5", "qt6"]) {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await heapRun(flavour, entries));
+    const per = (f) => round(median(runs.map((r) => (f(r.full) - f(r.empty)) / entries)));
+    figures[`${flavour}.engineHeapBytesPerEntry`] = per((p) => p.used + p.large);
+    figures[`${flavour}.engineHeapItemsPerEntry`] = round(
+      median(runs.map((r) => (r.full.marked - r.empty.marked) / entries)),
+      2,
+    );
+    figures[`${flavour}.engineRssBytesPerEntry`] = per((p) => p.rss);
+  }
+  return figures;
+}
+
+function heapRun(flavour, entries) {
+  mkdirSync(cache, { recursive: true });
+  const count = join(cache, "engine-heap-entries.js");
+  writeFileSync(count, `var BENCH_HEAP_ENTRIES = ${entries};\n`);
+  const env = { ...process.env, QV4_MM_STATS: "1", QT_LOGGING_RULES: "qt.qml.gc.*=true" };
+  const child = spawn(qjsHost(flavour), QT_SCRIPTS.concat([count, ENGINE_QJS]), { env });
+  const phases = {};
+  let phase = null,
+    chunks = 0,
+    heldIn = -1,
+    gc = null,
+    result = null,
+    rest = "";
+  const line = (text) => {
+    const mark = /^HEAP (\w+) (collect|hold|done)/.exec(text);
+    if (mark) {
+      phase = mark[2] === "done" ? null : mark[1];
+      if (mark[2] === "collect") phases[phase] = { gcs: [], rss: null };
+      // The script allocates nothing while it holds: its resident memory now is the phase's,
+      // unless its end came in the same chunk (read too late: not measured).
+      if (mark[2] === "hold") phases[phase].rss = residentBytes(child.pid);
+      if (mark[2] === "done" && heldIn === chunks) phases[mark[1]].rss = null;
+      if (mark[2] === "hold") heldIn = chunks;
+      return;
+    }
+    if (/^=+ GC =+/.test(text)) gc = {};
+    const n = (re) => Number((re.exec(text) || [])[1]);
+    if (gc && /objects marked/.test(text)) gc.marked = n(/(\d+) objects marked/);
+    if (gc && /Used memory after GC/.test(text)) gc.used = n(/(\d+)/);
+    if (gc && /Large item memory after GC/.test(text)) gc.large = n(/(\d+)/);
+    if (gc && /End GC/.test(text)) {
+      if (phase && phases[phase]) phases[phase].gcs.push(gc);
+      gc = null;
+    }
+    if (text.startsWith("RESULT ")) result = JSON.parse(text.slice(7));
+  };
+  return within(
+    300000,
+    `engine heap (${flavour})`,
+    new Promise((resolve, reject) => {
+      child.stdout.setEncoding("utf8");
+      child.stdout.on("data", (chunk) => {
+        chunks++;
+        const lines = (rest + chunk).split("\n");
+        rest = lines.pop();
+        for (const l of lines) line(l);
+      });
+      child.on("error", reject);
+      child.on("close", (code) => {
+        if (rest) line(rest);
+        const leanest = (p) => {
+          // The collection that left the least: the log and the engine, with the least garbage in flight.
+          const g = p?.gcs.slice().sort((a, b) => a.used + a.large - (b.used + b.large))[0];
+          return g && p.rss ? { used: g.used, large: g.large || 0, marked: g.marked, rss: p.rss } : null;
+        };
+        const empty = leanest(phases.empty),
+          full = leanest(phases.full);
+        if (code !== 0 || !result || result.held !== entries || !empty || !full)
+          reject(new Error(`engine heap (${flavour}): exit ${code}, ${JSON.stringify({ result, empty, full })}`));
+        else resolve({ empty, full });
+      });
+    }),
+  ).finally(() => child.kill());
+}
+
+/** A process's resident memory (Linux), or null. */
+function residentBytes(pid) {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return kb ? Number(kb[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
