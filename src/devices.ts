@@ -285,16 +285,23 @@ export class DeviceRegistry {
   }
 
   remove(d: MailDevice, why: string): void {
-    if (this.byKey.get(d.key) !== d) return;
+    if (this.forget(d, why)) this.listener.changed();
+  }
+
+  /** Every device (the engine stopped, the file closed): one change for all, not one per device. */
+  removeAll(why: string): void {
+    let any = false;
+    for (const d of this.list()) any = this.forget(d, why) || any;
+    if (any) this.listener.changed();
+  }
+
+  private forget(d: MailDevice, why: string): boolean {
+    if (this.byKey.get(d.key) !== d) return false;
     this.subs.off("device:" + d.key);
     this.byKey.delete(d.key);
     this.misses.delete(d.key);
     this.listener.removed(d, why);
-    this.listener.changed();
-  }
-
-  removeAll(why: string): void {
-    for (const d of this.list()) this.remove(d, why);
+    return true;
   }
 
   /** A different topology: forget every device of the old one, then read the new one. */
