@@ -96,6 +96,7 @@ export class Engine {
     this.registry.listen({
       added: (d) => this.attach(d),
       removed: (d, why) => this.outbox.forget(d.key, why),
+      removedAll: (why) => this.outbox.forgetAll(why),
       renamed: (d) => this.outbox.rename(d.key, d.name),
       powerChanged: (d) => {
         if (!d.powered) this.outbox.abandon(d.key, "the device was powered off");
@@ -178,12 +179,12 @@ export class Engine {
     if (this.rescanTimer !== null) this.host.clearInterval(this.rescanTimer);
     this.rescanTimer = null;
     this.outbox.stop();
-    // Forget every device, so that a later start subscribes afresh.
+    // Every handler first, in one sweep; then the devices are forgotten, so that a later start subscribes afresh.
+    this.subs.offAll();
     this.registry.removeAll("Mail Console was stopped");
     this.bridge.close();
     this.lab.stop();
     this.menu.remove((where, e) => this.report(where, e));
-    this.subs.offAll();
   }
 
   /** Answers one request from the panel (any value: it is checked). Never throws. */

@@ -193,6 +193,16 @@ export class Outbox {
     this.lanes.delete(key);
   }
 
+  /** Every device is gone: the mails still moving end, and every lane goes. */
+  forgetAll(why: string): void {
+    const keys: string[] = [];
+    this.lanes.forEach((_lane, key) => {
+      keys.push(key);
+    });
+    for (const key of keys) this.abandon(key, why);
+    this.lanes.clear();
+  }
+
   /** A device renamed: its rows still moving follow the new name. */
   rename(key: string, name: string): void {
     const lane = this.lanes.get(key);

@@ -57,25 +57,32 @@ export class Subscriptions {
     if (!list) return;
     this.groups.delete(group);
     this.total -= list.length;
-    for (const r of list) {
-      r.live = false;
-      try {
-        r.target.unregisterEvent(r.event, null, r.handler);
-      } catch (_e) {
-        // The object may be gone already (device deleted, file closed); the handler is inert all the same.
-      }
-    }
+    release(list);
   }
 
+  /** Unregisters every handler; the table is emptied whole rather than group by group. */
   offAll(): void {
-    const groups: string[] = [];
-    this.groups.forEach((_list, group) => {
-      groups.push(group);
+    const lists: Registration[][] = [];
+    this.groups.forEach((list) => {
+      lists.push(list);
     });
-    for (const g of groups) this.off(g);
+    this.groups.clear();
+    this.total = 0;
+    for (const list of lists) release(list);
   }
 
   get count(): number {
     return this.total;
+  }
+}
+
+function release(list: Registration[]): void {
+  for (const r of list) {
+    r.live = false;
+    try {
+      r.target.unregisterEvent(r.event, null, r.handler);
+    } catch (_e) {
+      // The object may be gone already (device deleted, file closed); the handler is inert all the same.
+    }
   }
 }
