@@ -43,14 +43,19 @@ export interface WireExtras {
   events?: { [index: number]: Pick<MailEvent, "note" | "raw" | "late" | "times"> };
 }
 
+/** How the mail model words where a delivered mail is kept (src/model/conditions-delivery.ts); sent as 0. */
+export function storedIn(server: string, mailbox: string): string {
+  return server + " stores the mail in " + mailbox + "'s mailbox";
+}
+
 /**
- * [outcome, expected (0: the codes the mail's events have, as when PT did what the model expected), cause, fix, rule, evidence, server, mailbox, dsn (its index + 1), disagrees]:
+ * [outcome, expected (0: the codes the mail's events have, as when PT did what the model expected), cause (0: storedIn), fix, rule, evidence, server, mailbox, dsn (its index + 1), disagrees]:
  * indexes into the lists above; the last four are 0 when the verdict has none, and left off at the end.
  */
 export type WireVerdict = [
   number,
   number[] | 0,
-  string,
+  string | 0,
   string,
   string,
   number,
@@ -173,7 +178,7 @@ function encodeVerdict(v: Verdict, events: MailEvent[]): WireVerdict {
   const w: WireVerdict = [
     OUTCOMES.indexOf(v.outcome),
     v.expected.join() === codesOf(events).join() ? 0 : v.expected,
-    v.cause,
+    v.server !== undefined && v.mailbox !== undefined && v.cause === storedIn(v.server, v.mailbox) ? 0 : v.cause,
     v.fix,
     v.rule,
     EVIDENCE.indexOf(v.evidence),
@@ -235,7 +240,7 @@ function decodeVerdict(w: WireVerdict, events: MailEvent[]): Verdict {
   const v: Verdict = {
     outcome: OUTCOMES[w[0]],
     expected: w[1] === 0 ? codesOf(events) : w[1],
-    cause: w[2],
+    cause: w[2] === 0 ? storedIn(w[6] || "", w[7] || "") : w[2],
     fix: w[3],
     rule: w[4],
     evidence: EVIDENCE[w[5]],

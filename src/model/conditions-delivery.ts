@@ -1,6 +1,8 @@
 // The conditions of the rule rows after the login: the recipient in the
 // server's own domain, the relay to another domain (its DNS lookup, the
 // connection, the remote server and account), and a session cut mid-way.
+
+import { storedIn } from "../wire";
 import { dnsFix } from "./conditions-client";
 import { type Check, dnsServerFor, hasAccount, holds, type MailContext, unknownFact } from "./context";
 import { isService, lookupEnds, mailService, reached, serverText } from "./row";
@@ -22,7 +24,7 @@ export function localUnknownRecipient(c: MailContext): Check {
 }
 
 export function localDelivered(c: MailContext): Check {
-  return c.isLocal() ? holds(`${c.outgoing().name} stores the mail in ${c.toUser()}'s mailbox`, "") : null;
+  return c.isLocal() ? holds(storedIn(c.outgoing().name, c.toUser()), "") : null;
 }
 
 export function recipientWithoutDomain(c: MailContext): Check {
@@ -104,7 +106,7 @@ export function remoteUnknownRecipient(c: MailContext): Check {
 }
 
 export function relayDelivered(c: MailContext): Check {
-  return holds(`${c.remote().name} stores the mail in ${c.toUser()}'s mailbox`, "");
+  return holds(storedIn(c.remote().name, c.toUser()), "");
 }
 
 /** Asked only mid-session: the server that answered still answers, with SMTP ON. */
