@@ -21,13 +21,14 @@ import { engineHeap, engineInQt } from "./bench/engine.mjs";
 import { attempt, failed, within } from "./bench/failures.mjs";
 import { labChromiumFigures, labFigures } from "./bench/lab.mjs";
 import { matrixRenderMs } from "./bench/matrix-render.mjs";
-import { eventToScreen, filterFigures, panelHeap, wireScript } from "./bench/panel.mjs";
+import { eventToScreen, filterFigures, panelHeap } from "./bench/panel.mjs";
 import { panelScaleFigures } from "./bench/panel-scale.mjs";
 import { median, p95, round } from "./bench/stats.mjs";
 import { printTable, QT, writeReadme } from "./bench/table.mjs";
 import { matrixFigures } from "./bench-matrix.mjs";
 import { CHROMIUM } from "./chromium.mjs";
 import { startServer } from "./serve.mjs";
+import { wireScript } from "./wire-script.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 

@@ -1,25 +1,6 @@
 // The panel's figures in Chromium: the built panel alone with a stand-in engine
 // (filter, heap), and the playground from a mailSent to the screen.
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import * as esbuild from "esbuild";
 import { median, round } from "./stats.mjs";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-
-/** src/wire.ts as a page script (window.MailWire), so a stand-in engine answers in the wire format the panel decodes. */
-export async function wireScript() {
-  const out = await esbuild.build({
-    entryPoints: [join(root, "src/wire.ts")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    globalName: "MailWire",
-    logLevel: "silent",
-  });
-  // Playwright may wrap an init script in a function: the global is set explicitly.
-  return out.outputFiles[0].text + ";window.MailWire = MailWire;";
-}
 
 /**
  * In the page: a stand-in $se holding `rows` mails (a tenth failed, 1 in 7

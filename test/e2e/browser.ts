@@ -1,10 +1,9 @@
 // Real headless Chromium (Debian's /usr/bin/chromium, never a downloaded one)
 // driven by playwright-core, on the playground served from dist/.
-import { join } from "node:path";
-import * as esbuild from "esbuild";
 import { type Browser, chromium, type Frame, type Page } from "playwright-core";
 import { CHROMIUM } from "../../build/chromium.mjs";
 import { startServer } from "../../build/serve.mjs";
+import { wireScript } from "../../build/wire-script.mjs";
 
 export interface Session {
   browser: Browser;
@@ -69,20 +68,6 @@ export async function compose(
 export async function openAccount(panel: Frame) {
   const summary = panel.locator("details.account > summary");
   if (!(await panel.locator("details.account").evaluate((d) => (d as HTMLDetailsElement).open))) await summary.click();
-}
-
-/** src/wire.ts as a page script (window.MailWire): a stand-in engine speaks the wire the panel decodes. */
-export async function wireScript(): Promise<string> {
-  const out = await esbuild.build({
-    entryPoints: [join(__dirname, "../../src/wire.ts")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    globalName: "MailWire",
-    logLevel: "silent",
-  });
-  // Playwright may wrap an init script in a function: the global is set explicitly.
-  return out.outputFiles[0].text + ";window.MailWire = MailWire;";
 }
 
 /**

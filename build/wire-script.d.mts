@@ -1,0 +1,2 @@
+// Types for wire-script.mjs.
+export function wireScript(): Promise<string>;
