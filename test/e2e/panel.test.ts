@@ -244,6 +244,27 @@ describe("the panel in the playground", () => {
     await page.screenshot({ path: `${dir}/playground.png` });
     await page.close();
   });
+  it("takes a screenshot of the Lab check with one broken record, for the README", async () => {
+    const { page, panel } = await openPlayground(s, { width: 900, height: 700 });
+    await page
+      .getByRole("article", { name: "DNS-SRV" })
+      .getByRole("button", { name: "Delete record beta.org" })
+      .click();
+    await panel.evaluate(() => document.querySelector("details.compose-pane")!.removeAttribute("open"));
+    await panel.getByText("Lab check", { exact: true }).click();
+    await panel
+      .getByText("36 pairs (6 senders × 6 accounts): 28 deliver, 8 bounce, 0 fail.")
+      .waitFor({ timeout: 15000 });
+    // A bounced pair opened: its cause and fix below the grid.
+    await panel.getByRole("gridcell", { name: /^PC-Alice to bob@beta\.org: bounces/ }).click();
+    await panel.getByText(/^Fix:/).first().waitFor();
+    await panel.getByRole("grid").scrollIntoViewIfNeeded();
+    const dir = process.env.UPDATE_DOCS ? "docs" : "test-results";
+    mkdirSync(dir, { recursive: true });
+    const shot = await page.locator("#webview").screenshot({ path: `${dir}/lab-check.png` });
+    expect(shot.length).toBeGreaterThan(10000);
+    await page.close();
+  });
 });
 
 describe("keyboard only", () => {
