@@ -2,17 +2,18 @@
 // panel: one array of primitives in a fixed order, defaults left out. Issue 16:
 // a typical mail was about 660 bytes of keyed JSON for 117 bytes of mail text,
 // and 100,000 entries as objects (entry, events, verdict, their arrays and
-// strings: about 29 heap items each) made every garbage collection in Qt's
-// engine mark millions of items, 130-170 ms a pause. As one string an ended
-// entry is one heap item.
+// strings: about 22 heap items each, test/qjs/heap.test.ts) made every garbage
+// collection in Qt's engine mark millions of items, 130-170 ms a pause. As one
+// string an ended entry is one heap item.
 //
 // The sending device (key, name, from, server) goes once per answer in
 // `accounts`, each mail naming its index. Times are offsets: queuedAt from the
-// answer's `at`, the rest from queuedAt. The engine's log numbers accounts and
-// times for its whole life (AccountTable, DeliveryLog.base), so a frozen row is
-// already its wire text and an answer is built by joining texts (issue 16: a
-// pull then costs about what stringifying its one change costs). Everything
-// here is data and pure functions, so the panel may import it through the protocol.
+// answer's `at`, events from queuedAt, updatedAt from the last event. The
+// engine's log numbers accounts and times for its whole life (AccountTable,
+// DeliveryLog.base), so a frozen row is already its wire text and an answer is
+// built by joining texts (issue 16: a pull then costs about what stringifying
+// its one change costs). Everything here is data and pure functions, so the
+// panel may import it through the protocol.
 import type {
   ChangedPush,
   Changes,

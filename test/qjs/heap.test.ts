@@ -1,6 +1,6 @@
 // What a full log costs Qt's garbage collector: every collection marks every
 // live heap item, and PT's script thread waits for it. With ended rows kept as
-// objects a row was about 29 items and pauses reached 130-170 ms at the
+// objects a row was about 22 items and pauses reached 130-170 ms at the
 // largest cap (issue 16); frozen (src/wire.ts) a row is one.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
