@@ -2,8 +2,8 @@
 // takes the next number from the engine's Revision, so a reader can ask for
 // "everything after N" and miss nothing (the panel's pull fallback relies on
 // it). What one change costs does not grow with the log: entries live in a
-// Map (insertion order, O(1) removal) and in a list ordered by their last
-// change, so "after N" walks only what changed (issue 16). An entry that has
+// table by id, with two lists of ids (in the order added, and by last change),
+// so "after N" walks only what changed (issue 16). An entry that has
 // ended is kept as its wire text (src/wire.ts) rather than a tree of objects:
 // a full log then costs Qt's garbage collector one item per row, not about 22
 // (issue 16: 130-170 ms pauses at 100,000 rows), and an answer to the panel
