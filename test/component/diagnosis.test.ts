@@ -238,31 +238,13 @@ describe("verify by sending", () => {
       ["k-bob", ["alice@alpha.edu", "bob@beta.org"]],
     ]);
     // PT's answers arrive: three as predicted, one not (PC-Alice → bob@beta.org was predicted to bounce).
-    const row = (
-      id: number,
-      group: number,
-      device: string,
-      to: string,
-      state: "delivered" | "bounced" | "failed",
-      code: number,
-    ) =>
-      mail({
-        id,
-        group,
-        device,
-        deviceKey: device === "PC-Alice" ? "k-alice" : "k-bob",
-        to,
-        state,
-        code,
-        subject: "Mail Console lab check",
-      });
     store.apply(
       changes({
         mails: [
-          row(100, 100, "PC-Alice", "alice@alpha.edu", "delivered", 2),
-          row(101, 100, "PC-Alice", "bob@beta.org", "delivered", 2),
-          row(102, 102, "PC-Bob", "alice@alpha.edu", "failed", 9),
-          row(103, 102, "PC-Bob", "bob@beta.org", "failed", 9),
+          ended(100, 100, "PC-Alice", "alice@alpha.edu", "delivered", 2),
+          ended(101, 100, "PC-Alice", "bob@beta.org", "delivered", 2),
+          ended(102, 102, "PC-Bob", "alice@alpha.edu", "failed", 9),
+          ended(103, 102, "PC-Bob", "bob@beta.org", "failed", 9),
         ],
       }),
     );
