@@ -6,8 +6,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import * as esbuild from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
+import { matrixScript } from "../../build/bench-matrix.mjs";
 import { checkEngineSource } from "../../build/engine-guard.mjs";
 import { qjsHost } from "../../build/qjs-host.mjs";
 import { VirtualClock } from "../../sim/clock";
@@ -40,23 +40,6 @@ function given(): { snapshot: Snapshot; clients: MailClient[] } {
   return { snapshot, clients };
 }
 
-async function matrixBundle(): Promise<string> {
-  const r = await esbuild.build({
-    stdin: {
-      contents: 'export { deliveryMatrix } from "./src/model/matrix";',
-      resolveDir: process.cwd(),
-      loader: "ts",
-    },
-    bundle: true,
-    write: false,
-    format: "iife",
-    globalName: "MailMatrix",
-    target: "es2016",
-    logLevel: "warning",
-  });
-  return r.outputFiles[0].text;
-}
-
 describe("the delivery matrix in Qt's QJSEngine", () => {
   const dir = mkdtempSync(join(tmpdir(), "qjs-matrix-"));
   const { snapshot, clients } = given();
@@ -65,7 +48,7 @@ describe("the delivery matrix in Qt's QJSEngine", () => {
   let bundle = "";
 
   beforeAll(async () => {
-    bundle = await matrixBundle();
+    bundle = await matrixScript();
     writeFileSync(join(dir, "matrix.js"), bundle);
     writeFileSync(
       join(dir, "run.js"),
