@@ -13,7 +13,7 @@ import { PanelBridge, type PanelSpec } from "./panel-bridge";
 import { Preferences } from "./preferences";
 import type { Changes, DeviceInfo, Reply, RequestOf, RequestType } from "./protocol";
 import type { Host } from "./pt";
-import { dispatch, messageOf, type RequestHandlers, refuse } from "./requests";
+import { dispatch, failed, messageOf, type RequestHandlers, refuse } from "./requests";
 import { Revision } from "./revision";
 import { saveLog } from "./save-log";
 import { checkSend } from "./send-request";
@@ -207,8 +207,7 @@ export class Engine {
           : this.asked(r as RequestOf<"changesSince">);
       return '{"ok":true,"value":' + this.wireText(null, p) + "}";
     } catch (e) {
-      this.report("request " + r.type, e);
-      return JSON.stringify(refuse("The engine failed on this request: " + messageOf(e)));
+      return JSON.stringify(failed(String(r.type), e, (where, x) => this.report(where, x)));
     }
   }
 

@@ -20,8 +20,7 @@ export function dispatch(
   try {
     return route(handlers, r);
   } catch (e) {
-    report("request " + r.type, e);
-    return refuse("The engine failed on this request: " + messageOf(e));
+    return failed(r.type, e, report);
   }
 }
 
@@ -59,6 +58,12 @@ function route(h: RequestHandlers, r: Request): Reply<RequestType> {
 /** The compiler proves every request type has a case above: `r` is `never` here. */
 function unknownType(r: never): Refusal {
   return refuse("Unknown request type: " + String((r as { type?: unknown }).type));
+}
+
+/** A handler threw: reported, and answered as a refusal that says so. */
+export function failed(type: string, e: unknown, report: (where: string, e: unknown) => void): Refusal {
+  report("request " + type, e);
+  return refuse("The engine failed on this request: " + messageOf(e));
 }
 
 export function refuse(error: string, field?: Refusal["field"]): Refusal {
