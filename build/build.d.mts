@@ -11,3 +11,8 @@ export interface Manifest {
 }
 export function readManifest(): Manifest;
 export function build(options?: { manifest?: Manifest; outDir?: string; moduleOnly?: boolean }): Promise<number>;
+export function bundlePanelScript(target?: string): Promise<{ script: string; map: SourceMap }>;
+export interface SourceMap {
+  sources: string[];
+  mappings: string;
+}

@@ -13,6 +13,8 @@ import { fileURLToPath } from "node:url";
 import { runInNewContext } from "node:vm";
 import * as esbuild from "esbuild";
 import { checkEngineSource, checkQtScript } from "./engine-guard.mjs";
+import { checkPanelScript, checkPanelStyles, panelGuardError } from "./panel-guard.mjs";
+import { PANEL_FLOOR } from "./webview-floor.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -62,29 +64,42 @@ async function buildEngine(manifest, out) {
   writeFileSync(out("module/" + file), minified.code);
 }
 
-async function buildPanel(manifest, out) {
+/** The panel's script and its source map (in memory: the panel guard maps findings back to ui/ and node_modules/). */
+export async function bundlePanelScript(target = PANEL_FLOOR.esbuildTarget) {
   const result = await esbuild.build({
     entryPoints: [join(root, "ui/main.ts")],
     bundle: true,
     format: "iife",
-    target: "chrome80",
+    target,
     minify: true,
     write: false,
     charset: "ascii",
     legalComments: "none",
+    sourcemap: "external",
+    outfile: join(root, "dist/module/panel.js"),
   });
-  const css = await esbuild.transform(readFileSync(join(root, "ui/styles.css"), "utf8"), {
-    loader: "css",
-    minify: true,
-    target: "chrome80",
-  });
-  const js = result.outputFiles[0].text.replace(/<\/(script)/gi, "<\\/$1");
+  const script = result.outputFiles.find((f) => f.path.endsWith(".js")).text;
+  const map = JSON.parse(result.outputFiles.find((f) => f.path.endsWith(".map")).text);
+  return { script: script.replace(/\/\/# sourceMappingURL=.*\s*$/, ""), map };
+}
+
+async function buildPanel(manifest, out) {
+  const { script, map } = await bundlePanelScript();
+  const cssSource = readFileSync(join(root, "ui/styles.css"), "utf8");
+  const css = await esbuild.transform(cssSource, { loader: "css", minify: true, target: PANEL_FLOOR.esbuildTarget });
+  const file = manifest.customInterfaces[0];
+  const problem = panelGuardError(
+    [...checkPanelScript(script, map), ...checkPanelStyles(cssSource, "ui/styles.css")],
+    file,
+  );
+  if (problem) throw new Error(problem);
+  const js = script.replace(/<\/(script)/gi, "<\\/$1");
   const template = readFileSync(join(root, "ui/index.html"), "utf8");
   const html = template
     .replace("/*STYLE*/", () => css.code.trim())
     .replace("/*SCRIPT*/", () => js.trim())
     .replace("{{VERSION}}", manifest.version);
-  writeFileSync(out("module/" + manifest.customInterfaces[0]), html);
+  writeFileSync(out("module/" + file), html);
 }
 
 async function buildSimAndPlayground(out) {
