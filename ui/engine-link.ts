@@ -20,6 +20,10 @@ const QUIET_MS = 1000;
 /** Pull at least this often in any case. */
 const IDLE_PULL_MS = 3000;
 const TICK_MS = 100;
+/** PT injects $se as the page loads; still none after this long means this is not a PT web view. */
+const NO_SE_MS = 3000;
+export const NO_SE_NOTE =
+  "This panel runs inside Packet Tracer (Extensions > Mail Console): opened anywhere else it has no engine to talk to ($se is missing).";
 
 export class EngineLink {
   private lastPushAt = 0;
@@ -29,6 +33,7 @@ export class EngineLink {
   private timer: ReturnType<typeof setInterval> | null = null;
   private failures = 0;
   private retryAt = 0;
+  private startedAt = 0;
 
   constructor(
     private store: PanelStore,
@@ -36,6 +41,7 @@ export class EngineLink {
   ) {}
 
   start(): void {
+    this.startedAt = Date.now();
     this.tick();
     this.timer = setInterval(() => this.tick(), TICK_MS);
   }
@@ -105,8 +111,9 @@ export class EngineLink {
         (e: Error) => {
           this.pullInFlight = false;
           if (typeof this.se() !== "function") {
-            // PT has not injected $se yet (the page is still loading): try again soon, quietly.
+            // PT has not injected $se yet (the page is still loading): try again soon, quietly at first.
             this.retryAt = Date.now() + 50;
+            if (Date.now() - this.startedAt >= NO_SE_MS) this.store.setConnection("connecting", NO_SE_NOTE);
             return;
           }
           this.failures++;

@@ -24,5 +24,9 @@ window.mailConsolePush = (push: WirePush) => {
   }
 };
 const root = document.getElementById("app");
-if (root) render(html`<${Panel} store=${store} call=${link.call.bind(link)} />`, root);
+if (root) {
+  // index.html's static line stands until the script runs: a web view that cannot run it still says why.
+  root.textContent = "";
+  render(html`<${Panel} store=${store} call=${link.call.bind(link)} />`, root);
+}
 link.start();

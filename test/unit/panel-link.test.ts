@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CATCH_UP_CHUNK } from "../../src/protocol";
-import { EngineLink } from "../../ui/engine-link";
+import { EngineLink, NO_SE_NOTE } from "../../ui/engine-link";
 import { PanelStore } from "../../ui/store";
 import { answerAsPt, evaluatePush, type Rig, rig } from "../helpers/engine-on-sim";
 
@@ -109,5 +109,23 @@ describe("panel link to the engine", () => {
     await both(8000);
     expect(store.connection).not.toBe("offline");
     expect(store.mails.map((m) => m.state)).toEqual(["delivered"]);
+  });
+});
+
+describe("panel link outside Packet Tracer", () => {
+  it("says why after 3 s without $se, and connects when $se comes late after all", async () => {
+    link.stop();
+    let se: ((name: string, request: unknown) => unknown) | undefined;
+    const lone = new PanelStore();
+    const late = new EngineLink(lone, () => se);
+    late.start();
+    await vi.advanceTimersByTimeAsync(2900);
+    expect([lone.connection, lone.connectionNote]).toEqual(["connecting", ""]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect([lone.connection, lone.connectionNote]).toEqual(["connecting", NO_SE_NOTE]);
+    se = (_name, request) => Promise.resolve(answerAsPt(r.engine, request));
+    await vi.advanceTimersByTimeAsync(200);
+    expect([lone.connection, lone.connectionNote]).toEqual(["live", ""]);
+    late.stop();
   });
 });
