@@ -6,6 +6,7 @@ import type {
   AppWindow,
   Menu,
   MenuBar,
+  NetworkFile,
   Simulation,
   SystemFileManager,
   WebView,
@@ -76,6 +77,11 @@ export class SimAppWindow extends SimObject implements AppWindow {
   }
   getVersion(): string {
     return "9.0.1.0858";
+  }
+  /** What getActiveFile().getSavedFilename() answers: the open file's path, "" while unsaved. */
+  savedFilename = "";
+  getActiveFile(): NetworkFile {
+    return { getSavedFilename: () => this.savedFilename };
   }
 }
 

@@ -92,16 +92,18 @@ export class World {
 
   // ---- topology ----
 
-  /** Builds a topology in place, with no events (the file PT starts with). */
-  load(spec: TopologySpec): void {
+  /** Builds a topology in place, with no events (the file PT starts with), saved at `path` ("" for unsaved). */
+  load(spec: TopologySpec, path = ""): void {
     this.topologyName = spec.name;
+    this.app.savedFilename = path;
     for (const d of spec.devices) this.devices.push(buildDevice(this, d));
     for (const l of spec.links) this.link(l[0], l[1], false).up = l[2] ? l[2].up : true;
   }
 
   /** File > Open: fileClosing, the old topology goes, the new one comes, fileOpened. */
-  openFile(spec: TopologySpec): void {
+  openFile(spec: TopologySpec, path = ""): void {
     this.replaceTopology(spec);
+    this.app.savedFilename = path;
     this.app.emit("fileOpened", {});
   }
 
@@ -112,6 +114,7 @@ export class World {
       devices: [{ name: "Power Distribution Device0", kind: "power" }],
       links: [],
     });
+    this.app.savedFilename = "";
     this.app.emit("fileNewed", {});
   }
 

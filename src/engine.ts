@@ -11,8 +11,9 @@ import { MenuItemHandle } from "./menu-item";
 import { Outbox } from "./outbox";
 import { PanelBridge, type PanelSpec } from "./panel-bridge";
 import { Preferences } from "./preferences";
-import type { Changes, DeviceInfo, Reply, RequestOf, RequestType } from "./protocol";
+import type { Changes, DeviceInfo, LabCheck, Reply, RequestOf, RequestType } from "./protocol";
 import type { Host } from "./pt";
+import { text } from "./pt/guarded";
 import { dispatch, failed, messageOf, type RequestHandlers, refuse } from "./requests";
 import { Revision } from "./revision";
 import { saveLog } from "./save-log";
@@ -64,13 +65,17 @@ export class Engine {
   private running = false;
   /** What could not start, each naming the privilege to grant: the panel shows them. */
   private unavailable: string[] = [];
+  /** The revision at which PT last said the lab changed (EngineStatus.lab). */
+  private labRev = 0;
 
   constructor(host: Host, options: EngineOptions = {}) {
     this.host = host;
     const report = (where: string, e: unknown) => this.report(where, e);
     this.subs = new Subscriptions(report);
     this.menu = new MenuItemHandle(host.ipc, this.subs, MENU_LABEL);
-    this.lab = new LabSnapshot(host, this.subs, report);
+    this.lab = new LabSnapshot(host, this.subs, report, () => {
+      this.labRev = this.revision.next();
+    });
     this.prefs = new Preferences(host, this.revision);
     this.log = new DeliveryLog({ cap: this.prefs.settings.cap, now: () => host.now(), revision: this.revision });
     this.bridge = new PanelBridge({
@@ -106,7 +111,7 @@ export class Engine {
       },
       fileChanged: () => {
         this.log.file++;
-        this.revision.next();
+        this.labRev = this.revision.next();
       },
     });
     // Every change, wherever it happens, reaches the panel through this one listener.
@@ -120,7 +125,7 @@ export class Engine {
       saveDraft: (r) => this.prefs.keepDraft(r),
       predict: (r) => this.diagnosis.check(r),
       fidelityReport: () => ({ ok: true, value: { text: this.diagnosis.reportText(VERSION) } }),
-      labCheck: () => ({ ok: true, value: this.diagnosis.labCheck() }),
+      labCheck: () => ({ ok: true, value: this.labCheck() }),
       clearLog: () => this.clearLog(),
       saveLog: (r) => saveLog(this.host.ipc, this.host.now(), r.format, r.text),
       saveSettings: (r) => this.changeSettings(r),
@@ -267,11 +272,24 @@ export class Engine {
       dropped: log.dropped,
       sent: log.sent,
       file: log.file,
-      status: { simulationMode: this.simulationMode, version: VERSION, unavailable: this.unavailable },
+      status: {
+        simulationMode: this.simulationMode,
+        version: VERSION,
+        unavailable: this.unavailable,
+        lab: this.labRev,
+      },
     };
     if (c.full || this.devicesRev > seq) c.devices = this.deviceInfo();
     this.prefs.addTo(c, seq);
     return { c, ids: log.ids };
+  }
+
+  /** The Lab check, named by the file it describes. */
+  private labCheck(): LabCheck {
+    const check = this.diagnosis.labCheck();
+    const path = text(() => this.host.ipc.appWindow().getActiveFile().getSavedFilename()) || "";
+    check.file = path.split(/[\\/]/).pop() || "";
+    return check;
   }
 
   private deviceInfo(): DeviceInfo[] {

@@ -32,6 +32,8 @@ export class LabSnapshot {
     private readonly host: Host,
     private readonly subs: Subscriptions,
     private readonly report: (where: string, error: unknown) => void,
+    /** PT said the lab changed (a topology, device or port event): results computed from it are stale. */
+    private readonly changed: () => void = () => undefined,
   ) {}
 
   get(): Snapshot {
@@ -98,6 +100,7 @@ export class LabSnapshot {
     return function () {
       self.rewatch = true;
       self.markStale();
+      self.changed();
     };
   }
 
@@ -106,6 +109,7 @@ export class LabSnapshot {
     const self = this;
     const stale: EventHandler = function () {
       self.markStale();
+      self.changed();
     };
     return function (target, event) {
       self.subs.on(GROUP_DEVICES, target, event, stale);

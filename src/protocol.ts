@@ -137,6 +137,8 @@ export interface LabCheck {
   causes: { key: string; cause: string; fix: string; pairs: number; rule: string }[];
   /** false: the lab could not be read, and the cells are empty. */
   readable: boolean;
+  /** The open file's name (NetworkFile.getSavedFilename(), without its folder); "" when unsaved or unreadable. */
+  file?: string;
 }
 
 export interface DeviceInfo {
@@ -171,6 +173,12 @@ export interface EngineStatus {
   version: string;
   /** What could not start in PT, each naming the privilege to grant (absent or empty when all is well). */
   unavailable?: string[];
+  /**
+   * The revision at which PT last said the lab changed (a topology, device or port event, File > Open or New).
+   * A Check or Lab check computed before it is stale. Changes PT announces no event for (DHCP, services,
+   * accounts, records) show only when the lab is read again: the panel asks again while a result is on screen.
+   */
+  lab?: number;
 }
 
 /** Everything that changed after a sequence number. Applying one twice is harmless. */

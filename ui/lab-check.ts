@@ -7,11 +7,13 @@
 import { html } from "htm/preact";
 import type { LabCheck, LabCheckCell } from "../src/protocol";
 import type { Call } from "./engine-link";
+import { isCurrent, type LabStamp, labStamp, Refresher } from "./lab-freshness";
 import { differs, ended, LabGrid, pairKey, ptSaid, said, type Verified } from "./lab-grid";
 import { csvCell } from "./log/export";
 import { copyText } from "./log/log-view";
 import type { PanelStore } from "./store";
 import { StoreView } from "./store-view";
+import { clock } from "./time";
 
 export interface LabCheckProps {
   store: PanelStore;
@@ -27,6 +29,10 @@ interface LabCheckState {
   /** For "Verify selected", with the opened cell: rows (r0: the first sender) and columns (c0: the first account). */
   sel: { [rowOrColumn: string]: boolean };
   open: number;
+  /** The lab the check was computed from: stale once PT says the lab changed, or another file opened. */
+  stamp: LabStamp | null;
+  /** The section is open: only then is the check asked for again. */
+  shown: boolean;
 }
 
 const SUBJECT = "Mail Console lab check";
@@ -45,6 +51,9 @@ function labCheckCsv(check: LabCheck, pt: Verified): string {
   return "\ufeff" + rows.join("\r\n") + "\r\n";
 }
 
+/** What a person sees of a check: an answer that says the same needs no "Updated". */
+const gridText = (c: LabCheck) => JSON.stringify([c.senders, c.roster, c.cells, c.causes, c.readable, c.file]);
+
 /** "PC-Bob → erin@beta.org: predicted fails, code 6; PT: delivered", PT's part once verified. */
 const line = (c: LabCheckCell, pt: Verified) =>
   `${c.device} → ${c.to}: predicted ${said(c)}${pt[pairKey(c)] ? "; PT: " + pt[pairKey(c)] : ""}`;
@@ -54,7 +63,26 @@ function pair(c: LabCheckCell) {
 }
 
 export class LabCheckView extends StoreView<LabCheckProps, LabCheckState> {
-  state: LabCheckState = { check: null, note: "", sent: {}, sel: {}, open: -1 };
+  state: LabCheckState = { check: null, note: "", sent: {}, sel: {}, open: -1, stamp: null, shown: false };
+  private refresher = new Refresher(
+    () => this.run(true),
+    () => this.state.shown && !!this.state.check,
+  );
+
+  protected storeChanged(): void {
+    this.forceUpdate();
+    this.refresher.follow(this.stale());
+  }
+
+  componentWillUnmount(): void {
+    super.componentWillUnmount();
+    this.refresher.stop();
+  }
+
+  private stale(): boolean {
+    const { check, stamp } = this.state;
+    return !!check && !!stamp && !isCurrent(stamp, this.props.store);
+  }
 
   /** Opt-in: one marked test mail per pair, one sendMail per sender device, through the same queues as compose. */
   private verify(cells: LabCheckCell[]) {
@@ -119,25 +147,60 @@ export class LabCheckView extends StoreView<LabCheckProps, LabCheckState> {
       return r < 0 || c < 0 ? { sel: { ...s.sel, [k]: !s.sel[k] } } : { open: s.open === n ? -1 : n };
     });
 
-  private run = () => {
-    this.setState({ note: "Reading the lab…" });
-    this.props.call({ type: "labCheck" }).then(
-      (r) => this.setState(r.ok ? { check: r.value, note: "", sel: {}, open: -1 } : { note: r.error }),
-      (e: Error) => this.setState({ note: "Lab check failed: " + e.message }),
-    );
+  /** Asks for the check; quietly (no "Reading…") when it is asked again on its own. */
+  private run = (quiet = false) => {
+    const { store, call } = this.props;
+    const stamp = labStamp(store);
+    if (!quiet) this.setState({ note: "Reading the lab…" });
+    call({ type: "labCheck" })
+      .then(
+        (r) => (r.ok ? this.take(r.value, stamp, quiet) : this.setState({ note: r.error })),
+        (e: Error) => this.setState({ note: "Lab check failed: " + e.message }),
+      )
+      .then(() => this.refresher.follow(this.stale()));
   };
+
+  /** A new answer: the same grid keeps its selection; another file's forgets what was verified. */
+  private take(check: LabCheck, stamp: LabStamp, quiet: boolean) {
+    this.setState((s) => {
+      const before = s.check;
+      const same = !!before && gridText(before) === gridText(check);
+      const shape =
+        !!before && JSON.stringify([before.senders, before.roster]) === JSON.stringify([check.senders, check.roster]);
+      const note = quiet ? (same ? s.note : `Updated at ${clock(stamp.at)}: the lab changed.`) : "";
+      return {
+        check,
+        stamp,
+        note,
+        sel: shape ? s.sel : {},
+        open: shape ? s.open : -1,
+        sent: s.stamp && s.stamp.file === stamp.file ? s.sent : {},
+      };
+    });
+  }
 
   private copyCsv = () => {
     const { check } = this.state;
     if (!check) return;
+    if (this.stale()) return this.setState({ note: "The lab changed since this grid: copy once it is checked again." });
     (this.props.copy || copyText)(labCheckCsv(check, this.verified())).then(
       () => this.setState({ note: `Copied ${check.cells.length} pairs as CSV.` }),
       (e: Error) => this.setState({ note: "Copy failed: " + e.message }),
     );
   };
 
+  /** Opening the section checks the lab when there is no check yet, or it is stale. */
+  private toggled = (e: Event) => {
+    const shown = (e.target as HTMLDetailsElement).open;
+    this.setState({ shown }, () => {
+      if (shown && (!this.state.check || this.stale())) this.run(!!this.state.check);
+      else this.refresher.follow(false);
+    });
+  };
+
   render() {
-    const { check, note, sel, open } = this.state;
+    const { check, note, sel, open, stamp } = this.state;
+    const stale = this.stale();
     const cells = check ? check.cells : [];
     const pt = this.verified();
     const sent = cells.filter((c) => pairKey(c) in pt);
@@ -150,14 +213,15 @@ export class LabCheckView extends StoreView<LabCheckProps, LabCheckState> {
     const bad = cells.filter((c) => c.predicted !== "delivered");
     const at = cells[open];
     return html`
-      <details class="lab-check" onToggle=${(e: Event) => (e.target as HTMLDetailsElement).open && !check && this.run()}>
+      <details class="lab-check" onToggle=${this.toggled}>
         <summary><h2>Lab check</h2></summary>
         <p class="hint">Who can mail whom in this lab, predicted from its settings. Nothing is sent unless you verify.</p>
         <div class="actions">
-          <button type="button" onClick=${this.run}>Check again</button>
-          <button type="button" onClick=${this.copyCsv} disabled=${!cells.length}>Copy CSV</button>
+          <button type="button" onClick=${() => this.run()}>Check again</button>
+          <button type="button" onClick=${this.copyCsv} disabled=${!cells.length || stale}>Copy CSV</button>
           <span class="message" role="status">${note}</span>
         </div>
+        ${check && stamp ? html`<p class=${"hint" + (stale ? " stale" : "")}>${stale ? "The lab changed since this check: checking again… " : ""}Checked ${check.file ? check.file : "this lab"} at ${clock(stamp.at)}.</p>` : null}
         ${
           check && !check.readable
             ? html`<p role="alert">The lab could not be read (see the banner above for a missing privilege).</p>`

@@ -63,7 +63,7 @@ export class OpenFile {
   /** File > Open of a playground file: its saved switches, or the defaults. */
   openPlaygroundFile(key: PlaygroundFile): void {
     this.setBehaviour(this.saved[key] || defaultBehaviour());
-    this.world.openFile(FILES[key]());
+    this.world.openFile(FILES[key](), `C:/Users/student/Desktop/${key}.pkt`);
     this.file = playgroundFile(key);
   }
 
@@ -80,7 +80,7 @@ export class OpenFile {
       this.setBehaviour(defaultBehaviour());
       this.file = lab.file;
       try {
-        this.world.openFile(lab.spec);
+        this.world.openFile(lab.spec, name);
       } catch (e) {
         // Loaded in a scratch world first, so not expected: the file may now be half open.
         return "opened with an error (" + oneLine(e) + ")";

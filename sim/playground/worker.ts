@@ -22,7 +22,7 @@ const world = new World({
   stepMs: Number(pace.get("step") || 250),
   timeoutMs: Number(pace.get("timeout") || 4000),
 });
-world.load(classroom());
+world.load(classroom(), "C:/Users/student/Desktop/classroom.pkt");
 const open = new OpenFile(world);
 installPtGlobals(scope, world);
 scope.dprint = (text: string) => post({ type: "log", text: String(text) });

@@ -16,6 +16,13 @@ export interface AppWindow extends IpcObject {
   getActiveWorkspace(): Workspace;
   getUserFolder(): string;
   getVersion(): string;
+  /** The open file [doc class_app_window.html getActiveFile; class_network_file.html]. */
+  getActiveFile(): NetworkFile;
+}
+
+/** class_network_file.html. getSavedFilename: "the filename of the currently opened file" ("" for a new, unsaved one: inferred). */
+export interface NetworkFile {
+  getSavedFilename(): string;
 }
 
 export interface MenuBar {

@@ -5,8 +5,9 @@
 // engine, and after Send the form follows what happened to the mails.
 import { html } from "htm/preact";
 import { createRef } from "preact";
-import type { DeviceInfo, Draft, ErrorField, Verdict } from "../../src/protocol";
+import type { DeviceInfo, Draft, ErrorField, RequestOf, Verdict } from "../../src/protocol";
 import type { Call } from "../engine-link";
+import { isCurrent, type LabStamp, labStamp, Refresher } from "../lab-freshness";
 import type { PanelStore } from "../store";
 import { StoreView } from "../store-view";
 import { sentence } from "../tally";
@@ -52,6 +53,9 @@ interface ComposeState {
   group: number;
   /** What "Check" predicted, per recipient (the mail model, from the lab as it is now). */
   checked: { to: string; verdict: Verdict | null }[];
+  /** The draft Check judged (its predict request as text) and the lab it read: the result goes when the draft changes. */
+  checkedFor: string;
+  checkStamp: LabStamp | null;
 }
 
 export class Compose extends StoreView<ComposeProps, ComposeState> {
@@ -64,7 +68,14 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     busy: false,
     group: 0,
     checked: [],
+    checkedFor: "",
+    checkStamp: null,
   };
+  /** A Check result on screen is asked for again when the lab changes. */
+  private refresher = new Refresher(
+    () => this.check(true),
+    () => this.checkShown(),
+  );
   private formRef = createRef<HTMLFormElement>();
   private started = false;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
@@ -76,6 +87,8 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     const { devices, draft } = this.props.store;
     if (this.started || !devices.length) {
       this.forceUpdate();
+      const stamp = this.state.checkStamp;
+      this.refresher.follow(!!stamp && !isCurrent(stamp, this.props.store));
       return;
     }
     this.started = true;
@@ -85,6 +98,7 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
 
   componentWillUnmount(): void {
     super.componentWillUnmount();
+    this.refresher.stop();
     if (this.flush) this.flush();
   }
 
@@ -201,24 +215,43 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     );
   };
 
-  /** "Check": what the lab will do with this mail, per recipient. Sending is never blocked by it. */
-  private check = () => {
+  /** What Check asks for the form as it is now. */
+  private predictRequest(): RequestOf<"predict"> {
     const { form } = this.state;
-    const to = splitRecipients(form.to);
-    if (!to.length) return this.setState({ errors: { to: "To: add at least one recipient to check." } });
+    const { device, password } = form;
+    return {
+      type: "predict",
+      device,
+      from: form.from.trim(),
+      password,
+      server: form.server.trim(),
+      to: splitRecipients(form.to),
+    };
+  }
+
+  /** A Check result is shown only for the draft it judged. */
+  private checkShown(): boolean {
+    return this.state.checked.length > 0 && this.state.checkedFor === JSON.stringify(this.predictRequest());
+  }
+
+  /** "Check": what the lab will do with this mail, per recipient. Sending is never blocked by it. Quiet: asked again on its own. */
+  private check = (quiet = false) => {
+    const request = this.predictRequest();
+    if (!request.to.length) return this.setState({ errors: { to: "To: add at least one recipient to check." } });
+    const stamp = labStamp(this.props.store);
+    const news = quiet ? {} : { group: 0, message: "" };
     this.props
-      .call({
-        type: "predict",
-        device: form.device,
-        from: form.from.trim(),
-        password: form.password,
-        server: form.server.trim(),
-        to,
-      })
+      .call(request)
       .then(
-        (r) => this.setState(r.ok ? { checked: r.value, group: 0, message: "" } : { checked: [], message: r.error }),
+        (r) =>
+          this.setState(
+            r.ok
+              ? { ...news, checked: r.value, checkedFor: JSON.stringify(request), checkStamp: stamp }
+              : { checked: [], message: r.error },
+          ),
         (err: Error) => this.setState({ checked: [], message: "Check failed: " + err.message }),
-      );
+      )
+      .then(() => this.refresher.follow(!isCurrent(stamp, this.props.store)));
   };
 
   private cancel = () => {
@@ -247,6 +280,7 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     const count = splitRecipients(form.to).length;
     const like = labExamples(store.devices, form.device);
     const kit: FieldKit = { errors, form, pc, reset: this.reset };
+    const stale = !!this.state.checkStamp && !isCurrent(this.state.checkStamp, store);
     const input = (f: ComposeField, type: string, placeholder?: string) =>
       html`<input ...${aria(kit, f)} type=${type} autocomplete="off" placeholder=${placeholder} value=${form[f]} onInput=${this.set(f)} />`;
     const sendKey = (e: KeyboardEvent) => {
@@ -271,11 +305,11 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
         <p class="hint">${count > 1 ? `${count} mails will be sent, one per recipient. ` : ""}{user} and {address} are filled in per recipient. Ctrl+Enter sends.</p>
         <div class="actions">
           <button type="submit" class="primary" disabled=${busy}>Send</button>
-          <button type="button" onClick=${this.check}>Check</button>
+          <button type="button" onClick=${() => this.check()}>Check</button>
           <button type="button" onClick=${this.cancel} disabled=${!pending}>Cancel</button>
           <span class="message" role="status">${this.progress()}</span>
         </div>
-        ${this.state.checked.length ? html`<ul class="checked" aria-label="Check">${this.state.checked.map(predicted)}</ul>` : null}
+        ${this.checkShown() ? html`<ul class=${"checked" + (stale ? " stale" : "")} aria-label="Check">${stale ? html`<li>The lab changed: checking again…</li>` : null}${this.state.checked.map(predicted)}</ul>` : null}
       </form>`;
   }
 }
