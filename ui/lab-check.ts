@@ -8,7 +8,7 @@ import { html } from "htm/preact";
 import type { LabCheck, LabCheckCell } from "../src/protocol";
 import type { Call } from "./engine-link";
 import { isCurrent, type LabStamp, labStamp, Refresher } from "./lab-freshness";
-import { differs, ended, LabGrid, pairKey, ptSaid, said, type Verified } from "./lab-grid";
+import { differs, ended, GRID_LEGEND, LabGrid, outcomeWord, pairKey, ptSaid, said, type Verified } from "./lab-grid";
 import { csvCell } from "./log/export";
 import { copyText } from "./log/log-view";
 import type { PanelStore } from "./store";
@@ -43,7 +43,7 @@ function labCheckCsv(check: LabCheck, pt: Verified): string {
   for (const c of check.cells) {
     const m = pt[pairKey(c)];
     rows.push(
-      [c.device, c.from, c.to, c.predicted, (m || "").split(",")[0], c.code === null ? "" : c.code, c.cause, c.fix]
+      [c.device, c.from, c.to, c.predicted, outcomeWord(m || ""), c.code === null ? "" : c.code, c.cause, c.fix]
         .map(csvCell)
         .join(","),
     );
@@ -228,12 +228,13 @@ export class LabCheckView extends StoreView<LabCheckProps, LabCheckState> {
             : check
               ? html`
           <p>${cells.length} pairs (${check.senders.length} senders × ${check.roster.length} accounts): ${count("delivered")} deliver, ${count("bounced")} bounce, ${count("failed")} fail${count("unknown") ? `, ${count("unknown")} unknown` : ""}.</p>
-          ${check.causes.length ? html`<h3>What to fix</h3><ol class="causes">${check.causes.map((g) => html`<li><b>${g.pairs} pair${g.pairs === 1 ? "" : "s"}:</b> ${g.cause}. <strong>Fix:</strong> ${g.fix}.</li>`)}</ol>` : null}
+          ${check.causes.length ? html`<h3>What to fix</h3><ol class="causes">${check.causes.map((g) => html`<li><b>${g.pairs} pair${g.pairs === 1 ? "" : "s"}:</b> ${g.cause}.${g.fix ? html` <strong>Fix:</strong> ${g.fix}.` : null}</li>`)}</ol>` : null}
           ${
             cells.length
               ? html`<p class="hint">Open a cell; select a row or column by its header.</p>
           <${LabGrid} check=${check} pt=${JSON.stringify(pt)} sel=${sel} open=${open} pick=${this.pick} />
-          ${at ? html`<div class="detail" aria-live="polite"><p>${line(at, pt)}</p>${at.cause ? html`<p><strong>Why:</strong> ${at.cause}</p><p><strong>Fix:</strong> ${at.fix}</p>` : null}</div>` : null}
+          <p class="hint legend">${GRID_LEGEND}</p>
+          ${at ? html`<div class="detail" aria-live="polite"><p>${line(at, pt)}</p>${at.cause ? html`<p><strong>Why:</strong> ${at.cause}</p>` : null}${at.fix ? html`<p><strong>Fix:</strong> ${at.fix}</p>` : null}</div>` : null}
           <div class="actions">
             <button type="button" onClick=${() => this.verify(chosen)} disabled=${!chosen.length || running}>Verify selected</button>
             <button type="button" onClick=${() => this.verify(cells)} disabled=${running}>Verify all</button>

@@ -7,6 +7,7 @@
 import { html } from "htm/preact";
 import type { LabCheck, LabCheckCell, MailEntry } from "../src/protocol";
 import { Pure } from "./pure";
+import { codeLabel } from "./status";
 
 const WORDS = { delivered: "delivers", bounced: "bounces", failed: "fails", unknown: "unknown" };
 const MARKS: { [word: string]: string } = { del: "✓", bou: "↩", fai: "✗", unk: "?", sen: "…", can: "–" };
@@ -14,16 +15,19 @@ const DONE = ["delivered", "bounced", "failed", "cancelled"];
 
 /**
  * What PT did with each pair's verification mail, in words: "delivered",
- * "failed, code 6", "sending", "cancelled"; absent: not sent.
+ * "failed with 6, Timed out", "sending", "cancelled"; absent: not sent.
  */
 export type Verified = { [pair: string]: string };
 
 export const pairKey = (c: { device: string; to: string }) => c.device + ">" + c.to;
 
 const withCode = (word: string, code: number | null) =>
-  word + (/^fail/.test(word) && code !== null ? ", code " + code : "");
+  word + (/^fail/.test(word) && code !== null ? ` with ${code}, ${codeLabel(code)}` : "");
 
-/** The prediction in words: "fails, code 6". */
+/** The first word of what was said ("failed with 6, Timed out" → "failed"): a class and a CSV value. */
+export const outcomeWord = (words: string) => words.split(/[ ,]/)[0];
+
+/** The prediction in words: "fails with 6, Timed out". */
 export const said = (c: LabCheckCell) => withCode(WORDS[c.predicted], c.code);
 
 /** What PT did with a mail in words ("failed, code 6"), or "sending" while it moves. */
@@ -37,7 +41,11 @@ export const ended = (v: string | undefined) => /^[dbf]/.test(v || "");
 export const differs = (c: LabCheckCell, v: string | undefined) => ended(v) && !(v as string).startsWith(c.predicted);
 
 /** A cell's mark, from its words: ✓, ↩, the failure's code, … */
-const mark = (words: string) => (/\d+$/.exec(words) || [MARKS[words.slice(0, 3)]])[0];
+const mark = (words: string) => (/\d+/.exec(words) || [MARKS[words.slice(0, 3)]])[0];
+
+/** What the marks mean, under the grid. */
+export const GRID_LEGEND =
+  "✓ delivers · ↩ bounces · a number: fails with that code · ? cannot tell · … sending · – cancelled";
 
 export interface LabGridProps {
   check: LabCheck;
@@ -109,10 +117,10 @@ export class LabGrid extends Pure<LabGridProps> {
       const v = pt[pairKey(c)];
       const x = differs(c, v);
       const a = (i + 1) * w + j + 1;
-      return html`<td role="gridcell" tabIndex=${a === at ? 0 : undefined} class=${`cell ${v ? v.split(",")[0] + " v" : c.predicted}${x ? " x" : ""}${sel["r" + i] || sel["c" + j] || n === open ? " sel" : ""}${n === open ? " on" : ""}`} aria-label=${`${c.device} to ${c.to}: ${said(c)}${v ? `; PT: ${v}${x ? " (differs)" : ""}` : ""}`}>${mark(v || said(c))}</td>`;
+      return html`<td role="gridcell" tabIndex=${a === at ? 0 : undefined} class=${`cell ${v ? outcomeWord(v) + " v" : c.predicted}${x ? " x" : ""}${sel["r" + i] || sel["c" + j] || n === open ? " sel" : ""}${n === open ? " on" : ""}`} aria-label=${`${c.device} to ${c.to}: ${said(c)}${v ? `; PT: ${v}${x ? " (differs)" : ""}` : ""}`}>${mark(v || said(c))}</td>`;
     };
     const head = (a: number, pressed: boolean, text: string) =>
-      html`<button type="button" class="link" tabIndex=${a === at ? 0 : -1} aria-pressed=${pressed} title=${text}>${text}</button>`;
+      html`<button type="button" class="link" tabIndex=${a === at ? 0 : -1} aria-pressed=${pressed}>${text}</button>`;
     return html`<div class="grid"><table role="grid" onClick=${this.click} onKeyDown=${this.key}><thead><tr><td></td>${k.roster.map((to, j) => html`<th scope="col">${head(j + 1, !!sel["c" + j], to)}</th>`)}</tr></thead><tbody>${k.senders.map((s, i) => html`<tr><th scope="row">${head((i + 1) * w, !!sel["r" + i], s.device)}</th>${k.roster.map((_, j) => cell(i, j))}</tr>`)}</tbody></table></div>`;
   }
 }

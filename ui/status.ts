@@ -1,5 +1,6 @@
 // A mail's state in words, the same wherever it is said: the badge, the
 // screen-reader announcement, the search and the export.
+import { html } from "htm/preact";
 import type { MailEntry, MailState } from "../src/protocol";
 import { decodeResponse } from "../src/protocol";
 
@@ -18,10 +19,21 @@ export function statusText(m: MailEntry): string {
   return m.state === "failed" && m.code !== null ? word + ": " + decodeResponse(m.code).label : word;
 }
 
-/** A code's PT name read as words: eSmtpRequestForward → "request forward". */
-export function codeWords(code: number): string {
-  return decodeResponse(code)
-    .name.replace(/^eSmtp/, "")
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .toLowerCase();
-}
+/**
+ * A code in words, as a person reads it: "13 Server not found". PT's enum names
+ * (eSmtpServerNotFound) stay in the fidelity report. A bounced mail's 2 is the
+ * server accepting it, not delivery: the bounce comes after.
+ */
+export const codeLabel = (code: number, bounced = false) =>
+  code === 2 && bounced ? "Accepted (the bounce comes after)" : decodeResponse(code).label;
+
+/** Evidence in words, behind "Why we think so": a person reads the lab's why first. */
+const EVIDENCE = {
+  live: "seen in Packet Tracer itself",
+  pkt: "seen in labs saved by Packet Tracer",
+  inf: "inferred from how Packet Tracer's mail works, not yet seen in Packet Tracer",
+};
+
+/** The rule behind a prediction and how sure it is, folded away. */
+export const whyWeThinkSo = (rule: string, evidence: keyof typeof EVIDENCE) =>
+  html`<details class="why-we-think"><summary>Why we think so</summary><p>The model's rule ${rule}, ${EVIDENCE[evidence]}.</p></details>`;

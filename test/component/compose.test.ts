@@ -70,7 +70,7 @@ describe("compose form", () => {
   it("a typed password that is not the PC's says so without showing either", async () => {
     const { type, field } = setup();
     type("Password", "wrong");
-    const note = await screen.findByText(/PC-Alice's Email settings has another password\./);
+    const note = await screen.findByText(/PC-Alice's Email settings have another password\./);
     expect(note.textContent).not.toContain("alice123");
     expect(field("Password").getAttribute("aria-describedby")).toBe(note.id);
   });

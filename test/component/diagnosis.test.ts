@@ -39,12 +39,20 @@ function logWith(m: ReturnType<typeof mail>) {
 }
 
 describe("a row explains itself from the lab", () => {
-  it("a bounce says where the bounce lands, why, what to fix, and the rule's evidence", () => {
+  it("a bounce says it was accepted and comes back, where it lands, why, what to fix, and the rule behind a disclosure", () => {
     const row = logWith(mail({ id: 1, to: "bobby@beta.org", state: "bounced", code: 2, verdict: BOUNCE }));
+    expect(row.textContent).toMatch(
+      /Accepted \(code 2\), but it comes back: the server took the mail, then returned it/,
+    );
     expect(row.textContent).toMatch(/The bounce lands in alice's mailbox on MAIL-ALPHA\./);
     expect(row.textContent).toMatch(/Why: MAIL-BETA \(10\.2\.0\.10\) has no user bobby/);
     expect(row.textContent).toMatch(/Fix: add the user bobby on MAIL-BETA/);
-    expect(row.textContent).toMatch(/Rule remote-unknown-recipient, inferred\./);
+    const why = within(row).getByText("Why we think so").closest("details")!;
+    expect(why.open).toBe(false);
+    expect(why.textContent).toBe(
+      "Why we think soThe model's rule remote-unknown-recipient, inferred from how Packet Tracer's mail works, not yet seen in Packet Tracer.",
+    );
+    expect(row.textContent).not.toMatch(/\(inferred\)|eSmtp/);
   });
 
   it("a delivered mail says whose mailbox it is in, and no generic text", () => {
@@ -66,12 +74,14 @@ describe("a row explains itself from the lab", () => {
   it("where PT and the model disagree, the row says both codes", () => {
     const v: Verdict = { ...BOUNCE, disagrees: { pt: 13, model: 2 } };
     const row = logWith(mail({ id: 3, state: "failed", code: 13, verdict: v }));
-    expect(within(row).getByRole("note").textContent).toMatch(/^PT answered 13; the model expected 2\./);
+    expect(within(row).getByRole("note").textContent).toMatch(
+      /^PT answered 13, Server not found; the model expected 2, Delivered\./,
+    );
   });
 });
 
 describe("Check, before sending", () => {
-  it("predicts per recipient, names the device to fix, says when a rule is inferred, and sends nothing", async () => {
+  it("predicts per recipient, names the device to fix, folds the rule and its evidence away, and sends nothing", async () => {
     const store = new PanelStore();
     store.apply(changes());
     const { call, calls } = fakeEngine({
@@ -100,8 +110,8 @@ describe("Check, before sending", () => {
     fireEvent.click(screen.getByRole("button", { name: "Check" }));
     const list = await screen.findByRole("list", { name: "Check" });
     expect(Array.from(list.querySelectorAll("li")).map((li) => li.textContent)).toEqual([
-      "carol@alpha.edu: Will be delivered: in carol's mailbox on MAIL-ALPHA.",
-      "bobby@beta.org: Will bounce: MAIL-BETA (10.2.0.10) has no user bobby. Fix: add the user bobby on MAIL-BETA, or write to an existing user (inferred).",
+      "carol@alpha.edu: Will be delivered: in carol's mailbox on MAIL-ALPHA.Why we think soThe model's rule local-delivered, seen in labs saved by Packet Tracer.",
+      "bobby@beta.org: Will bounce: MAIL-BETA (10.2.0.10) has no user bobby. Fix: add the user bobby on MAIL-BETA, or write to an existing user.Why we think soThe model's rule remote-unknown-recipient, inferred from how Packet Tracer's mail works, not yet seen in Packet Tracer.",
     ]);
     expect(calls.map((c) => c.type)).toEqual(["readDevice", "predict"]);
   });
@@ -201,8 +211,8 @@ describe("the Lab check", () => {
     const pairs = screen.getByText("Pairs that do not deliver (3)").nextElementSibling!;
     expect(Array.from(pairs.querySelectorAll("li")).map((li) => li.textContent)).toEqual([
       "PC-Alice → bob@beta.org: bounces",
-      "PC-Bob → alice@alpha.edu: fails, code 9",
-      "PC-Bob → bob@beta.org: fails, code 9",
+      "PC-Bob → alice@alpha.edu: fails with 9, Name not found",
+      "PC-Bob → bob@beta.org: fails with 9, Name not found",
     ]);
     fireEvent.click(screen.getByRole("button", { name: "Copy CSV" }));
     await screen.findByText("Copied 4 pairs as CSV.");
@@ -310,8 +320,8 @@ describe("the Lab check's grid", () => {
     expect(cellNames()).toEqual([
       "PC-Alice to alice@alpha.edu: delivers",
       "PC-Alice to bob@beta.org: bounces",
-      "PC-Bob to alice@alpha.edu: fails, code 9",
-      "PC-Bob to bob@beta.org: fails, code 9",
+      "PC-Bob to alice@alpha.edu: fails with 9, Name not found",
+      "PC-Bob to bob@beta.org: fails with 9, Name not found",
     ]);
     expect(screen.getAllByRole("gridcell").map((c) => c.textContent)).toEqual(["✓", "↩", "9", "9"]);
   });
@@ -329,7 +339,7 @@ describe("the Lab check's grid", () => {
     expect(Array.from(grid.querySelectorAll('[tabindex="0"]'))).toEqual([cells[1]]);
     press("ArrowDown");
     press("ArrowRight"); // the last column: stays
-    expect(focused()).toBe("PC-Bob to bob@beta.org: fails, code 9");
+    expect(focused()).toBe("PC-Bob to bob@beta.org: fails with 9, Name not found");
     press("Home");
     expect(focused()).toBe("PC-Bob");
     press("ArrowUp");
@@ -349,12 +359,12 @@ describe("the Lab check's grid", () => {
 
   it("Enter opens a cell: below the grid, the pair, the prediction, why and the fix; Space closes it", async () => {
     await shownLabCheck();
-    const cell = screen.getByRole("gridcell", { name: "PC-Bob to alice@alpha.edu: fails, code 9" });
+    const cell = screen.getByRole("gridcell", { name: "PC-Bob to alice@alpha.edu: fails with 9, Name not found" });
     cell.focus();
     fireEvent.keyDown(cell, { key: "Enter" });
     const opened = (await screen.findByText("Why:")).parentElement!.parentElement!;
     expect(Array.from(opened.querySelectorAll("p")).map((p) => p.textContent)).toEqual([
-      "PC-Bob → alice@alpha.edu: predicted fails, code 9",
+      "PC-Bob → alice@alpha.edu: predicted fails with 9, Name not found",
       "Why: DNS-SRV has no A record for mail.beta.org",
       "Fix: add an A record mail.beta.org on DNS-SRV",
     ]);
@@ -441,8 +451,8 @@ describe("the Lab check's grid", () => {
     expect(cellNames()).toEqual([
       "PC-Alice to alice@alpha.edu: delivers; PT: delivered",
       "PC-Alice to bob@beta.org: bounces; PT: delivered (differs)",
-      "PC-Bob to alice@alpha.edu: fails, code 9; PT: failed, code 9",
-      "PC-Bob to bob@beta.org: fails, code 9; PT: sending",
+      "PC-Bob to alice@alpha.edu: fails with 9, Name not found; PT: failed with 9, Name not found",
+      "PC-Bob to bob@beta.org: fails with 9, Name not found; PT: sending",
     ]);
     const cells = screen.getAllByRole("gridcell");
     expect(cells.map((c) => c.textContent)).toEqual(["✓", "✓", "9", "…"]);

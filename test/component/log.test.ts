@@ -70,9 +70,11 @@ describe("delivery log", () => {
     expect(r.textContent).toContain("Check:");
     expect(r.textContent).toContain("The relay gave up.");
     const items = within(r).getByRole("list", { name: "Timeline" }).querySelectorAll("li");
-    expect(spoken(items[0])).toBe(`${clock(1767225600000)}, code 1, request`);
-    expect(spoken(items[1])).toBe(`${clock(1767225601000)}, code 2, response success`);
-    expect(items[0].textContent).toContain("eSmtpRequest"); // PT's own name stays on screen
+    expect(spoken(items[0])).toBe(`${clock(1767225600000)}, code 1, Sending`);
+    expect(spoken(items[1])).toBe(`${clock(1767225601000)}, code 2, Delivered`);
+    // The code in words, as a person reads it; PT's enum names stay in the fidelity report.
+    expect(items[0].textContent).toMatch(/1\s+Sending/);
+    expect(r.textContent).not.toMatch(/eSmtp/);
   });
 
   it("says what the engine folded or cut: repeated codes, left-out events, a long body, an unreadable event", () => {
@@ -93,10 +95,10 @@ describe("delivery log", () => {
     fireEvent.click(within(rows()[1]).getByRole("button"));
     const items = within(rows()[1]).getByRole("list", { name: "Timeline" }).querySelectorAll("li");
     expect(Array.from(items).map((li) => spoken(li))).toEqual([
-      `${clock(1767225600000)}, code 1, request`,
+      `${clock(1767225600000)}, code 1, Sending`,
       "… 7 events left out",
-      `${clock(1767225601000)}, code 3, request forward, 4 times`,
-      `${clock(1767225602000)}, code 2, response success`,
+      `${clock(1767225601000)}, code 3, Forwarding, 4 times`,
+      `${clock(1767225602000)}, code 2, Delivered`,
     ]);
     expect(items[2].textContent).toContain("×4");
     expect(rows()[1].textContent).toContain("First 10 of 5000 characters (the mail went whole).");
@@ -165,7 +167,7 @@ describe("delivery log", () => {
 
   it("counts honestly: Sent is the engine's count, dropped rows included", () => {
     setup([mail({ id: 299 }), mail({ id: 300, state: "failed", code: 6 })], { sent: 300, dropped: 298 });
-    expect(counters()).toMatch(/^Sent 300 Delivered 1 Bounced 0 Failed 1 In progress 0 298 older dropped$/);
+    expect(counters()).toMatch(/^Sent 300 Delivered 1 Bounced 0 Failed 1 Cancelled 0 In progress 0 298 older dropped$/);
   });
 
   it("marks rows queued before the file open now", () => {

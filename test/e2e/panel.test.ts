@@ -41,7 +41,7 @@ describe("the panel in the playground", () => {
     await expect(row(panel, "bob@beta.org").locator(".subject").textContent()).resolves.toBe("Hello bob");
     await row(panel, "bob@beta.org").getByRole("button").click();
     const timeline = await row(panel, "bob@beta.org").getByRole("list", { name: "Timeline" }).textContent();
-    expect(timeline).toMatch(/1\s*eSmtpRequest[\s\S]*3\s*eSmtpRequestForward[\s\S]*2\s*eSmtpResponseSuccess/);
+    expect(timeline).toMatch(/1\s*Sending[\s\S]*3\s*Forwarding[\s\S]*2\s*Delivered/);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -67,7 +67,11 @@ describe("the panel in the playground", () => {
     const r = row(panel, "alice@alpha.edu");
     await r.getByText("Failed: Timed out").waitFor({ timeout: 15000 });
     await r.getByRole("button").click();
-    await r.getByText("eSmtpTimeout").waitFor();
+    await r
+      .getByRole("list", { name: "Timeline" })
+      .getByText(/6\s+Timed out/)
+      .first()
+      .waitFor();
     await page.close();
   });
 

@@ -79,7 +79,7 @@ describe("opening a lab file in the playground", () => {
     await row(panel, "bob@beta.org").getByText("Delivered").waitFor({ timeout: 15000 });
     await row(panel, "bob@beta.org").getByRole("button").click();
     const timeline = await row(panel, "bob@beta.org").getByRole("list", { name: "Timeline" }).textContent();
-    expect(timeline).toMatch(/eSmtpRequestForward[\s\S]*eSmtpResponseSuccess/);
+    expect(timeline).toMatch(/3\s*Forwarding[\s\S]*2\s*Delivered/);
     // The network view is published every 300 ms: wait for the mail to be in bob's mailbox there.
     await page.waitForFunction(() => {
       const w = (window as any).playground.world;
@@ -209,9 +209,9 @@ describe("PT behaviour switches in the playground", () => {
     await r.getByText("Failed: Server not found").waitFor({ timeout: 15000 });
     await r.getByRole("button").click();
     const timeline = await r.getByRole("list", { name: "Timeline" }).textContent();
-    expect(timeline).toMatch(/13\s*eSmtpServerNotFound/);
+    expect(timeline).toMatch(/13\s*Server not found/);
     // The engine's model keeps its defaults, so it notes that PT answered otherwise.
-    await r.getByText("PT answered 13; the model expected 2.", { exact: false }).waitFor();
+    await r.getByText("PT answered 13, Server not found; the model expected 2, Delivered.", { exact: false }).waitFor();
 
     // Kept with the classroom file: another file starts on the defaults, the classroom gets its own back.
     await page.getByLabel("Open file").selectOption("one-lan");

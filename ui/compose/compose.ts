@@ -5,12 +5,12 @@
 // engine, and after Send the form follows what happened to the mails.
 import { html } from "htm/preact";
 import { createRef } from "preact";
-import type { DeviceInfo, Draft, ErrorField, RequestOf, Verdict } from "../../src/protocol";
+import type { DeviceInfo, Draft, ErrorField, RequestOf } from "../../src/protocol";
 import type { Call } from "../engine-link";
-import { isCurrent, type LabStamp, labStamp, Refresher } from "../lab-freshness";
 import type { PanelStore } from "../store";
 import { StoreView } from "../store-view";
 import { sentence } from "../tally";
+import { CheckResult } from "./check";
 import { ACCOUNT, type AccountField, account, aria, type FieldKit, field, pcValue } from "./fields";
 import {
   type ComposeField,
@@ -51,11 +51,8 @@ interface ComposeState {
   busy: boolean;
   /** The group of the last send: the message follows it until it ends. */
   group: number;
-  /** What "Check" predicted, per recipient (the mail model, from the lab as it is now). */
-  checked: { to: string; verdict: Verdict | null }[];
-  /** The draft Check judged (its predict request as text) and the lab it read: the result goes when the draft changes. */
-  checkedFor: string;
-  checkStamp: LabStamp | null;
+  /** A resend waiting for the word to replace what is being written. */
+  replacing: Draft | null;
 }
 
 export class Compose extends StoreView<ComposeProps, ComposeState> {
@@ -67,16 +64,10 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     message: "",
     busy: false,
     group: 0,
-    checked: [],
-    checkedFor: "",
-    checkStamp: null,
+    replacing: null,
   };
-  /** A Check result on screen is asked for again when the lab changes. */
-  private refresher = new Refresher(
-    () => this.check(true),
-    () => this.checkShown(),
-  );
   private formRef = createRef<HTMLFormElement>();
+  private checkRef = createRef<CheckResult>();
   private started = false;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   /** The draft save waiting for typing to pause, if any. */
@@ -87,8 +78,6 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     const { devices, draft } = this.props.store;
     if (this.started || !devices.length) {
       this.forceUpdate();
-      const stamp = this.state.checkStamp;
-      this.refresher.follow(!!stamp && !isCurrent(stamp, this.props.store));
       return;
     }
     this.started = true;
@@ -98,7 +87,6 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
 
   componentWillUnmount(): void {
     super.componentWillUnmount();
-    this.refresher.stop();
     if (this.flush) this.flush();
   }
 
@@ -127,13 +115,23 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     );
   }
 
-  /** Refills the form (Resend to the failed ones) and puts the cursor in To. */
-  refill(draft: Draft): void {
+  /**
+   * Refills the form (Resend to the failed ones) and puts the cursor in To; nothing is sent until Send.
+   * A message being written is never replaced without asking.
+   */
+  refill(draft: Draft, confirmed = false): void {
+    const pane = this.formRef.current && (this.formRef.current.closest("details") as HTMLDetailsElement | null);
+    if (pane) pane.open = true;
+    const f = this.state.form;
+    if (!confirmed && (f.to.trim() || f.subject.trim() || f.body.trim())) {
+      this.setState({ replacing: draft });
+      return;
+    }
+    const n = splitRecipients(draft.to).length;
     this.choose(draft.device, draft);
-    this.setState({ group: 0, message: "", errors: {} }, () => this.focus("to"));
+    const message = `Ready to resend to ${n}: check the message, then press Send.`;
+    this.setState({ group: 0, message, errors: {}, replacing: null }, () => this.focus("to"));
     this.keepDraft(draft);
-    const form = this.formRef.current;
-    if (form) (form.closest("details") as HTMLDetailsElement).open = true;
   }
 
   private set(field: ComposeField) {
@@ -208,8 +206,13 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
           this.setState({ busy: false, errors: field ? { [field]: r.error } : {}, message: field ? "" : r.error });
           return;
         }
+        // A sent message is no longer a draft: the form empties (device and account stay) and follows the send.
         this.keepDraft(null);
-        this.setState({ busy: false, group: r.value.ids[0] || 0 });
+        this.setState((s) => ({
+          busy: false,
+          group: r.value.ids[0] || 0,
+          form: { ...s.form, to: "", subject: "", body: "" },
+        }));
       },
       (err: Error) => this.setState({ busy: false, message: "Not sent: " + err.message }),
     );
@@ -229,29 +232,13 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     };
   }
 
-  /** A Check result is shown only for the draft it judged. */
-  private checkShown(): boolean {
-    return this.state.checked.length > 0 && this.state.checkedFor === JSON.stringify(this.predictRequest());
-  }
-
-  /** "Check": what the lab will do with this mail, per recipient. Sending is never blocked by it. Quiet: asked again on its own. */
-  private check = (quiet = false) => {
-    const request = this.predictRequest();
-    if (!request.to.length) return this.setState({ errors: { to: "To: add at least one recipient to check." } });
-    const stamp = labStamp(this.props.store);
-    const news = quiet ? {} : { group: 0, message: "" };
-    this.props
-      .call(request)
-      .then(
-        (r) =>
-          this.setState(
-            r.ok
-              ? { ...news, checked: r.value, checkedFor: JSON.stringify(request), checkStamp: stamp }
-              : { checked: [], message: r.error },
-          ),
-        (err: Error) => this.setState({ checked: [], message: "Check failed: " + err.message }),
-      )
-      .then(() => this.refresher.follow(!isCurrent(stamp, this.props.store)));
+  /** "Check": what the lab will do with this mail, per recipient. */
+  private check = () => {
+    const result = this.checkRef.current;
+    if (!this.predictRequest().to.length)
+      return this.setState({ errors: { to: "To: add at least one recipient to check." } });
+    this.setState({ group: 0, message: "" });
+    if (result) result.run().then((error) => error && this.setState({ message: error }));
   };
 
   private cancel = () => {
@@ -272,6 +259,14 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     return g ? sentence(g, store.members(g.id)[0]) : this.state.message;
   }
 
+  /** "Resend to 3 replaces what you are writing": the person decides. */
+  private askReplace(draft: Draft) {
+    const n = splitRecipients(draft.to).length;
+    return html`<p class="confirm" role="alert">Resend to ${n} would replace the message you are writing.
+      <button type="button" onClick=${() => this.refill(draft, true)}>Replace it</button>
+      <button type="button" onClick=${() => this.setState({ replacing: null })}>Keep writing</button></p>`;
+  }
+
   render() {
     const { store } = this.props;
     const { form, errors, busy, pc, accountOpen } = this.state;
@@ -280,7 +275,6 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     const count = splitRecipients(form.to).length;
     const like = labExamples(store.devices, form.device);
     const kit: FieldKit = { errors, form, pc, reset: this.reset };
-    const stale = !!this.state.checkStamp && !isCurrent(this.state.checkStamp, store);
     const input = (f: ComposeField, type: string, placeholder?: string) =>
       html`<input ...${aria(kit, f)} type=${type} autocomplete="off" placeholder=${placeholder} value=${form[f]} onInput=${this.set(f)} />`;
     const sendKey = (e: KeyboardEvent) => {
@@ -289,6 +283,7 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
 
     return html`
       <form class="compose" ref=${this.formRef} onSubmit=${this.send} novalidate>
+        ${this.state.replacing ? this.askReplace(this.state.replacing) : null}
         ${field(
           kit,
           "device",
@@ -305,24 +300,13 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
         <p class="hint">${count > 1 ? `${count} mails will be sent, one per recipient. ` : ""}{user} and {address} are filled in per recipient. Ctrl+Enter sends.</p>
         <div class="actions">
           <button type="submit" class="primary" disabled=${busy}>Send</button>
-          <button type="button" onClick=${() => this.check()}>Check</button>
+          <button type="button" onClick=${this.check}>Check</button>
           <button type="button" onClick=${this.cancel} disabled=${!pending}>Cancel</button>
           <span class="message" role="status">${this.progress()}</span>
         </div>
-        ${this.checkShown() ? html`<ul class=${"checked" + (stale ? " stale" : "")} aria-label="Check">${stale ? html`<li>The lab changed: checking again…</li>` : null}${this.state.checked.map(predicted)}</ul>` : null}
+        <${CheckResult} ref=${this.checkRef} store=${store} call=${this.props.call} request=${this.predictRequest()} />
       </form>`;
   }
-}
-
-const WILL = { delivered: "Will be delivered", bounced: "Will bounce", failed: "Will fail", unknown: "Cannot tell" };
-
-/** "Will bounce: MAIL-ALPHA has no user karol"; inferred rules say so. */
-function predicted(p: { to: string; verdict: Verdict | null }) {
-  const v = p.verdict;
-  if (!v) return html`<li>${p.to}: the lab could not be read.</li>`;
-  const code = v.outcome === "failed" && v.expected.length ? ` (code ${v.expected[v.expected.length - 1]})` : "";
-  const where = v.outcome === "delivered" && v.mailbox ? `in ${v.mailbox}'s mailbox on ${v.server}` : v.cause;
-  return html`<li>${p.to}: ${WILL[v.outcome]}${code}: ${where}${v.outcome === "delivered" ? "" : html`. <strong>Fix:</strong> ${v.fix}`}${v.evidence === "inf" ? " (inferred)" : ""}.</li>`;
 }
 
 /** The form field an engine refusal is about, if it is one of the form's. */

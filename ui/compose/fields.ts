@@ -43,7 +43,7 @@ export function aria(kit: FieldKit, name: ComposeField) {
 function note(kit: FieldKit, f: ComposeField) {
   const pc = kit.pc;
   if (!pc || !differs(kit.form, pc, f)) return null;
-  const said = f === "password" ? "has another password." : `say ${pc[SETTING[f] as "mailId"] || "nothing here"}.`;
+  const said = f === "password" ? "have another password." : `say ${pc[SETTING[f] as "mailId"] || "nothing here"}.`;
   return html`<p class="differs" id=${"d-" + f}>${pc.name}'s Email settings ${said}
     <button type="button" class="link" aria-label=${"Use the PC's settings for " + LABELS[f]} onClick=${() => kit.reset(f as AccountField)}>Use the PC's settings</button></p>`;
 }

@@ -28,12 +28,16 @@ export interface Validated {
   mails: MailMessage[];
 }
 
-/** Splits To on commas, semicolons and new lines; drops blanks and repeats (case-insensitive). */
+/** `Alice <alice@alpha.edu>` or `"Alice" <alice@alpha.edu>`, as mail programs copy an address: the address. */
+const DISPLAY_NAME = /^[^<>]*<([^<>]*)>$/;
+
+/** Splits To on commas, semicolons and new lines; takes the address out of `Name <address>`; drops blanks and repeats (case-insensitive). */
 export function splitRecipients(text: string): string[] {
   const seen: { [k: string]: boolean } = {};
   const out: string[] = [];
   for (const part of text.split(/[,;\n\r]+/)) {
-    const a = part.trim();
+    const named = DISPLAY_NAME.exec(part.trim());
+    const a = (named ? named[1] : part).trim();
     if (!a || seen[a.toLowerCase()]) continue;
     seen[a.toLowerCase()] = true;
     out.push(a);
@@ -81,6 +85,8 @@ export function validateCompose(form: ComposeForm, devices: DeviceInfo[]): Valid
   if (!recipients.length) errors.to = `To: enter at least one address, like ${like.address}.`;
   else if (recipients.length > MAX_RECIPIENTS)
     errors.to = `To: ${recipients.length} addresses is more than ${MAX_RECIPIENTS} at once. Send to the class in groups.`;
+  else if (recipients.some((r) => /\{(user|address)\}/.test(r)))
+    errors.to = `To: {user} and {address} are filled in from each recipient, so To needs the real addresses, like ${like.address}. Put {user} in Subject or Body.`;
   else {
     for (const r of recipients) {
       const p = addressProblem(r);

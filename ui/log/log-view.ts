@@ -141,7 +141,7 @@ export class LogView extends StoreView<LogViewProps, LogViewState> {
         <div class="log-head">
           <h2 id="log-title">Delivery log</h2>
           <p class="counters" aria-label="Counters">
-            <span>Sent <b>${store.sent}</b></span> <span class="ok">Delivered <b>${n.delivered}</b></span> <span class="bad">Bounced <b>${n.bounced}</b></span> <span class="bad">Failed <b>${n.failed}</b></span> <span>In progress <b>${inProgress(n)}</b></span>${store.dropped ? html` <span>${store.dropped} older dropped</span>` : null}
+            <span>Sent <b>${store.sent}</b></span> <span class="ok">Delivered <b>${n.delivered}</b></span> <span class="bad">Bounced <b>${n.bounced}</b></span> <span class="bad">Failed <b>${n.failed}</b></span> <span>Cancelled <b>${n.cancelled}</b></span> <span>In progress <b>${inProgress(n)}</b></span>${store.dropped ? html` <span>${store.dropped} older dropped</span>` : null}
           </p>
         </div>
         <div class="filters">
