@@ -19,7 +19,7 @@ import {
 import type { LabCheck, MailEntry, MailState, Reply, RequestOf, Verdict } from "./protocol";
 import type { Host } from "./pt";
 import { refuse } from "./requests";
-import { type Judged, judge, verdictOf } from "./verdict";
+import { explain, type Judged, judge } from "./verdict";
 
 interface ReportFacts {
   ptVersion: string;
@@ -127,7 +127,7 @@ export class Diagnosis {
 
   private predictOne(snapshot: Snapshot, mail: MailFacts, topo: Topology | undefined): Verdict | null {
     try {
-      return verdictOf(decideFate(snapshot, mail, this.behaviour, topo));
+      return explain(snapshot, mail, decideFate(snapshot, mail, this.behaviour, topo));
     } catch (_e) {
       return null; // a lab the model cannot read is as good as none
     }

@@ -3,7 +3,8 @@
 // ("in karol's mailbox on MAIL-ALPHA"), that PT's 2 will come back as a
 // bounce, or why it failed, naming devices and records; and, when PT's code
 // is not the model's, that they disagree (that is how the model is corrected).
-import { decideFate, type Fate, type PtBehaviour, type Snapshot, type Topology } from "./model";
+import { decideFate, type Fate, type MailFacts, type PtBehaviour, type Snapshot, type Topology } from "./model";
+import { nearMiss } from "./near-miss";
 import type { MailEntry, MailState, Verdict } from "./protocol";
 
 export interface Judged {
@@ -24,22 +25,29 @@ export function judge(
 ): Judged | null {
   if (!snapshot || code === null) return null;
   let fate: Fate;
+  const mail = { device: entry.device, from: entry.from, to: entry.to, password, server: entry.server };
   try {
-    fate = decideFate(
-      snapshot,
-      { device: entry.device, from: entry.from, to: entry.to, password, server: entry.server },
-      behaviour,
-      topo,
-    );
+    fate = decideFate(snapshot, mail, behaviour, topo);
   } catch (_e) {
     return null; // a snapshot the model cannot read is as good as none: the generic text stays
   }
   const expected = terminalOf(fate);
-  const verdict = verdictOf(fate);
+  const verdict = explain(snapshot, mail, fate);
   const o = fate.outcome;
   if (o.kind !== "unknown" && expected !== code) verdict.disagrees = { pt: code, model: expected };
   const bounced = code === 2 && o.kind === "bounced";
   return { verdict, state: bounced ? "bounced" : state };
+}
+
+/** A mail's verdict in the lab's words: a typo the lab shows is named as the likely fix (near-miss.ts). */
+export function explain(snapshot: Snapshot, mail: MailFacts, fate: Fate): Verdict {
+  const verdict = verdictOf(fate);
+  const near = nearMiss(snapshot, mail, fate);
+  if (near) {
+    verdict.cause = near.cause;
+    verdict.fix = near.fix;
+  }
+  return verdict;
 }
 
 /** What a row or "Check" says of a fate: the outcome, where the mail lands, why, and the rule behind it. */

@@ -1,0 +1,126 @@
+// Fixes that point the right way (issue 22, section 2): a typo the lab shows
+// is named as the fix, with the exact words a student reads, through the
+// engine's Check on the simulated classroom.
+import { describe, expect, it } from "vitest";
+import type { Fate, Snapshot } from "../../src/model";
+import { closest, editDistance, nearMiss } from "../../src/near-miss";
+import { rig } from "../helpers/engine-on-sim";
+
+describe("what is a typo away", () => {
+  it("counts a swap of two neighbours as one edit, and stops counting past the cap", () => {
+    expect(editDistance("beta.org", "beta.ogr")).toBe(1);
+    expect(editDistance("bob", "bobby")).toBe(2);
+    expect(editDistance("alpha.edu", "beta.org")).toBe(3);
+  });
+
+  it("takes the one closest name, none on a tie, and one edit at most in a short name", () => {
+    const names = (...n: string[]) => n.map((name) => ({ name, what: name }));
+    expect(closest("carl", names("carol", "karl"))).toBeNull(); // carl → carol and karl are both one edit
+    expect(closest("bobb", names("bob", "erin"))!.name).toBe("bob");
+    expect(closest("ann", names("ben"))).toBeNull(); // two edits in a short name is another name
+    expect(closest("10.0.1.5", names("10.1.0.5", "10.9.9.9"))!.name).toBe("10.1.0.5"); // two groups swapped
+  });
+});
+
+describe("Check names the typo, not new configuration", () => {
+  const r = rig();
+  const alice = r.deviceKey("PC-Alice");
+  const check = (to: string, over: { from?: string; server?: string } = {}) => {
+    const [p] = r.ok({
+      type: "predict",
+      device: alice,
+      from: over.from || "alice@alpha.edu",
+      password: "alice123",
+      server: over.server || "10.1.0.10",
+      to: [to],
+    });
+    return p.verdict && [p.verdict.outcome, p.verdict.cause, p.verdict.fix];
+  };
+
+  it.each([
+    [
+      "a mistyped domain",
+      "bob@beta.ogr",
+      {},
+      "bounced",
+      "no mail server serves beta.ogr; did you mean beta.org (MAIL-BETA)?",
+      "write the recipient as bob@beta.org",
+    ],
+    [
+      "a mistyped user on the own server",
+      "karol@alpha.edu",
+      {},
+      "bounced",
+      "MAIL-ALPHA has no account karol; did you mean carol@alpha.edu?",
+      "write the recipient as carol@alpha.edu, or add the user karol on MAIL-ALPHA",
+    ],
+    [
+      "a mistyped user on the other server",
+      "bobby@beta.org",
+      {},
+      "bounced",
+      "MAIL-BETA has no account bobby; did you mean bob@beta.org?",
+      "write the recipient as bob@beta.org, or add the user bobby on MAIL-BETA",
+    ],
+    [
+      "an outgoing server address no device has",
+      "bob@beta.org",
+      { server: "10.1.0.19" },
+      "failed",
+      "10.1.0.19: no device has this address; MAIL-ALPHA has 10.1.0.10",
+      "set the outgoing server to 10.1.0.10",
+    ],
+    [
+      "a mistyped From user",
+      "bob@beta.org",
+      { from: "alicee@alpha.edu" },
+      "failed",
+      "MAIL-ALPHA has no account alicee; did you mean alice?",
+      "set From to alice@alpha.edu",
+    ],
+  ])("%s", (_what, to, over, outcome, cause, fix) => {
+    expect(check(to, over)).toEqual([outcome, cause, fix]);
+  });
+
+  it("leaves the model's words when nothing in the lab is a typo away", () => {
+    const v = check("zed@gamma.net");
+    expect(v && v[1]).not.toMatch(/did you mean/);
+  });
+});
+
+describe("a recipient written user1@", () => {
+  it("names the mail server whose Domain Name is empty", () => {
+    const snapshot: Snapshot = {
+      devices: [
+        {
+          name: "Server0",
+          kind: "server",
+          power: true,
+          ports: [{ name: "FastEthernet0", ip: "192.168.1.10", mask: "255.255.255.0", up: true, dhcp: false }],
+          gateway: "",
+          dnsServer: "",
+          arp: [],
+          mail: { smtpOn: true, pop3On: true, domain: "", accounts: ["user1:x"] },
+          dns: "none",
+          routing: "none",
+        },
+      ],
+      links: [],
+    };
+    const fate: Fate = {
+      codes: [1, 3, 2],
+      outcome: { kind: "bounced", server: "Server0", mailbox: "user0", dsn: "domain-not-found" },
+      cause: 'the recipient "user1@" has no domain',
+      fix: "write the recipient as user@domain",
+      rule: "recipient-without-domain",
+      evidence: "pkt",
+      source: "",
+      steps: [],
+    };
+    const mail = { device: "PC0", from: "user0@", to: "user1@", password: "x", server: "192.168.1.10" };
+    expect(nearMiss(snapshot, mail, fate)).toEqual({
+      cause: "Server0's Domain Name is empty, so the Email client wrote the recipient as user1@",
+      fix: "set the Domain Name of Server0's Email service (Services > EMAIL)",
+    });
+  });
+});
