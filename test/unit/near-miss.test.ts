@@ -84,7 +84,7 @@ describe("Check names the typo, not new configuration", () => {
 
   it("leaves the model's words when nothing in the lab is a typo away", () => {
     const v = check("zed@gamma.net");
-    expect(v && v[1]).not.toMatch(/did you mean/);
+    expect(v?.[1]).not.toMatch(/did you mean/);
   });
 });
 
