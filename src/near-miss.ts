@@ -7,6 +7,7 @@
 // blank names that empty field. Only the words change: the outcome, the codes
 // and the rule stay the model's.
 import type { Fate, MailFacts, Snapshot } from "./model";
+import { ipText, isUnset, networkOf, prefixLength, sameSubnet } from "./model/addresses";
 
 /** Damerau–Levenshtein distance (adjacent swaps count one), capped: anything above `max` answers max + 1. */
 export function editDistance(a: string, b: string, max = 2): number {
@@ -141,7 +142,8 @@ export function nearMiss(snapshot: Snapshot, mail: MailFacts, fate: Fate): { cau
     }
     case "server-unreachable": {
       const ip = mail.server.trim();
-      if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip) || addresses(snapshot).some((a) => a.name === ip)) return null;
+      if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return null;
+      if (addresses(snapshot).some((a) => a.name === ip)) return noRouter(snapshot, mail.device, ip);
       // A mail server a typo away first: that is what the field is for.
       const all = addresses(snapshot);
       const servers = all.filter((a) =>
@@ -169,4 +171,25 @@ export function nearMiss(snapshot: Snapshot, mail: MailFacts, fate: Fate): { cau
     default:
       return null;
   }
+}
+
+/**
+ * Sender and server on two networks in a lab with no router: a gateway would
+ * lead nowhere, so the fix is an address or a mask. Said only when every
+ * device's kind is known and none routes (an unknown kind might).
+ */
+function noRouter(snapshot: Snapshot, sender: string, ip: string): { cause: string; fix: string } | null {
+  if (snapshot.devices.some((d) => d.kind === null || d.kind === "router")) return null;
+  const from = snapshot.devices.filter((d) => d.name === sender)[0];
+  const port = from && (from.ports || []).filter((p) => !isUnset(p.ip) && !!p.mask)[0];
+  if (!from || !port || !port.ip || !port.mask || sameSubnet(port.ip, ip, port.mask)) return null;
+  const to = snapshot.devices.filter((d) => (d.ports || []).some((p) => p.ip === ip))[0];
+  const theirs = (to.ports || []).filter((p) => p.ip === ip)[0];
+  const mask = theirs.mask || port.mask;
+  const network = networkOf(ip, mask);
+  if (network === null) return null;
+  return {
+    cause: `${from.name} (${port.ip}/${prefixLength(port.mask)}) and ${to.name} (${ip}) are on different networks, and the lab has no router to join them`,
+    fix: `give ${from.name} an address in ${ipText(network)}/${prefixLength(mask)}, or correct the masks, so both are on one network`,
+  };
 }

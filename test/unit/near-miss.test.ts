@@ -2,6 +2,7 @@
 // is named as the fix, with the exact words a student reads, through the
 // engine's Check on the simulated classroom.
 import { describe, expect, it } from "vitest";
+import { oneLan } from "../../sim/scenarios/classroom";
 import type { Fate, Snapshot } from "../../src/model";
 import { closest, editDistance, nearMiss } from "../../src/near-miss";
 import { rig } from "../helpers/engine-on-sim";
@@ -122,5 +123,28 @@ describe("a recipient written user1@", () => {
       cause: "Server0's Domain Name is empty, so the Email client wrote the recipient as user1@",
       fix: "set the Domain Name of Server0's Email service (Services > EMAIL)",
     });
+  });
+});
+
+describe("two networks and no router", () => {
+  it("says the fix is an address or a mask, not a gateway that would lead nowhere", () => {
+    const spec = oneLan();
+    for (const d of spec.devices)
+      if (d.name === "PC-Ann" && "ip" in d) Object.assign(d, { ip: "192.168.2.11", gateway: "" });
+    const r = rig(spec);
+    const [p] = r.ok({
+      type: "predict",
+      device: r.deviceKey("PC-Ann"),
+      from: "ann@school.lab",
+      password: "ann123",
+      server: "192.168.1.10",
+      to: ["ben@school.lab"],
+    });
+    expect([p.verdict?.outcome, p.verdict?.rule, p.verdict?.cause, p.verdict?.fix]).toEqual([
+      "failed",
+      "server-unreachable",
+      "PC-Ann (192.168.2.11/24) and SRV-MAIL (192.168.1.10) are on different networks, and the lab has no router to join them",
+      "give PC-Ann an address in 192.168.1.0/24, or correct the masks, so both are on one network",
+    ]);
   });
 });
