@@ -122,7 +122,7 @@ export async function openPage(executable: string, url: string, initScript = "")
     send,
     evaluate,
     errors,
-    async waitFor<T>(expression: string, ms = 10000): Promise<T> {
+    async waitFor<T>(expression: string, ms = 20000): Promise<T> {
       const until = Date.now() + ms;
       for (;;) {
         const v = await evaluate<T>(expression);

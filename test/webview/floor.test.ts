@@ -61,7 +61,7 @@ function sendFromAlice(p: PtInNode, to: string[], password = "alice123") {
 }
 
 async function untilEnded(p: PtInNode, count: number) {
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 1200; i++) {
     const mails = p.request({ type: "changesSince", seq: 0, epoch: 0 }).mails;
     const ended = mails.filter((m) => ["delivered", "bounced", "failed", "cancelled"].indexOf(m.state) >= 0);
     if (ended.length >= count) return;
@@ -142,7 +142,7 @@ for (const browser of BROWSERS) {
       page = await openPage(browser.path, PANEL);
       const alert = await page.waitFor<string>(
         `(function (p) { return p && p.textContent; })(document.querySelector("p.banner[role=alert]"))`,
-        8000,
+        15000,
       );
       expect(alert).toBe(NO_SE_NOTE);
       expect(await page.evaluate(`document.querySelector("h1").textContent`)).toBe("Mail Console");
