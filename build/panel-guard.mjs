@@ -134,6 +134,13 @@ const NEWER_CSS = [
  */
 export function checkPanelStyles(css, file) {
   const findings = [];
+  // A comment left open swallows the rules after it, silently: every browser agrees, so no browser test notices.
+  const swallowed = swallowingComment(css);
+  if (swallowed)
+    findings.push({
+      where: `${file}:${swallowed}`,
+      what: "this /* comment runs on over CSS rules (is its */ missing?): the rules inside it are lost",
+    });
   for (const rule of cssRules(css)) {
     const at = (line) => `${file}:${line}`;
     for (const f of NEWER_CSS.filter((x) => x.kind === "selector" || x.kind === "at-rule"))
@@ -163,6 +170,16 @@ export function checkPanelStyles(css, file) {
     });
   }
   return findings;
+}
+
+/** The line of a comment that never ends, or that holds a rule (`selector {` … `}`), or 0. */
+function swallowingComment(css) {
+  for (let at = css.indexOf("/*"); at >= 0; at = css.indexOf("/*", at)) {
+    const end = css.indexOf("*/", at + 2);
+    if (end < 0 || /\{[^{}]*:[^{}]*\}/.test(css.slice(at, end))) return css.slice(0, at).split("\n").length;
+    at = end + 2;
+  }
+  return 0;
 }
 
 /** The style rules of simple CSS (no nesting but @media/@supports), each with its selector, line and declarations. */

@@ -101,6 +101,16 @@ describe("the panel guard, styles", () => {
     expect(checkPanelStyles(".w {\n  width: 50%;\n  width: clamp(1px, 50%, 9px);\n}\n", "x.css")).toEqual([]);
   });
 
+  it("names a comment left open, which silently swallows the rules after it", () => {
+    const what = "this /* comment runs on over CSS rules (is its */ missing?): the rules inside it are lost";
+    const open = "/* a theme\n   the floor is 69:\n\n:root {\n  --accent: #1565c0;\n}\n";
+    expect(checkPanelStyles(open, "ui/styles.css")).toEqual([{ where: "ui/styles.css:1", what }]);
+    // Open until a later comment's end: the rules between are lost just the same.
+    const later = open + "/* the log */\n.log {\n  margin: 0;\n}\n";
+    expect(checkPanelStyles(later, "ui/styles.css")).toEqual([{ where: "ui/styles.css:1", what }]);
+    expect(checkPanelStyles("/* closed, {braces} in words */\n:root {\n  --a: 1;\n}\n", "x.css")).toEqual([]);
+  });
+
   it("finds nothing in the panel's own styles", () => {
     expect(checkPanelStyles(readFileSync(join(__dirname, "../../ui/styles.css"), "utf8"), "ui/styles.css")).toEqual([]);
   });
