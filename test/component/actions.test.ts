@@ -35,7 +35,9 @@ describe("the counters", () => {
     const store = new PanelStore();
     const mails = many(27).concat(many(10, { state: "cancelled", code: null }, 28));
     store.apply(changes({ mails, sent: 37 }));
-    render(html`<${LogView} store=${store} call=${fakeEngine().call} copy=${() => Promise.resolve()} resend=${() => undefined} />`);
+    render(
+      html`<${LogView} store=${store} call=${fakeEngine().call} copy=${() => Promise.resolve()} resend=${() => undefined} />`,
+    );
     const counters = screen.getByLabelText("Counters").textContent!.replace(/\s+/g, " ").trim();
     expect(counters).toBe("Sent 37 Delivered 27 Bounced 0 Failed 0 Cancelled 10 In progress 0");
     const numbers = counters.match(/\d+/g)!.map(Number);
