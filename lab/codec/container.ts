@@ -4,8 +4,14 @@
 //   file = reverse+XOR( EAX_Twofish( XOR(m - i)( qCompress(xml) ) ) ‖ tag )
 // .pkt and .pka share it; only the XML root differs. Pure code: runs in Node
 // and in a browser.
-import { eaxDecrypt, eaxEncrypt } from "./eax";
+//
+// Decoding makes one buffer of the file's size in two passes over words: the
+// file read backwards (layer A), then EAX in place with layer B XORed in as it
+// decrypts. Encoding is the same backwards. The XOR layers repeat every 256
+// bytes, so each is a 64-word table.
+import { eaxOpenWords, eaxSealWords } from "./eax";
 import { Twofish128 } from "./twofish";
+import { blockBuffer, byteAt, littleEndianWords, setByteAt } from "./words";
 
 /** Refuse files larger than this before any work (the largest public .pka seen is ~20 MB, C1). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -45,18 +51,54 @@ function sniff(file: Uint8Array): string | null {
   return null;
 }
 
-/** Layers A, EAX and B: from the file's bytes to the qCompress frame. */
+/** Layer A's XOR bytes (n * (1 - i)) mod 256, or layer B's (m - i) mod 256, as 64 little-endian words. */
+function pattern(byte: (i: number) => number): Int32Array {
+  const p = new Int32Array(64);
+  for (let i = 0; i < 256; i++) p[i >> 2] |= (byte(i) & 0xff) << ((i & 3) << 3);
+  return p;
+}
+
+/** Layer A's (n * (1 - i)) mod 256, for a file of n bytes. */
+const layerA = (n: number) => (i: number) => Math.imul(n, 1 - i);
+
+/**
+ * Layer A out of the file into words: C[i] = F[n-1-i] XOR (n * (1 - i)) mod
+ * 256. Four bytes of F read big-endian are C's next little-endian word.
+ */
+function unreverse(file: Uint8Array, w: Int32Array): void {
+  const n = file.length,
+    p = pattern(layerA(n)),
+    whole = n >>> 2;
+  const f = new DataView(file.buffer, file.byteOffset, n);
+  for (let j = 0; j < whole; j++) w[j] = f.getInt32(n - 4 - 4 * j) ^ p[j & 63];
+  for (let i = 4 * whole; i < n; i++) setByteAt(w, i, file[n - 1 - i] ^ layerA(n)(i));
+}
+
+/** Layer A from words into a new file: F[n-1-i] = C[i] XOR (n * (1 - i)) mod 256. */
+function reverse(w: Int32Array, n: number): Uint8Array {
+  const file = new Uint8Array(n),
+    p = pattern(layerA(n)),
+    whole = n >>> 2;
+  const f = new DataView(file.buffer);
+  for (let j = 0; j < whole; j++) f.setInt32(n - 4 - 4 * j, w[j] ^ p[j & 63]);
+  for (let i = 4 * whole; i < n; i++) file[n - 1 - i] = byteAt(w, i) ^ (layerA(n)(i) & 0xff);
+  return file;
+}
+
+/** Layer B (Util::deobfuscateBytes): P[i] XOR (m - i) mod 256, XORed in by EAX as it goes. */
+const layerB = (m: number) => pattern((i) => m - i);
+
+/** Layers A, EAX and B: from the file's bytes to the qCompress frame (a view into one new buffer). */
 export function openContainer(file: Uint8Array): Uint8Array {
   const n = file.length;
   if (n === 0) throw new LabFileError("empty file");
   if (n > MAX_FILE_BYTES)
     throw new LabFileError("file is " + n + " bytes, above the " + MAX_FILE_BYTES + "-byte limit");
   if (n < TAG_BYTES + FRAME_MIN) throw new LabFileError("too short to be a Packet Tracer file (" + n + " bytes)");
-  // Layer A: C[i] = F[n-1-i] XOR (n * (1 - i)) mod 256.
-  const c = new Uint8Array(n);
-  for (let i = 0; i < n; i++) c[i] = file[n - 1 - i] ^ (Math.imul(n, 1 - i) & 0xff);
-  const p = eaxDecrypt(ptCipher(), NONCE, NO_HEADER, c);
-  if (!p) {
+  const { bytes, words } = blockBuffer(n);
+  unreverse(file, words);
+  const m = n - TAG_BYTES;
+  if (!eaxOpenWords(ptCipher(), NONCE, NO_HEADER, words, n, layerB(m))) {
     const what = sniff(file);
     throw new LabFileError(
       what
@@ -64,24 +106,21 @@ export function openContainer(file: Uint8Array): Uint8Array {
         : "not a Packet Tracer 5+ file, or damaged: the authentication tag does not match",
     );
   }
-  // Layer B (Util::deobfuscateBytes): P[i] XOR (m - i) mod 256.
-  const m = p.length;
-  for (let i = 0; i < m; i++) p[i] ^= (m - i) & 0xff;
-  return p;
+  littleEndianWords(words, (m + 3) >>> 2);
+  return bytes.subarray(0, m);
 }
 
 /** The reverse of openContainer. */
 export function sealContainer(frame: Uint8Array): Uint8Array {
-  const m = frame.length;
-  const p = new Uint8Array(m);
-  for (let i = 0; i < m; i++) p[i] = frame[i] ^ ((m - i) & 0xff);
-  const c = eaxEncrypt(ptCipher(), NONCE, NO_HEADER, p);
-  const n = c.length;
+  const m = frame.length,
+    n = m + TAG_BYTES;
   if (n > MAX_FILE_BYTES)
     throw new LabFileError("the encoded file would be " + n + " bytes, above the " + MAX_FILE_BYTES + "-byte limit");
-  const file = new Uint8Array(n);
-  for (let i = 0; i < n; i++) file[n - 1 - i] = c[i] ^ (Math.imul(n, 1 - i) & 0xff);
-  return file;
+  const { bytes, words } = blockBuffer(n);
+  bytes.set(frame);
+  littleEndianWords(words, (m + 3) >>> 2);
+  eaxSealWords(ptCipher(), NONCE, NO_HEADER, words, m, layerB(m));
+  return reverse(words, n);
 }
 
 /** The qCompress frame's parts, checked against the limits before anything is inflated. */

@@ -3,10 +3,17 @@
 import { deflateSync, inflateSync } from "node:zlib";
 import type { AsyncZlib, SyncZlib } from "./zlib";
 
+/** Above this a declared length is not trusted for one allocation: chunks are joined as usual. */
+const MAX_CHUNK = 64 * 1024 * 1024;
+
 export const nodeZlib: SyncZlib = {
   inflate(stream, maxBytes) {
-    // maxOutputLength stops a stream that inflates past what the frame declared.
-    const out = inflateSync(stream, { maxOutputLength: Math.max(1, maxBytes) });
+    // maxOutputLength stops a stream that inflates past what the frame declared. One chunk one byte
+    // larger than that holds the whole output: no list of 16 KB chunks joined by a copy at the end.
+    const out = inflateSync(stream, {
+      maxOutputLength: Math.max(1, maxBytes),
+      chunkSize: Math.max(64, Math.min(maxBytes + 1, MAX_CHUNK)),
+    });
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   },
   deflate(data) {

@@ -2,7 +2,8 @@
 // checked by round trips and by peeling the layers by hand.
 import { deflateSync, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { eaxDecrypt } from "../../lab/codec/eax";
+import { openContainer, sealContainer } from "../../lab/codec/container";
+import { eaxDecrypt, eaxEncrypt } from "../../lab/codec/eax";
 import { decodeLab, decodeLabAsync, encodeLab, encodeLabAsync, rootElementName } from "../../lab/codec/lab-file";
 import { Twofish128 } from "../../lab/codec/twofish";
 import { nodeZlib } from "../../lab/codec/zlib-node";
@@ -31,6 +32,34 @@ describe("the container", () => {
     const xml = inflateSync(p.subarray(4)).toString("utf8");
     expect(xml).toBe(PKT);
     expect(declared).toBe(Buffer.byteLength(PKT));
+  });
+
+  it("seals and opens word by word as the layers do byte by byte, at every alignment", () => {
+    // The layers as written in C1, one byte at a time, around the plain (copying) EAX.
+    const reference = (frame: Uint8Array) => {
+      const m = frame.length;
+      const c = eaxEncrypt(
+        new Twofish128(new Uint8Array(16).fill(0x89)),
+        new Uint8Array(16).fill(0x10),
+        new Uint8Array(0),
+        frame.map((b, i) => b ^ ((m - i) & 0xff)),
+      );
+      const n = c.length;
+      const file = new Uint8Array(n);
+      for (let i = 0; i < n; i++) file[n - 1 - i] = c[i] ^ ((n * (1 - i)) & 0xff);
+      return file;
+    };
+    for (const m of [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 31, 32, 33, 250, 253, 256, 259, 1000, 4099]) {
+      const frame = Uint8Array.from({ length: m }, (_, i) => (i * 151 + 7) & 0xff);
+      const file = sealContainer(frame);
+      expect(Buffer.from(file).toString("hex")).toBe(Buffer.from(reference(frame)).toString("hex"));
+      // A view at an odd offset into a larger buffer, as Node's pooled Buffers are.
+      const offset = new Uint8Array(file.length + 5);
+      offset.set(file, 3);
+      expect(Buffer.from(openContainer(offset.subarray(3, 3 + file.length))).toString("hex")).toBe(
+        Buffer.from(frame).toString("hex"),
+      );
+    }
   });
 
   it("tells .pkt from .pka by the XML root only", () => {

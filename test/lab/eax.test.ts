@@ -1,20 +1,29 @@
 // EAX and CMAC over a generic block cipher, checked with AES-128 (Node's
 // crypto, ECB on one block) against published vectors: RFC 4493 §4 for CMAC,
-// and Appendix G of the EAX paper (Bellare, Rogaway, Wagner) for EAX.
+// and Appendix G of the EAX paper (Bellare, Rogaway, Wagner) for EAX. Then
+// the counter, worked out by hand, and the fast paths against the plain one.
 import { createCipheriv } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { type BlockCipher, cmac, eaxDecrypt, eaxEncrypt } from "../../lab/codec/eax";
+import {
+  type BlockCipher,
+  cmac,
+  eaxDecrypt,
+  eaxEncrypt,
+  eaxOpenWords,
+  eaxSealWords,
+  wordCipher,
+} from "../../lab/codec/eax";
+import { Twofish128 } from "../../lab/codec/twofish";
+import { bytesOf, wordsOf } from "../../lab/codec/words";
 import { fromHex, toHex } from "./hex";
 
 function aes(key: string): BlockCipher {
   const k = fromHex(key);
-  return {
-    encryptBlock(block: Uint8Array): Uint8Array {
-      const c = createCipheriv("aes-128-ecb", k, null);
-      c.setAutoPadding(false);
-      return new Uint8Array(Buffer.concat([c.update(block), c.final()]));
-    },
-  };
+  return wordCipher((block) => {
+    const c = createCipheriv("aes-128-ecb", k, null);
+    c.setAutoPadding(false);
+    return new Uint8Array(Buffer.concat([c.update(block), c.final()]));
+  });
 }
 
 describe("CMAC (RFC 4493 examples)", () => {
@@ -126,5 +135,45 @@ describe("EAX with AES-128 (EAX paper, Appendix G)", () => {
     expect(eaxDecrypt(cipher, fromHex(nonce), fromHex(header), flipped)).toBeNull();
     expect(eaxDecrypt(cipher, fromHex(nonce), fromHex(header + "00"), fromHex(sealed))).toBeNull();
     expect(msg.length).toBeGreaterThan(0);
+  });
+});
+
+describe("EAX's counter and the word paths", () => {
+  /** E(x) = x: then N = the nonce, the pads are the counters, and the tag can be worked out by hand. */
+  const identity: BlockCipher = { encryptWords() {} };
+
+  it("increments the counter as one big-endian 128-bit number, carrying across words", () => {
+    // K1 = K2 = 2·E(0) = 0. N = OMAC^0(nonce) = E(E(tweak 0) ⊕ nonce) = nonce; H = OMAC^1("") = E(tweak 1 ⊕ K1) = 0…01.
+    // Zeros encrypt to the pads: N, then N + 1 = 00000001 0…0. The MAC of C1 ‖ C2 is
+    // E(E(tweak 2) ⊕ C1) ⊕ C2 = 0…02 ⊕ N ⊕ (N + 1), so the tag N ⊕ H ⊕ it is (N + 1) ⊕ 0…03.
+    const nonce = "00000000FFFFFFFFFFFFFFFFFFFFFFFF";
+    const sealed = eaxEncrypt(identity, fromHex(nonce), new Uint8Array(0), new Uint8Array(32));
+    expect(toHex(sealed)).toBe(nonce + "00000001000000000000000000000000" + "00000001000000000000000000000003");
+    expect(toHex(eaxDecrypt(identity, fromHex(nonce), new Uint8Array(0), sealed)!)).toBe("00".repeat(32));
+  });
+
+  it("gives Twofish's two-block path the same results as one block at a time, for every tail length", () => {
+    const twofish = new Twofish128(fromHex("89".repeat(16)));
+    const oneAtATime: BlockCipher = { encryptWords: (x) => twofish.encryptWords(x) };
+    const nonce = fromHex("10".repeat(16));
+    for (const length of [...Array(50).keys(), 255, 256, 257, 1000]) {
+      const text = Uint8Array.from({ length }, (_, i) => (i * 7 + 3) & 0xff);
+      const sealed = eaxEncrypt(twofish, nonce, fromHex("AB"), text);
+      expect(toHex(sealed)).toBe(toHex(eaxEncrypt(oneAtATime, nonce, fromHex("AB"), text)));
+      expect(toHex(eaxDecrypt(twofish, nonce, fromHex("AB"), sealed)!)).toBe(toHex(text));
+    }
+  });
+
+  it("XORs a 256-byte pattern into the plaintext in the same pass (the container's layer B)", () => {
+    const cipher = new Twofish128(fromHex("89".repeat(16)));
+    const nonce = fromHex("10".repeat(16));
+    const pattern = Int32Array.from({ length: 64 }, (_, i) => Math.imul(i + 1, 0x9e3779b9));
+    const text = Uint8Array.from({ length: 300 }, (_, i) => i & 0xff);
+    const xored = text.map((b, i) => b ^ ((pattern[(i >> 2) & 63] >>> (8 * (i & 3))) & 0xff));
+    const words = wordsOf(new Uint8Array([...text, ...new Uint8Array(16)]));
+    eaxSealWords(cipher, nonce, new Uint8Array(0), words, text.length, pattern);
+    expect(toHex(bytesOf(words, 316))).toBe(toHex(eaxEncrypt(cipher, nonce, new Uint8Array(0), xored)));
+    expect(eaxOpenWords(cipher, nonce, new Uint8Array(0), words, 316, pattern)).toBe(true);
+    expect(toHex(bytesOf(words, 300))).toBe(toHex(text));
   });
 });

@@ -58,6 +58,14 @@ describe("Twofish-128", () => {
     expect(toHex(ct)).toBe("5D9D4EEFFA9151575524F115815A12E0");
   });
 
+  it("enciphers two blocks at once as it does one by one (I=1 and I=2 share the zero key)", () => {
+    // Each word four bytes little-endian, as Twofish reads them.
+    const words = (hex: string) => [0, 4, 8, 12].map((i) => new DataView(fromHex(hex).buffer).getInt32(i, true));
+    const x = Int32Array.from([...words(ECB_TBL_128[0].pt), ...words(ECB_TBL_128[1].pt)]);
+    new Twofish128(new Uint8Array(16)).encryptTwo(x);
+    expect(Array.from(x)).toEqual([...words(ECB_TBL_128[0].ct), ...words(ECB_TBL_128[1].ct)]);
+  });
+
   it("refuses a key that is not 16 bytes", () => {
     expect(() => new Twofish128(new Uint8Array(24))).toThrow(/16 bytes/);
   });
