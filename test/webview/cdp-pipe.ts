@@ -86,8 +86,14 @@ export async function openPage(executable: string, url: string, initScript = "")
     });
 
   const version = await raw("Browser.getVersion");
-  const targets = await raw("Target.getTargets");
-  const target = targets.targetInfos.find((t: { type: string }) => t.type === "page");
+  // The first page may come a moment after the browser answers: wait for it (5 s at most).
+  let target: { targetId: string } | undefined;
+  for (let i = 0; i < 100 && !target; i++) {
+    const targets = await raw("Target.getTargets");
+    target = targets.targetInfos.find((t: { type: string }) => t.type === "page");
+    if (!target) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!target) throw new Error(`${version.product}: no page target after 5 s`);
   const { sessionId } = await raw("Target.attachToTarget", { targetId: target.targetId, flatten: true });
   const send = (method: string, params: object = {}) => raw(method, params, sessionId);
   const errors: string[] = [];
