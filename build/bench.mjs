@@ -19,10 +19,12 @@ import { chromium } from "playwright-core";
 import { burst } from "./bench/burst.mjs";
 import { engineHeap, engineInQt } from "./bench/engine.mjs";
 import { attempt, failed, within } from "./bench/failures.mjs";
+import { gradeFigures } from "./bench/grade.mjs";
 import { labChromiumFigures, labFigures } from "./bench/lab.mjs";
 import { matrixRenderMs } from "./bench/matrix-render.mjs";
 import { eventToScreen, filterFigures, panelHeap } from "./bench/panel.mjs";
 import { panelScaleFigures } from "./bench/panel-scale.mjs";
+import { soakFigures } from "./bench/soak.mjs";
 import { median, p95, round } from "./bench/stats.mjs";
 import { printTable, QT, writeReadme } from "./bench/table.mjs";
 import { matrixFigures } from "./bench-matrix.mjs";
@@ -126,6 +128,12 @@ async function main() {
       }),
     );
   Object.assign(figures, await attempt("lab figures", async () => labFigures()));
+  Object.assign(figures, await attempt("grade figures", async () => gradeFigures()));
+  // A day in a classroom, shortened: 60,000 events per Qt host (about 10 minutes each on 2 cores).
+  // The full day, `--soak-events 1000000`, takes about 80 minutes per host; 0 skips it.
+  const soakAt = argv.indexOf("--soak-events");
+  const soakEvents = soakAt >= 0 ? Number(argv[soakAt + 1]) : 60000;
+  if (soakEvents > 0) Object.assign(figures, await attempt("soak", () => soakFigures({ events: soakEvents })));
   Object.assign(figures, await attempt("lab figures in Chromium", () => labChromiumFigures()));
   if (Object.keys(failed).length) figures.failed = failed;
   if (argv.includes("--json")) console.log(JSON.stringify(figures));

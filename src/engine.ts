@@ -323,11 +323,13 @@ export class Engine {
         server: send.server,
         state: "queued",
       });
+      if (!ids.length && send.template && send.template !== m.subject) entry.template = send.template;
       ids.push(entry.id);
       this.outbox.enqueue(d.key, entry, m.body, send.password);
     }
-    this.prefs.rememberAccount(d.name, { from: send.from, server: send.server });
-    return { ok: true, value: { ids } };
+    // The mails are PT's now: a preset PT could not store is a warning on a send that happened.
+    const warning = this.prefs.rememberAccount(d.name, { from: send.from, server: send.server });
+    return { ok: true, value: warning ? { ids, warning } : { ids } };
   }
 
   private cancelMails(r: RequestOf<"cancelSend">): Reply<"cancelSend"> {

@@ -3,10 +3,23 @@
 // size (0.3-0.4 ms at 100,000 entries, measured with build/bench/engine-qjs.js),
 // and deleting a string key from an object is slower still in Qt 5.15 (3 ms),
 // while deleting an integer key from a plain object costs next to nothing.
+// But such an object keeps an array as long as the largest id it ever held
+// (about 11 bytes an id in both Qt hosts, never given back): over a day's
+// million mails the log's eight tables grew by some 90 MB (issue 23's soak,
+// build/bench/soak.mjs). So ids are kept in spans of SPAN ids, each its own
+// object keyed from 0, and a span goes as a whole once its last id is deleted.
 // No iteration here: the log's order lists (src/recency.ts) do that.
 
+/** Ids per span: a span's object is at most this long, and the spans' index grows by one slot per this many ids. */
+const SPAN = 1024;
+
+interface Span<T> {
+  values: { [slot: number]: T };
+  count: number;
+}
+
 export class IdTable<T> {
-  private readonly values: { [id: number]: T } = {};
+  private readonly spans: { [span: number]: Span<T> } = {};
   private count = 0;
 
   get size(): number {
@@ -14,21 +27,37 @@ export class IdTable<T> {
   }
 
   get(id: number): T | undefined {
-    return this.values[id];
+    const span = this.spans[Math.floor(id / SPAN)];
+    return span ? span.values[id % SPAN] : undefined;
   }
 
   has(id: number): boolean {
-    return this.values[id] !== undefined;
+    return this.get(id) !== undefined;
   }
 
   set(id: number, value: T): void {
-    if (this.values[id] === undefined) this.count++;
-    this.values[id] = value;
+    const n = Math.floor(id / SPAN);
+    let span = this.spans[n];
+    if (!span) {
+      span = { values: {}, count: 0 };
+      this.spans[n] = span;
+    }
+    const slot = id % SPAN;
+    if (span.values[slot] === undefined) {
+      span.count++;
+      this.count++;
+    }
+    span.values[slot] = value;
   }
 
   delete(id: number): void {
-    if (this.values[id] === undefined) return;
-    delete this.values[id];
+    const n = Math.floor(id / SPAN);
+    const span = this.spans[n];
+    const slot = id % SPAN;
+    if (!span || span.values[slot] === undefined) return;
+    delete span.values[slot];
+    span.count--;
     this.count--;
+    if (!span.count) delete this.spans[n];
   }
 }

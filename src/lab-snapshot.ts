@@ -27,6 +27,8 @@ export class LabSnapshot {
   private watching = false;
   /** The topology changed (or watch() began): the next read re-registers the per-object events. */
   private rewatch = false;
+  /** Between a removal event and PT's word that it is done: reads register nothing on what is going. */
+  private removing = false;
 
   constructor(
     private readonly host: Host,
@@ -57,22 +59,25 @@ export class LabSnapshot {
     if (app) {
       this.subs.on(GROUP_APP, app, "fileOpened", stale);
       this.subs.on(GROUP_APP, app, "fileNewed", stale);
+      this.subs.on(GROUP_APP, app, "fileClosing", this.onRemoving(true));
     }
     this.rewatch = true;
+    this.removing = false;
     this.markStale();
   }
 
   stop(): void {
     this.watching = false;
     this.rewatch = false;
+    this.removing = false;
     this.subs.off(GROUP_APP);
     this.subs.off(GROUP_WORKSPACE);
     this.subs.off(GROUP_DEVICES);
   }
 
   private read(): Snapshot {
-    const again = this.watching && this.rewatch;
-    this.rewatch = false;
+    const again = this.watching && this.rewatch && !this.removing;
+    if (again) this.rewatch = false;
     try {
       if (!again) return readLab(this.host, null);
       this.subs.off(GROUP_WORKSPACE);
@@ -92,6 +97,23 @@ export class LabSnapshot {
     const stale = this.onStructure();
     for (const event of ["deviceAdded", "deviceRemoved", "linkCreated", "linkDeleted"])
       this.subs.on(GROUP_WORKSPACE, workspace, event, stale);
+    this.subs.on(GROUP_WORKSPACE, workspace, "deviceRemoving", this.onRemoving(false));
+  }
+
+  /**
+   * deviceRemoving, fileClosing: PT is about to destroy objects the read watched, so every
+   * per-object handler (and at fileClosing the workspace's) is released now, while they live,
+   * as the device registry does (src/devices.ts); the next read after PT is done watches again.
+   */
+  private onRemoving(file: boolean): EventHandler {
+    const self = this;
+    const stale = this.onStructure();
+    return function (src, args) {
+      self.subs.off(GROUP_DEVICES);
+      if (file) self.subs.off(GROUP_WORKSPACE);
+      stale(src, args);
+      self.removing = true;
+    };
   }
 
   /** A handler for events that change what exists: stale, and watch again on the next read. */
@@ -99,6 +121,7 @@ export class LabSnapshot {
     const self = this;
     return function () {
       self.rewatch = true;
+      self.removing = false;
       self.markStale();
       self.changed();
     };

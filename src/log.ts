@@ -15,7 +15,7 @@ import { IdTable } from "./id-table";
 import type { Changes, MailEntry, MailEvent, MailState } from "./protocol";
 import { RecencyList } from "./recency";
 import type { Revision } from "./revision";
-import { AccountTable, decodeMail, encodeMail, type WireAccount, type WireMail } from "./wire";
+import { accountTable, decodeMail, encodeMail, type WireAccount, type WireMail } from "./wire";
 
 /** What a new entry starts with; the log fills in id, rev, times, code and events. */
 export type NewMail = Pick<
@@ -68,7 +68,7 @@ export class DeliveryLog {
   /** Each row: the entry while it may still change, its wire text once it has ended. */
   private readonly entries = new IdTable<MailEntry | string>();
   /** The accounts rows name, by index, for the log's whole life; and each row's index. */
-  private readonly accounts = new AccountTable();
+  private readonly accounts = accountTable();
   private readonly accountOf = new IdTable<number>();
   /** Each row's rev, readable without thawing it. */
   private readonly revs = new IdTable<number>();

@@ -127,10 +127,23 @@ export class Outbox {
       this.pump(key);
       return;
     }
-    lane.retry = this.host.setTimeout(() => {
-      lane.retry = null;
-      this.pump(key);
-    }, BUSY_RETRY_MS);
+    try {
+      lane.retry = this.host.setTimeout(() => {
+        lane.retry = null;
+        this.pump(key);
+      }, BUSY_RETRY_MS);
+    } catch (e) {
+      // No way to try again later: the mail ends now rather than wait for ever.
+      lane.queue.shift();
+      lane.busySince = 0;
+      this.endings.end(
+        lane,
+        entry,
+        "failed",
+        null,
+        "Not sent: Packet Tracer's email client was busy, and " + timerFailed(e),
+      );
+    }
   }
 
   /** A mailSent from a device (src/incoming.ts says where it lands). */
@@ -253,10 +266,15 @@ export class Outbox {
       return;
     }
     const ms = this.watchdogMs();
-    lane.watchdog = this.host.setTimeout(() => {
-      lane.watchdog = null;
-      if (lane.inFlight === entry) this.giveUp(key, lane, entry, ms);
-    }, ms);
+    try {
+      lane.watchdog = this.host.setTimeout(() => {
+        lane.watchdog = null;
+        if (lane.inFlight === entry) this.giveUp(key, lane, entry, ms);
+      }, ms);
+    } catch (e) {
+      // The mail is PT's now: it still ends on its mailSent, but nothing will give up on it.
+      this.log.record(entry, { code: null, note: "No watchdog for this mail: " + timerFailed(e) });
+    }
   }
 
   /** No terminal code in time: cancel the send in PT too, so its client is free for the next mail. */
@@ -268,18 +286,15 @@ export class Outbox {
     this.pump(key);
   }
 
+  /** A timer left set is harmless (its callback checks the lane), so a clearTimeout PT refuses stops nothing. */
   private clearWatchdog(lane: Lane): void {
-    if (lane.watchdog !== null) {
-      this.host.clearTimeout(lane.watchdog);
-      lane.watchdog = null;
-    }
+    if (lane.watchdog !== null) clearTimer(this.host, lane.watchdog);
+    lane.watchdog = null;
   }
 
   private clearRetry(lane: Lane): void {
-    if (lane.retry !== null) {
-      this.host.clearTimeout(lane.retry);
-      lane.retry = null;
-    }
+    if (lane.retry !== null) clearTimer(this.host, lane.retry);
+    lane.retry = null;
     lane.busySince = 0;
   }
 
@@ -290,4 +305,16 @@ export class Outbox {
     this.lanes.set(key, created);
     return created;
   }
+}
+
+function clearTimer(host: Host, id: unknown): void {
+  try {
+    host.clearTimeout(id);
+  } catch (_e) {
+    // The callback finds its mail gone and does nothing.
+  }
+}
+
+function timerFailed(e: unknown): string {
+  return "Packet Tracer refused a timer (" + String(e) + ").";
 }

@@ -5,7 +5,7 @@
 import { BODY_KEPT } from "./log";
 import type { Changes, ComposePreset, Draft, Reply, RequestOf, Settings } from "./protocol";
 import type { Host } from "./pt";
-import { refuse } from "./requests";
+import { messageOf, refuse } from "./requests";
 import type { Revision } from "./revision";
 import {
   loadPresets,
@@ -41,21 +41,39 @@ export class Preferences {
     if (c.full || this.draftRev > seq) c.draft = this.draft;
   }
 
-  /** The account a device just sent with becomes its preset; the password stays in the device's own settings. */
-  rememberAccount(device: string, preset: ComposePreset): void {
-    this.presets = rememberPreset(this.presets, device, preset);
-    savePresets(this.host, this.presets);
+  /**
+   * The account a device just sent with becomes its preset; the password stays in the device's own settings.
+   * Kept only once PT has stored it (memory and options file agree); answers why not, or "".
+   */
+  rememberAccount(device: string, preset: ComposePreset): string {
+    const next = rememberPreset(this.presets, device, preset);
+    try {
+      savePresets(this.host, next);
+    } catch (e) {
+      return "The account was not remembered for next time: Packet Tracer could not store it (" + messageOf(e) + ").";
+    }
+    this.presets = next;
     this.prefsRev = this.revision.next();
+    return "";
   }
 
   /** Applies new settings; answers them sanitized (the caller applies the cap to the log). */
   change(r: RequestOf<"saveSettings">): Reply<"saveSettings"> {
     if (!r.settings || typeof r.settings !== "object")
       return refuse("Settings: send the values to change.", "settings");
-    this.settings = sanitizeSettings(Object.assign({}, this.settings, r.settings));
-    saveSettings(this.host, this.settings);
+    const next = sanitizeSettings(Object.assign({}, this.settings, r.settings));
+    // Stored first: if PT refuses, nothing changes (the answer, the next answer and the log's cap agree).
+    try {
+      saveSettings(this.host, next);
+    } catch (e) {
+      return refuse(
+        "Settings: Packet Tracer could not store them (" + messageOf(e) + "); nothing changed.",
+        "settings",
+      );
+    }
+    this.settings = next;
     this.prefsRev = this.revision.next();
-    return { ok: true, value: this.settings };
+    return { ok: true, value: next };
   }
 
   keepDraft(r: RequestOf<"saveDraft">): Reply<"saveDraft"> {

@@ -2,11 +2,11 @@
 // imperatives the panel sends through $se(ENGINE_ENTRY, request); each has one
 // result type, so the panel's call<T> and the engine's dispatcher are checked
 // against the same map. Pushes are past-tense facts the engine evaluates in
-// the panel. Types and data only: the panel imports nothing else from src/.
+// the panel. Types and data only: the panel imports nothing else from src/ but
+// src/wire.ts, how answers carrying mails travel (it builds on these types, so
+// this file does not re-export it: README, "How it is built").
 export type { OutcomeKind, ResponseCode } from "./codes";
 export { decodeResponse, RESPONSE_CODES } from "./codes";
-export type { WireChanges, WirePush } from "./wire";
-export { decodeChanges, replyFromWire } from "./wire";
 
 /** The engine's top-level function the panel calls through $se. */
 export const ENGINE_ENTRY = "mailConsoleRequest";
@@ -67,6 +67,8 @@ export interface MailEntry extends MailMessage, Pick<MailAccount, "from" | "serv
   origin: MailOrigin;
   /** The id of the first mail of the same compose: a class send is one group. */
   group: number;
+  /** On a group's first mail, when {user} or {address} were filled in: the subject as typed, which the group's line shows. */
+  template?: string;
   /** Which file was open in PT when the mail was queued (Changes.file counts File > Open and New). */
   file: number;
   deviceKey: string;
@@ -213,7 +215,8 @@ export interface Requests {
   /** `after`: continue a chunked answer after this mail id (Changes.more). */
   changesSince: { seq: number; epoch: number; limit?: number; after?: number };
   /** One mail per message, queued on the device; the account becomes the device's preset. */
-  sendMail: MailAccount & { device: string; mails: MailMessage[] };
+  /** template: the subject as typed, before the panel filled in {user} and {address}. */
+  sendMail: MailAccount & { device: string; mails: MailMessage[]; template?: string };
   /** Cancels the device's mail in flight (SmtpClient.cancelSend) and its queued mails. */
   cancelSend: { device: string };
   /** Reads one device's Email settings now, rather than at the next rescan. */
@@ -236,7 +239,8 @@ export interface Requests {
 export interface Results {
   openPanel: Changes;
   changesSince: Changes;
-  sendMail: { ids: number[] };
+  /** warning: sent, but something beside the send did not happen (the account not remembered). */
+  sendMail: { ids: number[]; warning?: string };
   cancelSend: { cancelled: number };
   readDevice: DeviceInfo;
   saveDraft: object;

@@ -9,6 +9,8 @@ export interface CheckedSend {
   password: string;
   server: string;
   mails: MailMessage[];
+  /** The subject as typed ("" when the request has none). */
+  template: string;
 }
 
 export function checkSend(r: RequestOf<"sendMail">): CheckedSend | Refusal {
@@ -21,7 +23,8 @@ export function checkSend(r: RequestOf<"sendMail">): CheckedSend | Refusal {
     if (!m || typeof m.to !== "string" || !m.to.trim()) return refuse("To: a recipient address is empty.", "to");
     mails.push({ to: m.to.trim(), subject: text(m.subject), body: text(m.body) });
   }
-  return { from: r.from.trim(), password: r.password, server: r.server.trim(), mails };
+  const template = typeof r.template === "string" ? r.template : "";
+  return { from: r.from.trim(), password: r.password, server: r.server.trim(), mails, template };
 }
 
 function label(field: "from" | "password" | "server"): string {

@@ -21,8 +21,10 @@ import type {
   MailEvent,
   MailOrigin,
   MailState,
+  Refusal,
   Reply,
   RequestType,
+  Results,
   Verdict,
 } from "./protocol";
 
@@ -38,6 +40,7 @@ export type WireAccount = [string, string, string, string];
 /** The rarely set fields of a mail and of its events (by event index). */
 export interface WireExtras {
   reason?: string;
+  template?: string;
   omittedEvents?: number;
   bodyLength?: number;
   waitingForSimulation?: true;
@@ -97,15 +100,26 @@ export interface WireChanges extends Omit<Changes, "mails"> {
 }
 
 /** Accounts by index, each once: a log's for its whole life, or one answer's. */
-export class AccountTable {
-  readonly list: WireAccount[] = [];
-  private readonly index: { [joined: string]: number } = {};
+export interface AccountTable {
+  readonly list: WireAccount[];
+  indexOf(a: WireAccount): number;
+}
 
-  indexOf(a: WireAccount): number {
-    const key = a.join("\n");
-    if (!Object.prototype.hasOwnProperty.call(this.index, key)) this.index[key] = this.list.push(a) - 1;
-    return this.index[key];
-  }
+/**
+ * A function rather than a class: a bundle of this file alone lists its exports first,
+ * and Qt 6 warns of a class named there before its declaration; a function is hoisted.
+ */
+export function accountTable(): AccountTable {
+  const list: WireAccount[] = [];
+  const index: { [joined: string]: number } = {};
+  return {
+    list,
+    indexOf: (a) => {
+      const key = a.join("\n");
+      if (!Object.prototype.hasOwnProperty.call(index, key)) index[key] = list.push(a) - 1;
+      return index[key];
+    },
+  };
 }
 
 export type WirePush = Omit<ChangedPush, "mails"> & WireChanges;
@@ -124,9 +138,10 @@ export function encodeMail(m: MailEntry, at: number, account: (a: WireAccount) =
   }
   let x: WireExtras | 0 = 0;
   if (m.reason !== undefined || m.omittedEvents !== undefined || m.bodyLength !== undefined) x = {};
-  if (m.waitingForSimulation || eventExtras) x = {};
+  if (m.waitingForSimulation || eventExtras || m.template !== undefined) x = {};
   if (x) {
     if (m.reason !== undefined) x.reason = m.reason;
+    if (m.template !== undefined) x.template = m.template;
     if (m.omittedEvents !== undefined) x.omittedEvents = m.omittedEvents;
     if (m.bodyLength !== undefined) x.bodyLength = m.bodyLength;
     if (m.waitingForSimulation) x.waitingForSimulation = true;
@@ -230,6 +245,7 @@ export function decodeMail(w: WireMail, at: number, accounts: { [index: number]:
     events,
   };
   if (x.reason !== undefined) m.reason = x.reason;
+  if (x.template !== undefined) m.template = x.template;
   if (x.omittedEvents !== undefined) m.omittedEvents = x.omittedEvents;
   if (x.bodyLength !== undefined) m.bodyLength = x.bodyLength;
   if (x.waitingForSimulation) m.waitingForSimulation = true;
@@ -256,7 +272,7 @@ function decodeVerdict(w: WireVerdict, events: MailEvent[]): Verdict {
 /** Changes for the wire in one go (stand-in engines in tests do this; the engine joins its log's texts). */
 export function encodeChanges<C extends Changes>(c: C): Omit<C, "mails"> & WireChanges {
   const at = c.mails.length ? c.mails[0].queuedAt : 0;
-  const table = new AccountTable();
+  const table = accountTable();
   const mails = c.mails.map((m) => encodeMail(m, at, (a) => table.indexOf(a)));
   return Object.assign({}, c, { mails, accounts: table.list, at });
 }
@@ -287,8 +303,20 @@ export function carriesChanges(type: unknown): type is "openPanel" | "changesSin
   return type === "openPanel" || type === "changesSince";
 }
 
+/** Each result as it travels: Changes as WireChanges, every other result as it is. */
+export type WireResults = { [T in RequestType]: T extends "openPanel" | "changesSince" ? WireChanges : Results[T] };
+
+/** A reply as mailConsoleRequest sends it. */
+export type WireReply = { ok: true; value: WireResults[RequestType] } | Refusal;
+
 /** The reply a wire answer stands for. */
-export function replyFromWire(type: RequestType, wire: Reply<RequestType>): Reply<RequestType> {
-  if (!wire.ok || !carriesChanges(type)) return wire;
-  return { ok: true, value: decodeChanges(wire.value as unknown as WireChanges) };
+export function replyFromWire(type: RequestType, wire: WireReply): Reply<RequestType> {
+  if (!wire.ok) return wire;
+  const value = wire.value;
+  return carriesChangesOf(type, value) ? { ok: true, value: decodeChanges(value) } : { ok: true, value };
+}
+
+/** The answer to a request whose result is Changes is WireChanges (WireResults says so). */
+function carriesChangesOf(type: RequestType, _value: WireResults[RequestType]): _value is WireChanges {
+  return carriesChanges(type);
 }

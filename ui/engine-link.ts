@@ -5,7 +5,8 @@
 // moving, after any gap, and every few seconds anyway, because pushes have
 // been reported lost in PT 9 on macOS (pt-script-modules.md A.7).
 import type { Changes, Push, Reply, RequestOf, RequestType } from "../src/protocol";
-import { CATCH_UP_CHUNK, ENGINE_ENTRY, replyFromWire } from "../src/protocol";
+import { CATCH_UP_CHUNK, ENGINE_ENTRY } from "../src/protocol";
+import { replyFromWire, type WireReply } from "../src/wire";
 import type { PanelStore } from "./store";
 
 /** How the panel's views reach the engine: one typed request, its typed reply. */
@@ -157,11 +158,11 @@ export class EngineLink {
 }
 
 /** $se may answer the object, or its JSON text (once or twice encoded). */
-function decode(value: unknown): Reply<RequestType> {
+function decode(value: unknown): WireReply {
   let v = value;
   for (let i = 0; i < 2 && typeof v === "string"; i++) v = JSON.parse(v);
   if (!v || typeof v !== "object" || typeof (v as { ok?: unknown }).ok !== "boolean") {
     throw new Error("The engine answered something unreadable.");
   }
-  return v as Reply<RequestType>;
+  return v as WireReply;
 }

@@ -2,7 +2,7 @@
 // one function the engine's pushes call (src/panel-bridge.ts pushScript).
 import { html } from "htm/preact";
 import { render } from "preact";
-import { decodeChanges, type WirePush } from "../src/protocol";
+import { decodeChanges, type WirePush } from "../src/wire";
 import { EngineLink } from "./engine-link";
 import { Panel } from "./panel";
 import { PanelStore } from "./store";

@@ -129,7 +129,7 @@ function heapRun(flavour, entries) {
 }
 
 /** A process's resident memory (Linux), or null. */
-function residentBytes(pid) {
+export function residentBytes(pid) {
   try {
     const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return kb ? Number(kb[1]) * 1024 : null;

@@ -32,7 +32,8 @@ const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g;
 const NAMED: { [name: string]: string } = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 // Most elements have no attributes or no children: they share these (frozen, so a stray write throws).
 const NO_ATTRS: { [name: string]: string } = Object.freeze({}) as { [name: string]: string };
-const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+const NO_CHILDREN: XmlElement[] = [];
+Object.freeze(NO_CHILDREN);
 
 function lineOf(src: string, at: number): number {
   let line = 1;

@@ -9,7 +9,8 @@ import type { TopologySpec } from "../../sim/spec";
 import { World } from "../../sim/world";
 import { Engine, type EngineOptions } from "../../src/engine";
 import type { ChangedPush, Changes, MailEntry, Push, Reply, RequestOf, RequestType, Results } from "../../src/protocol";
-import { decodeChanges, PANEL_RECEIVER, type WirePush } from "../../src/protocol";
+import { PANEL_RECEIVER } from "../../src/protocol";
+import { decodeChanges, type WirePush } from "../../src/wire";
 import { PanelStore } from "../../ui/store";
 
 export interface Rig {

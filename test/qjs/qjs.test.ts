@@ -1,8 +1,9 @@
 // The BUILT engine in the Qt QJSEngines PT embeds: Qt 5.15 (PT 8.x) and Qt 6 (PT 9.x).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as esbuild from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { qjsHost } from "../../build/qjs-host.mjs";
 import { HOSTILE } from "../hostile";
@@ -79,6 +80,39 @@ for (const flavour of ["qt5", "qt6"]) {
         denied: [9, 1, true, true],
         shapes: ["bounced", "failed"], // j@beta.org has no mailbox: accepted, then bounced
       });
+    });
+
+    it("lets go of a deleted device and a closed file at their removal event, and never calls into them after", () => {
+      const r = run(bin, "test/qjs/scripts/removal.js", readFileSync("test/qjs/scripts/strict-removal.js", "utf8"));
+      expect(r.code, r.out.slice(0, 2000)).toBe(0);
+      expect(r.result).toEqual({
+        states: ["delivered", "delivered", "delivered"],
+        watched: [1, 1, 1], // the lab watches a router or switch, and again after each removal
+        calls: [],
+        left: 0,
+      });
+    });
+
+    it("src/wire.ts bundled alone (as the panel and the bench take it) loads with no warning", async () => {
+      const wire = await esbuild.build({
+        stdin: { contents: 'export * from "./src/wire";', resolveDir: process.cwd(), loader: "ts" },
+        bundle: true,
+        format: "iife",
+        globalName: "Wire",
+        target: "es2016",
+        platform: "neutral",
+        write: false,
+      });
+      const dir = mkdtempSync(join(tmpdir(), "qjs-"));
+      writeFileSync(join(dir, "wire.js"), wire.outputFiles[0].text);
+      writeFileSync(
+        join(dir, "use.js"),
+        'console.log("RESULT " + JSON.stringify(Wire.accountTable().indexOf(["k", "PC", "a@b", "s"])));',
+      );
+      const out = execFileSync(bin, [join(dir, "wire.js"), join(dir, "use.js")], { encoding: "utf8" });
+      // Qt 6 warned "Variable AccountTable is used before its declaration" while it was an exported class.
+      expect(out.split("\n").filter((l) => l.startsWith("[qt]"))).toEqual([]);
+      expect(out).toContain("RESULT 0");
     });
 
     it("the host itself fails on an uncaught exception (so a pass means something)", () => {

@@ -177,7 +177,7 @@ describe("the log keeps ended rows frozen", () => {
     }
     // Ended rows are kept as text; a row still moving is the object its lane holds.
     const moving = log.add(draft(200));
-    const frozen = (log as unknown as { entries: { get(id: number): unknown } }).entries;
+    const frozen: { get(id: number): unknown } = Reflect.get(log, "entries"); // private: how rows are kept
     expect(typeof frozen.get(1)).toBe("string");
     expect(typeof frozen.get(200)).toBe("string");
     expect(frozen.get(201)).toBe(moving);

@@ -1,0 +1,227 @@
+// A day in a classroom (issue 23), inside Qt's QJSEngine: the shipped engine.js
+// on the simulator for SOAK_EVENTS mailSent events (defined by the caller:
+// 1,000,000 in `npm run bench`, fewer in test/qjs/soak.test.ts) over 300
+// devices, at the default cap, with the panel's pulls, Check and Lab check
+// calls, devices added and removed, and two File > Open. Evaluated after
+// test/qjs/scripts/setup.js (world, ask, value, keyOf) and engine.js.
+//
+// Every call into the engine is timed with the wall clock: each event's handler,
+// each request, and each advance of the virtual clock (the engine's timers: the
+// push, the rescan). At 10%, 50% and 100% of the events the script collects
+// garbage (gc()) and holds still for half a second, between "SOAK <pct> collect"
+// and "SOAK <pct> hold"/"done" lines, so that the caller reads the engine's heap
+// from Qt's GC statistics and the process's memory. At the end, every event is
+// accounted for: a row in the log or one the cap dropped.
+var SITES = 2;
+// With R1, two switches and two mail servers: 300 devices (SOAK_PCS: fewer, for the test).
+var PCS = typeof SOAK_PCS === "number" ? SOAK_PCS : 295;
+
+/** A classroom of `pcs` PCs on two sites (10.n.0.0/16), one mail server each, DNS on site 1's. */
+function classroomOf(name, pcs) {
+  var mask = "255.255.0.0";
+  var users = { 1: {}, 2: {} };
+  var devices = [
+    {
+      name: "R1",
+      kind: "router",
+      ports: [
+        { ip: "10.1.0.1", mask: mask },
+        { ip: "10.2.0.1", mask: mask },
+      ],
+    },
+    { name: "SW-1", kind: "switch" },
+    { name: "SW-2", kind: "switch" },
+  ];
+  var links = [
+    ["R1:0", "SW-1"],
+    ["R1:1", "SW-2"],
+  ];
+  for (var i = 0; i < pcs; i++) devices.push(pcOf(i, users));
+  for (var n = 1; n <= SITES; n++) {
+    devices.push({
+      name: "MAIL-" + n,
+      kind: "server",
+      ip: "10." + n + ".0.10",
+      mask: mask,
+      gateway: "10." + n + ".0.1",
+      dns: "10.1.0.10",
+      mailServer: { domain: "site" + n + ".lab", users: users[n] },
+      dnsServer: n === 1 ? { records: { "mail.site1.lab": "10.1.0.10", "mail.site2.lab": "10.2.0.10" } } : undefined,
+    });
+    links.push(["MAIL-" + n, "SW-" + n]);
+  }
+  for (var j = 0; j < pcs; j++) links.push(["PC-" + j, "SW-" + ((j % SITES) + 1)]);
+  return { name: name, devices: devices, links: links };
+}
+function pcOf(i, users) {
+  var n = (i % SITES) + 1;
+  var user = "user" + i;
+  if (users) users[n][user] = "pw" + i;
+  return {
+    name: "PC-" + i,
+    kind: "pc",
+    ip: "10." + n + "." + (1 + Math.floor(i / 200)) + "." + (10 + (i % 200)),
+    mask: "255.255.0.0",
+    gateway: "10." + n + ".0.1",
+    dns: "10.1.0.10",
+    email: { mailId: user + "@site" + n + ".lab", user: user, password: "pw" + i, smtp: "mail.site" + n + ".lab" },
+  };
+}
+
+var longest = { event: 0, pull: 0, check: 0, labCheck: 0, timers: 0, topology: 0 };
+var over50 = 0;
+function timed(kind, fn) {
+  var t = __host.realMs();
+  var result = fn();
+  var ms = __host.realMs() - t;
+  if (ms > longest[kind]) longest[kind] = ms;
+  if (ms > 50) over50++;
+  return result;
+}
+
+/** The PCs' email clients in the open file, to emit from. */
+var senders = [];
+function readSenders() {
+  senders = [];
+  for (var i = 0; i < world.devices.length; i++) if (world.devices[i].email) senders.push(world.devices[i]);
+}
+
+var CODES = [2, 2, 2, 6, 2, 2, 5, 2, 4, 2]; // mostly delivered; timeouts, a wrong password, an unknown recipient
+var emitted = 0;
+function emitOne(i, dest) {
+  var d = senders[i % senders.length];
+  var site = (i % SITES) + 1;
+  var args = {
+    dest: dest || "user" + (i % 997) + "@site" + site + ".lab",
+    subject: "Lab " + (i % 40) + " results",
+    body: "Exercise " + i,
+    responseType: CODES[i % CODES.length],
+  };
+  timed("event", function () {
+    d.email.smtp.emit("mailSent", args);
+  });
+  emitted++;
+}
+
+var seq = 0,
+  epoch = 0,
+  pulled = 0;
+function pull() {
+  var c = timed("pull", function () {
+    return value({ type: "changesSince", seq: seq, epoch: epoch });
+  });
+  if (c.epoch !== epoch && epoch !== 0) throw new Error("the log's epoch changed with no clearLog");
+  seq = c.seq;
+  epoch = c.epoch;
+  pulled += c.mails.length;
+}
+function check(i) {
+  var d = senders[i % senders.length];
+  var u = d.email.user;
+  timed("check", function () {
+    return value({
+      type: "predict",
+      device: keyOf(d.name),
+      from: u.mailId,
+      password: u.password,
+      server: u.smtpServer,
+      to: ["user" + ((i + 1) % PCS) + "@site" + (((i + 1) % SITES) + 1) + ".lab"],
+    });
+  });
+}
+var labChecks = [];
+function labCheck() {
+  var t = __host.realMs();
+  var r = timed("labCheck", function () {
+    return value({ type: "labCheck" });
+  });
+  labChecks.push({ ms: __host.realMs() - t, cells: r.cells.length });
+}
+function checkpoint(pct) {
+  // The same state at every checkpoint: the lab read afresh by one mail after its snapshot aged out,
+  // so that the mail model's cache of paths (kept while one snapshot lives) holds one mail's.
+  __host.advance(6000);
+  emitOne(emitted, "checkpoint" + pct + "@site1.lab"); // a mail of its own, not a repeat of the next one
+  console.log("SOAK " + pct + " collect");
+  gc();
+  console.log("SOAK " + pct + " hold");
+  var t = __host.realMs();
+  while (__host.realMs() - t < 500) {
+    // holding still while the caller reads the process's memory
+  }
+  console.log("SOAK " + pct + " done");
+}
+
+function soak(events) {
+  // Pushes are made and evaluated as in PT, and not kept (setup.js keeps them for the other scripts).
+  world.webViewManager.onEvaluate = function () {};
+  world.openFile(classroomOf("Classroom A", PCS));
+  var before = PtSim.liveRegistrations.count;
+  main();
+  if (typeof SOAK_CAP === "number") value({ type: "saveSettings", settings: { cap: SOAK_CAP } });
+  var opened = value({ type: "openPanel" });
+  seq = opened.seq;
+  epoch = opened.epoch;
+  readSenders();
+  var added = 0;
+  var marks = { 10: Math.floor(events / 10), 50: Math.floor(events / 2), 100: events };
+  // In every run, whatever its length: 20 Checks, 10 Lab checks, 10 devices added and 10 deleted.
+  var every = { check: Math.max(1, Math.floor(events / 20)), labCheck: Math.max(1, Math.floor(events / 10)) };
+  var start = __host.realMs();
+  for (var i = 0; i < events; i++) {
+    emitOne(i);
+    if (i % 100 === 99) {
+      pull();
+      timed("timers", function () {
+        __host.advance(60); // the push goes out; every 3 s of it, the rescan
+      });
+    }
+    if (i % every.check === every.check - 1) check(i);
+    if (i % every.labCheck === Math.floor(every.labCheck / 2)) {
+      // A device added, another deleted: the registry and the lab follow.
+      timed("topology", function () {
+        world.addDevice(pcOf(1000 + added++, null));
+        world.removeDevice(senders[added % senders.length].name);
+      });
+      readSenders();
+    }
+    if (i % every.labCheck === every.labCheck - 1) labCheck();
+    if (i === Math.floor(events / 3) || i === Math.floor((2 * events) / 3)) {
+      timed("topology", function () {
+        world.openFile(classroomOf(i === Math.floor(events / 3) ? "Classroom B" : "Classroom A", PCS));
+      });
+      readSenders();
+    }
+    if (i + 1 === marks[10]) checkpoint(10);
+    if (i + 1 === marks[50]) checkpoint(50);
+  }
+  pull();
+  labCheck();
+  var ms = __host.realMs() - start;
+  checkpoint(100);
+  var all = value({ type: "changesSince", seq: 0, epoch: 0 });
+  var result = {
+    events: emitted,
+    sent: all.sent,
+    held: all.mails.length,
+    dropped: all.dropped,
+    // Every event is a row of the log, or one the cap dropped; none is unreadable.
+    lost: emitted - (all.mails.length + all.dropped),
+    unreadable: all.mails.filter(function (m) {
+      return m.origin !== "pt-client";
+    }).length,
+    cap: all.settings.cap,
+    devices: world.devices.length,
+    files: all.file,
+    pulled: pulled,
+    longestMs: longest,
+    over50: over50,
+    labChecks: labChecks,
+    ms: ms,
+  };
+  cleanUp();
+  result.handlersLeft = PtSim.liveRegistrations.count - before;
+  __host.result(result);
+}
+
+soak(typeof SOAK_EVENTS === "number" ? SOAK_EVENTS : 1000000);

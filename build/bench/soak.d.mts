@@ -1,0 +1,27 @@
+// Types for soak.mjs, for the test that runs a short soak (test/qjs/soak.test.ts).
+export interface SoakResult {
+  events: number;
+  sent: number;
+  held: number;
+  dropped: number;
+  lost: number;
+  unreadable: number;
+  cap: number;
+  devices: number;
+  files: number;
+  pulled: number;
+  longestMs: { [kind: string]: number };
+  over50: number;
+  labChecks: { ms: number; cells: number }[];
+  ms: number;
+  handlersLeft: number;
+}
+export interface SoakPoint {
+  heap: number;
+  rss: number;
+}
+export function soakRun(
+  flavour: string,
+  options?: { events?: number; pcs?: number; cap?: number | null; limitMs?: number },
+): Promise<{ result: SoakResult; points: { [pct: string]: SoakPoint } }>;
+export function soakFigures(options?: { runs?: number; events?: number }): Promise<{ [key: string]: number }>;

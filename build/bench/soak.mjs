@@ -1,0 +1,99 @@
+// A day in a classroom (issue 23): build/bench/soak-qjs.js on the shipped
+// engine.js in each Qt host, and what it costs over time. At 10%, 50% and 100%
+// of the events the script collects garbage and holds still; the engine's heap
+// is read from Qt's GC statistics (QV4_MM_STATS with the qt.qml.gc logging
+// rules: the memory in use and the large items after that collection) and the
+// process's resident memory from /proc. The figures: each at 100% ÷ at 10%
+// (the log is full from well before 10%, so growth is what the engine keeps
+// that it should not), the longest call, and the events not accounted for.
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { qjsHost } from "../qjs-host.mjs";
+import { residentBytes } from "./engine.mjs";
+import { within } from "./failures.mjs";
+import { median, round } from "./stats.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const cache = join(root, "node_modules/.cache/mail-console-bench");
+const SCRIPTS = ["dist/sim/pt-sim.js", "test/qjs/scripts/setup.js", "dist/module/engine.js"].map((f) => join(root, f));
+
+/**
+ * One soak in one Qt host: `events` mailSent events over `pcs` PCs (295: 300 devices), the log at
+ * `cap` (null: the default). Answers the script's result and, per checkpoint, the heap and the RSS.
+ */
+export function soakRun(flavour, { events = 1000000, pcs = 295, cap = null, limitMs = 4 * 3600000 } = {}) {
+  mkdirSync(cache, { recursive: true });
+  const params = join(cache, `soak-${flavour}-${process.pid}.js`);
+  writeFileSync(params, `var SOAK_EVENTS = ${events}; var SOAK_PCS = ${pcs}; var SOAK_CAP = ${cap};\n`);
+  const env = { ...process.env, QV4_MM_STATS: "1", QT_LOGGING_RULES: "qt.qml.gc.*=true" };
+  const child = spawn(qjsHost(flavour), SCRIPTS.concat([params, join(root, "build/bench/soak-qjs.js")]), { env });
+  const points = {};
+  let at = null,
+    gc = null,
+    result = null,
+    rest = "",
+    tail = [];
+  const line = (text) => {
+    tail = tail.concat(text).slice(-20);
+    const mark = /^SOAK (\d+) (collect|hold|done)/.exec(text);
+    if (mark) {
+      at = mark[2] === "collect" ? mark[1] : null;
+      if (mark[2] === "collect") points[mark[1]] = { heap: null, rss: null };
+      // The script allocates nothing while it holds: its resident memory now is the checkpoint's.
+      if (mark[2] === "hold") points[mark[1]].rss = residentBytes(child.pid);
+      return;
+    }
+    if (/^=+ GC =+/.test(text)) gc = {};
+    const n = (re) => Number((re.exec(text) || [])[1]);
+    if (gc && /Used memory after GC/.test(text)) gc.used = n(/(\d+)/);
+    if (gc && /Large item memory after GC/.test(text)) gc.large = n(/(\d+)/);
+    if (gc && /End GC/.test(text)) {
+      // The collection the checkpoint asked for: the last one before it holds.
+      if (at && points[at]) points[at].heap = (gc.used || 0) + (gc.large || 0);
+      gc = null;
+    }
+    if (text.startsWith("RESULT ")) result = JSON.parse(text.slice(7));
+  };
+  return within(
+    limitMs,
+    `soak (${flavour})`,
+    new Promise((resolve, reject) => {
+      child.stdout.setEncoding("utf8");
+      child.stdout.on("data", (chunk) => {
+        const lines = (rest + chunk).split("\n");
+        rest = lines.pop();
+        for (const l of lines) line(l);
+      });
+      child.on("error", reject);
+      child.on("close", (code) => {
+        if (rest) line(rest);
+        const complete = ["10", "50", "100"].every((p) => points[p]?.heap && points[p].rss);
+        if (code !== 0 || !result || !complete)
+          reject(new Error(`soak (${flavour}): exit ${code}, ${JSON.stringify({ points })}\n${tail.join("\n")}`));
+        else resolve({ result, points });
+      });
+    }),
+  ).finally(() => {
+    child.kill();
+    rmSync(params, { force: true });
+  });
+}
+
+/** The soak's figures per Qt host, medians over `runs`: memory at 100% ÷ at 10%, the longest call, events lost. */
+export async function soakFigures({ runs = 1, events = 1000000 } = {}) {
+  const figures = {};
+  for (const flavour of ["qt5", "qt6"]) {
+    const all = [];
+    for (let i = 0; i < runs; i++) all.push(await soakRun(flavour, { events }));
+    const ratio = (what) => round(median(all.map((r) => r.points["100"][what] / r.points["10"][what])), 2);
+    figures[`${flavour}.soakHeapRatio`] = ratio("heap");
+    figures[`${flavour}.soakRssRatio`] = ratio("rss");
+    figures[`${flavour}.soakLongestCallMs`] = median(all.map((r) => Math.max(...Object.values(r.result.longestMs))));
+    figures[`${flavour}.soakLost`] = Math.max(...all.map((r) => r.result.lost + r.result.unreadable));
+    figures[`${flavour}.soakMinutes`] = round(median(all.map((r) => r.result.ms / 60000)), 1);
+  }
+  figures.soakEvents = events;
+  return figures;
+}

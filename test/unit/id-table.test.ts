@@ -1,0 +1,39 @@
+// The log's tables by id (src/id-table.ts): values across its spans of 1,024
+// ids, and a span let go once its last id is deleted (issue 23's soak: the
+// tables no longer keep an array as long as the largest id ever held).
+import { describe, expect, it } from "vitest";
+import { IdTable } from "../../src/id-table";
+
+describe("IdTable", () => {
+  it("keeps values by id across spans, counts them, and forgets deleted ones", () => {
+    const t = new IdTable<string>();
+    for (const id of [1, 1023, 1024, 1025, 5000, 1_000_000]) t.set(id, `v${id}`);
+    t.set(1024, "again"); // a set of a known id changes its value, not the count
+    expect(t.size).toBe(6);
+    expect([t.get(1), t.get(1023), t.get(1024), t.get(1025), t.get(5000), t.get(1_000_000)]).toEqual([
+      "v1",
+      "v1023",
+      "again",
+      "v1025",
+      "v5000",
+      "v1000000",
+    ]);
+    expect([t.has(2), t.get(2), t.has(1_000_001)]).toEqual([false, undefined, false]);
+    t.delete(1024);
+    t.delete(1024); // twice: once counted
+    t.delete(7); // never there
+    expect(t.size).toBe(5);
+    expect([t.has(1024), t.get(1025)]).toEqual([false, "v1025"]);
+  });
+
+  it("lets a span go once its last id is deleted, and makes it again when an id returns", () => {
+    const t = new IdTable<number>();
+    for (let id = 1; id <= 3000; id++) t.set(id, id);
+    for (let id = 1; id <= 2047; id++) t.delete(id);
+    const spans = Reflect.get(t, "spans");
+    expect(Object.keys(spans)).toEqual(["2"]); // ids 1-1023 and 1024-2047 all gone: only 2048-3000's span is left
+    expect(t.size).toBe(953);
+    t.set(5, 5);
+    expect([t.get(5), t.size]).toEqual([5, 954]);
+  });
+});
