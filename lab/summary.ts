@@ -5,9 +5,13 @@ import { snapshotOf } from "../sim/snapshot";
 import type { HostSpec } from "../sim/spec";
 import { World } from "../sim/world";
 import { type DeliveryMatrix, defaultBehaviour, deliveryMatrix, type MailClient, type Predicted } from "../src/model";
+import type { ScriptModuleSummary } from "./embed/embed";
 import { isHostSpec } from "./import/devices";
 import type { ImportedLab } from "./import/import-lab";
+import { type LabLease, labLeases, leaseText } from "./leases";
 import { describeMatrix } from "./matrix-text";
+import { checkStored, describeStored, type StoredCheck } from "./stored-evidence";
+import { pairsSuffix, type WarningPairs, warningPairs } from "./warning-pairs";
 
 export interface LabSummary {
   file: string;
@@ -37,6 +41,14 @@ export interface LabSummary {
   }[];
   /** The causes of the pairs not delivered, one per thing to fix, most pairs first. */
   causes: { cause: string; fix: string; pairs: number }[];
+  /** Each warning with the pairs it makes unknown (warning-pairs.ts), in `warnings` order. */
+  warningPairs: WarningPairs[];
+  /** The DHCP clients' leases as PT would give them when the file opens (leases.ts: inferred). */
+  leases: LabLease[];
+  /** What PT stored (delivered mails, DSNs) held against the matrix (stored-evidence.ts). */
+  stored: StoredCheck;
+  /** The lab's File Script Module (the activity's own in a .pka): lab/embed. Set when the XML was read. */
+  scriptModule?: ScriptModuleSummary;
 }
 
 export interface LabMatrix {
@@ -75,9 +87,15 @@ export function labMatrix(lab: ImportedLab): LabMatrix {
   }
 }
 
-export function summarize(file: string, lab: ImportedLab, predicted: LabMatrix = labMatrix(lab)): LabSummary {
+export function summarize(
+  file: string,
+  lab: ImportedLab,
+  predicted: LabMatrix = labMatrix(lab),
+  scriptModule?: ScriptModuleSummary,
+): LabSummary {
   const matrix = predicted.matrix;
   const hosts = lab.spec.devices.filter(isHostSpec) as HostSpec[];
+  const warnings = predicted.error ? lab.warnings.concat([predicted.error]) : lab.warnings;
   return {
     file,
     ok: true,
@@ -93,8 +111,10 @@ export function summarize(file: string, lab: ImportedLab, predicted: LabMatrix =
     dnsServers: hosts.flatMap((h) => {
       const d = h.dnsServer;
       if (!d) return [];
+      // What the file holds, two records for one name included (the spec keeps the one the model uses).
+      const held = lab.devices.find((x) => x.name === h.name)?.dnsRecords;
       const cnames = d.cnames || {};
-      const records = [
+      const records = held || [
         ...Object.keys(d.records).map((name) => ({ type: "A" as const, name, address: d.records[name] })),
         ...Object.keys(cnames).map((name) => ({ type: "CNAME" as const, name, host: cnames[name] })),
       ];
@@ -106,7 +126,7 @@ export function summarize(file: string, lab: ImportedLab, predicted: LabMatrix =
       return [{ device: h.name, mailId: e.mailId, user: e.user, smtpServer: e.smtp, pop3Server: e.pop3 || e.smtp }];
     }),
     storedMails: lab.storedMails,
-    warnings: predicted.error ? lab.warnings.concat([predicted.error]) : lab.warnings,
+    warnings,
     matrix: matrix.cells.map((c) => ({
       device: c.device,
       from: c.from,
@@ -118,6 +138,10 @@ export function summarize(file: string, lab: ImportedLab, predicted: LabMatrix =
       evidence: c.evidence,
     })),
     causes: matrix.causes.map((g) => ({ cause: g.cause, fix: g.fix, pairs: g.pairs })),
+    warningPairs: warningPairs(warnings, matrix.cells),
+    leases: labLeases(lab.spec),
+    stored: checkStored(lab.spec, matrix, predicted.error),
+    ...(scriptModule ? { scriptModule } : {}),
   };
 }
 
@@ -181,7 +205,15 @@ export function describe(summary: LabSummary, lab: ImportedLab, predicted: LabMa
       mails.push(h.name + ' inbox: "' + m.subject + '" from ' + m.from + " to " + m.rcpt + ", " + m.dateTime);
   }
   section("stored mail (" + summary.storedMails + ")", mails);
-  section("warnings (" + summary.warnings.length + ")", summary.warnings);
+  section(
+    "DHCP leases (" + summary.leases.length + ")",
+    summary.leases.map((l) => leaseText(l)),
+  );
+  section(
+    "warnings (" + summary.warnings.length + ")",
+    summary.warningPairs.map((w) => w.warning + pairsSuffix(w.pairs)),
+  );
   for (const line of describeMatrix(predicted.matrix)) out.push(line);
+  for (const line of describeStored(summary.stored)) out.push(line);
   return out;
 }

@@ -1,18 +1,26 @@
 // Turns one device of a TopologySpec into a SimDevice with its settings,
 // services, users and records, as PT's file would hold them.
 import { SimDevice } from "./device";
-import type { DeviceSpec, HostSpec } from "./spec";
+import type { DeviceSpec, DhcpSpec, HostSpec } from "./spec";
 import type { World } from "./world";
 
 export function buildDevice(world: World, spec: DeviceSpec): SimDevice {
   const d = new SimDevice(world, spec.name, spec.kind);
   d.power = spec.power !== false;
+  d.unmodeled = (spec.unmodeled || []).slice();
+  const dhcp = "dhcpServer" in spec ? spec.dhcpServer : undefined;
+  if (dhcp) d.dhcpServer = JSON.parse(JSON.stringify(dhcp)) as DhcpSpec;
   if (spec.kind === "router") {
-    d.ports = spec.ports.map((p) => ({ ip: p.ip, mask: p.mask, name: p.name, up: p.up !== false }));
+    d.ports = spec.ports.map((p) =>
+      p.helpers?.length
+        ? { ip: p.ip, mask: p.mask, name: p.name, up: p.up !== false, helpers: p.helpers.slice() }
+        : { ip: p.ip, mask: p.mask, name: p.name, up: p.up !== false },
+    );
     d.staticRoutes = (spec.staticRoutes || []).map((r) => ({ network: r.network, mask: r.mask, nextHop: r.nextHop }));
     d.routedNetworks = (spec.routedNetworks || []).slice();
   } else if (isHostSpec(spec)) {
     d.ports = [{ ip: spec.ip || "", mask: spec.mask || "255.255.255.0", up: true }];
+    if (d.unmodeled.indexOf("wireless") >= 0) d.ports[0].name = "Wireless0";
     d.dhcp = !!spec.dhcp;
     d.gateway = spec.gateway || "";
     d.dnsServer = spec.dns || "";

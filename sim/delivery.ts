@@ -201,7 +201,6 @@ function fateOf(world: World, mail: MailFacts): Fate {
       fix: "",
       rule: "",
       evidence: "inf",
-      source: "",
       steps: [],
     };
   }

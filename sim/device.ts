@@ -6,6 +6,7 @@ import { SimObject } from "./events";
 import type { SimPortObject } from "./ports";
 import { deviceXml, SimArp, SimDnsClient, SimHostIp, SimRouting } from "./processes";
 import { SimDnsServer, SimEmailServer, SimPop3Server, SimSmtpServer, type StoredMail } from "./services";
+import type { DhcpSpec } from "./spec";
 import type { World } from "./world";
 
 export type DeviceKind = "pc" | "laptop" | "server" | "router" | "switch" | "printer" | "power";
@@ -41,6 +42,8 @@ export interface SimPort {
   name?: string;
   /** false: administratively down (`shutdown`). */
   up: boolean;
+  /** Routers: `ip helper-address`. */
+  helpers?: string[];
 }
 
 class SimEmailUser implements EmailUser {
@@ -141,6 +144,10 @@ export class SimDevice extends SimObject implements Device {
   /** Routers: `ip route` lines, and networks a routing protocol announces (taken as converged). */
   staticRoutes: { network: string; mask: string; nextHop: string }[] = [];
   routedNetworks: string[] = [];
+  /** Services > DHCP or `ip dhcp pool` (TopologySpec's `dhcpServer`); null: none. */
+  dhcpServer: DhcpSpec | null = null;
+  /** What the model does not cover on this device (TopologySpec's `unmodeled`). */
+  unmodeled: string[] = [];
   /** Set when a link of this device comes up: its next send waits on ARP (rules.ts). */
   arpCold = false;
   email: SimEmailClient | null = null;
@@ -195,6 +202,8 @@ export class SimDevice extends SimObject implements Device {
     this.emit("powerChanged", { on: this.power });
   }
   getType(): number {
+    // An access point is kept as a switch whose wireless side is not modeled: PT's eAccessPoint (7).
+    if (this.kind === "switch" && this.unmodeled.indexOf("wireless clients") >= 0) return 7;
     return KINDS[this.kind].type;
   }
   getModel(): string {

@@ -69,6 +69,10 @@ export class SimHostPort extends SimPortObject implements HostPort {
     argumentsExactly(0, arguments.length, "isDhcpClientOn");
     return this.device.kind !== "router" && this.device.dhcp;
   }
+  isInboundFirewallOn(): boolean {
+    argumentsExactly(0, arguments.length, "isInboundFirewallOn");
+    return this.device.unmodeled.indexOf("a host firewall") >= 0;
+  }
   /** Config > FastEthernet0: emits ipChanged {newIp, newMask, oldIp, oldMask} (the keys as Hackrrr's analyzer.d.ts has them). */
   setIpSubnetMask(ip: string, mask: string): void {
     argumentsExactly(2, arguments.length, "setIpSubnetMask");

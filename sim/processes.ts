@@ -4,6 +4,8 @@
 import type { ArpProcess, ArpTable, DnsClient, HostIp, RoutingProcess, StaticRoute } from "../src/pt";
 import type { SimDevice } from "./device";
 import { argumentsExactly } from "./native";
+import type { DhcpSpec } from "./spec";
+import { unmodeledConfig } from "./unmodeled-config";
 
 /** An unset address reads "0.0.0.0" (DnsClient: live 9.0.1.0858; the gateway likewise [inf]). */
 const orUnset = (ip: string): string => (ip?.trim() ? ip : "0.0.0.0");
@@ -88,25 +90,87 @@ export class SimRouting implements RoutingProcess {
  */
 export function deviceXml(d: SimDevice): string {
   const lines: string[] = [];
+  const odd = unmodeledConfig(d.unmodeled, d.kind === "router");
   if (d.kind === "router") {
     lines.push("!", "hostname " + d.name, "!");
     d.ports.forEach((p, i) => {
       lines.push("interface " + (p.name || "GigabitEthernet0/" + i));
       lines.push(p.ip ? " ip address " + p.ip + " " + p.mask : " no ip address");
+      if (i === 0) lines.push(...odd.inInterface);
+      for (const h of p.helpers || []) lines.push(" ip helper-address " + h);
       if (!p.up) lines.push(" shutdown");
       lines.push("!");
     });
+    lines.push(...odd.global, ...dhcpLines(d));
     for (const r of d.staticRoutes) lines.push("ip route " + r.network + " " + r.mask + " " + r.nextHop);
     const rip = d.routedNetworks.filter((n) => n.indexOf("/") < 0 && n.trim().split(/\s+/).length === 1);
     const ospf = d.routedNetworks.filter((n) => rip.indexOf(n) < 0).map(withWildcard);
     if (rip.length) lines.push("!", "router rip", ...rip.map((n) => " network " + n.trim()));
     if (ospf.length) lines.push("!", "router ospf 1", ...ospf.map((n) => " network " + n + " area 0"));
     lines.push("!", "end");
+  } else if (d.kind === "switch" && odd.inInterface.length + odd.global.length) {
+    lines.push(
+      "!",
+      "hostname " + d.name,
+      "!",
+      "interface FastEthernet0/1",
+      ...odd.inInterface,
+      "!",
+      ...odd.global,
+      "end",
+    );
   }
   const config = lines.length
     ? "<RUNNINGCONFIG>" + lines.map((l) => "<LINE>" + escapeXml(l) + "</LINE>").join("") + "</RUNNINGCONFIG>"
     : "";
-  return "<DEVICE><ENGINE><NAME>" + escapeXml(d.name) + "</NAME>" + config + "</ENGINE></DEVICE>";
+  const dhcp = d.kind === "server" && d.dhcpServer ? serverDhcpXml(d.dhcpServer) : "";
+  return "<DEVICE><ENGINE><NAME>" + escapeXml(d.name) + "</NAME>" + config + dhcp + "</ENGINE></DEVICE>";
+}
+
+/** A router's `ip dhcp` lines, as IOS writes them. */
+function dhcpLines(d: SimDevice): string[] {
+  const s = d.dhcpServer;
+  if (!s) return [];
+  const lines = (s.excluded || []).map(
+    (x) => "ip dhcp excluded-address " + x.low + (x.high !== x.low ? " " + x.high : ""),
+  );
+  for (const p of s.pools) {
+    lines.push("ip dhcp pool " + p.name, " network " + p.network + " " + p.mask);
+    if (p.gateway) lines.push(" default-router " + p.gateway);
+    if (p.dns) lines.push(" dns-server " + p.dns);
+  }
+  return lines;
+}
+
+/** A Server-PT's Services > DHCP, as PT 8.x/9.x saves it (one port, FastEthernet0). */
+export function serverDhcpXml(s: DhcpSpec): string {
+  const pools = s.pools
+    .map(
+      (p) =>
+        "<POOL><NAME>" +
+        escapeXml(p.name) +
+        "</NAME><NETWORK>" +
+        p.network +
+        "</NETWORK><MASK>" +
+        p.mask +
+        "</MASK><DEFAULT_ROUTER>" +
+        (p.gateway || "0.0.0.0") +
+        "</DEFAULT_ROUTER><START_IP>" +
+        p.start +
+        "</START_IP><DNS_SERVER>" +
+        (p.dns || "0.0.0.0") +
+        "</DNS_SERVER><MAX_USERS>" +
+        p.max +
+        "</MAX_USERS></POOL>",
+    )
+    .join("");
+  return (
+    "<DHCP_SERVERS><ASSOCIATED_PORTS><ASSOCIATED_PORT><NAME>FastEthernet0</NAME><DHCP_SERVER><ENABLED>" +
+    (s.on === false ? "0" : "1") +
+    "</ENABLED><POOLS>" +
+    pools +
+    "</POOLS></DHCP_SERVER></ASSOCIATED_PORT></ASSOCIATED_PORTS></DHCP_SERVERS>"
+  );
 }
 
 /** "10.1.0.0/16" → "10.1.0.0 0.0.255.255"; "10.1.0.0 0.0.255.255" as it is. */

@@ -63,13 +63,17 @@ function deviceFacts(
         if (end.device === d) ports.push({ name: portName(d, end.port), ip: "", mask: "", up: true, dhcp: false });
       }
   } else {
-    ports = d.ports.map((p, i) => ({
-      name: portName(d, i),
-      ip: p.ip,
-      mask: p.mask,
-      up: p.up,
-      dhcp: d.isHost ? d.dhcp : false,
-    }));
+    ports = d.ports.map((p, i) => {
+      const facts: PortFacts = {
+        name: portName(d, i),
+        ip: p.ip,
+        mask: p.mask,
+        up: p.up,
+        dhcp: d.isHost ? d.dhcp : false,
+      };
+      if (p.helpers?.length) facts.helpers = p.helpers.slice();
+      return facts;
+    });
   }
   const mail = d.mail;
   const dns = d.dns;
@@ -98,5 +102,13 @@ function deviceFacts(
       : "none",
     routing:
       d.kind === "router" ? { staticRoutes: d.staticRoutes.slice(), routedNetworks: d.routedNetworks.slice() } : "none",
+    unmodeled: d.unmodeled.slice(),
+    dhcpServer: d.dhcpServer
+      ? {
+          on: d.dhcpServer.on !== false,
+          pools: d.dhcpServer.pools.map((p) => Object.assign({}, p)),
+          excluded: (d.dhcpServer.excluded || []).map((x) => Object.assign({}, x)),
+        }
+      : "none",
   };
 }

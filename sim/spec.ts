@@ -2,6 +2,8 @@
 // imported lab file (lab/) are made of. Optional fields default to what a
 // fresh Packet Tracer device has.
 
+import type { DhcpPool } from "../src/model/snapshot";
+
 /** A mail as a server's mailbox or a client's inbox stores it. */
 export interface StoredMailSpec {
   from: string;
@@ -11,7 +13,24 @@ export interface StoredMailSpec {
   dateTime: string;
 }
 
-export interface HostSpec {
+/**
+ * What the model does not cover on a device (src/pt/unmodeled.ts labels: "VLANs", "ACLs", "wireless"…).
+ * The simulator keeps them so its snapshot and its devices' running configuration say them too.
+ */
+/** Services > DHCP (Server-PT) or `ip dhcp pool` (routers), as the model reads it (DhcpServerFacts). */
+export interface DhcpSpec {
+  /** Server-PT's switch; IOS pools are on while configured. */
+  on?: boolean;
+  pools: DhcpPool[];
+  /** `ip dhcp excluded-address LOW [HIGH]`. */
+  excluded?: { low: string; high: string }[];
+}
+
+interface Unmodeled {
+  unmodeled?: string[];
+}
+
+export interface HostSpec extends Unmodeled {
   name: string;
   kind: "pc" | "laptop" | "server" | "printer";
   ip?: string;
@@ -41,6 +60,8 @@ export interface HostSpec {
   };
   /** Services > DNS (servers only): A records by name, and CNAME records (alias → host name). */
   dnsServer?: { on?: boolean; records: { [name: string]: string }; cnames?: { [alias: string]: string } };
+  /** Services > DHCP (servers only). */
+  dhcpServer?: DhcpSpec;
 }
 
 export interface RouterPortSpec {
@@ -50,9 +71,11 @@ export interface RouterPortSpec {
   name?: string;
   /** false when the interface is `shutdown`. */
   up?: boolean;
+  /** `ip helper-address`: where the port relays DHCP. */
+  helpers?: string[];
 }
 
-export interface RouterSpec {
+export interface RouterSpec extends Unmodeled {
   name: string;
   kind: "router";
   ports: RouterPortSpec[];
@@ -61,9 +84,11 @@ export interface RouterSpec {
   staticRoutes?: { network: string; mask: string; nextHop: string }[];
   /** Networks announced by RIP/OSPF/EIGRP `network` statements, taken as converged. */
   routedNetworks?: string[];
+  /** `ip dhcp pool` and `ip dhcp excluded-address`. */
+  dhcpServer?: DhcpSpec;
 }
 
-export interface SwitchSpec {
+export interface SwitchSpec extends Unmodeled {
   name: string;
   kind: "switch" | "power";
   power?: boolean;

@@ -10,6 +10,7 @@ import { buildDevice } from "./build-device";
 import type { Clock } from "./clock";
 import { Delivery, type MailRequest } from "./delivery";
 import type { SimDevice, SimSmtpClient } from "./device";
+import { giveLeases } from "./dhcp";
 import { SimPortTable } from "./ports";
 import { type Reach, reachFrom, type SimLink } from "./reach";
 import { POLICY } from "./rules";
@@ -98,6 +99,7 @@ export class World {
     this.app.savedFilename = path;
     for (const d of spec.devices) this.devices.push(buildDevice(this, d));
     for (const l of spec.links) this.link(l[0], l[1], false).up = l[2] ? l[2].up : true;
+    giveLeases(this, false);
   }
 
   /** File > Open: fileClosing, the old topology goes, the new one comes, fileOpened. */
@@ -196,6 +198,7 @@ export class World {
 
   /** A setting changed somewhere: open SMTP sessions check they still stand. */
   topologyChanged(): void {
+    giveLeases(this, true);
     this.ports.refresh();
     for (const d of this.deliveries.slice()) d.checkSession();
   }

@@ -4,6 +4,8 @@
 // one fact null (could not be read), never an exception and never a guess. A
 // process a device of its kind cannot have is "none" (or "") without asking.
 // Native objects are never enumerated (for…in crashes PT 9.0.1): known getters only.
+
+import { dhcpAt, unmodeledAt } from "./device-config";
 import type {
   DeviceFacts,
   DeviceKind,
@@ -25,7 +27,9 @@ import {
   networkStatementsOf,
   staticRouteOf,
 } from "./pt/answers";
+import { dhcpOfConfig } from "./pt/dhcp-config";
 import { address, attempt, countOf, flag, processOf, text } from "./pt/guarded";
+import { configLinesOf } from "./pt/unmodeled";
 
 /** Which kinds must have a process, and which cannot; an unknown kind (null) is asked, and "missing" means none. */
 const HAS: { [process: string]: DeviceKind[] } = {
@@ -49,6 +53,8 @@ interface ReadState {
   /** Port.isPortUp() by "device#port": a link is up when both ends are (snapshot.ts LinkFacts.up). */
   portUp: { [key: string]: boolean | null };
   byName: { [name: string]: DeviceFacts };
+  /** Hosts with a port whose HostPort.isInboundFirewallOn() answered true. */
+  firewall: { [name: string]: boolean };
   watch: ((target: IpcObject, event: string) => void) | null;
 }
 
@@ -63,7 +69,7 @@ export function readLab(host: Host, watch: ReadState["watch"]): Snapshot {
   const count = network ? countOf(() => network.getDeviceCount()) : null;
   // Without the device list there is nothing to place a fact on: every question is then unknown.
   if (!network || count === null) return { devices: [], links: null };
-  const state: ReadState = { portUp: {}, byName: {}, watch };
+  const state: ReadState = { portUp: {}, byName: {}, firewall: {}, watch };
   const devices: DeviceFacts[] = [];
   for (let i = 0; i < count; i++) {
     const device = attempt(() => network.getDeviceAt(i));
@@ -85,18 +91,25 @@ export function readLab(host: Host, watch: ReadState["watch"]): Snapshot {
 function readDevice(device: Device, state: ReadState): DeviceFacts | null {
   const name = text(() => device.getName());
   if (name === null) return null;
-  const kind = kindOf(device);
+  const type = attempt(() => device.getType());
+  const kind = kindOf(device, type);
   if (state.watch) {
     state.watch(device, "powerChanged");
     state.watch(device, "nameChanged");
   }
   const hostIp = expects(kind, "HostIp");
+  // Switches and hubs: filled from the cables at them (readLinks); a power strip has no network port.
+  const ports = joinsLan(kind) || kind === "power" ? [] : readPorts(device, name, kind, state);
+  // The running configuration, read once for routes, DHCP and what the model does not cover.
+  // A Server-PT's DHCP pools are only in its XML (30–60 KB: pt-labs-and-fidelity.md B1).
+  const xml = kind === "router" || kind === "switch" || kind === "server" ? text(() => device.serializeToXml()) : null;
+  const dhcp = kind === "router" && xml !== null ? dhcpOfConfig(configLinesOf(xml) || []) : null;
+  if (dhcp) for (const p of ports || []) if (dhcp.helpers[p.name]) p.helpers = dhcp.helpers[p.name];
   return {
     name,
     kind,
     power: flag(() => device.getPower()),
-    // Switches and hubs: filled from the cables at them (readLinks); a power strip has no network port.
-    ports: joinsLan(kind) || kind === "power" ? [] : readPorts(device, name, kind, state),
+    ports,
     gateway:
       hostIp === "cannot"
         ? ""
@@ -116,13 +129,20 @@ function readDevice(device: Device, state: ReadState): DeviceFacts | null {
     arp: readArp(device, kind),
     mail: readMail(device, kind),
     dns: readDnsServer(device, kind),
-    routing: readRouting(device, kind),
+    routing: readRouting(device, kind, xml),
+    unmodeled: unmodeledAt(
+      kind,
+      type,
+      expects(kind, "HostIp") === "must" ? ports : null,
+      xml,
+      state.firewall[name] === true,
+    ),
+    dhcpServer: dhcpAt(kind, xml, dhcp),
   };
 }
 
 /** getType() first; getClassName() only when the type cannot be read. */
-function kindOf(device: Device): DeviceKind | null {
-  const type = attempt(() => device.getType());
+function kindOf(device: Device, type: unknown): DeviceKind | null {
   if (typeof type === "number") return kindOfType(type);
   const className = text(() => device.getClassName());
   return className === null ? null : kindOfClassName(className);
@@ -148,6 +168,9 @@ function readPort(port: Port, name: string, owner: string, kind: DeviceKind | nu
   const hostPort = port as HostPort;
   const portUp = flag(() => port.isPortUp());
   state.portUp[owner + "#" + name] = portUp;
+  // An older PT without the call is taken as having the firewall off [inf].
+  if (expects(kind, "HostIp") === "must" && flag(() => hostPort.isInboundFirewallOn()) === true)
+    state.firewall[owner] = true;
   if (state.watch) {
     state.watch(port, "portStatusChanged");
     if (!joinsLan(kind)) state.watch(port, "ipChanged");
@@ -219,12 +242,12 @@ function readDnsServer(device: Device, kind: DeviceKind | null): DnsServerFacts 
   return facts;
 }
 
-function readRouting(device: Device, kind: DeviceKind | null): RoutingFacts | "none" | null {
+function readRouting(device: Device, kind: DeviceKind | null, config: string | null): RoutingFacts | "none" | null {
   const expected = expects(kind, "Routing");
   if (expected === "cannot") return "none";
   const found = processOf(() => device.getProcess("Routing"));
   if (found.kind === "missing" && expected === "ask") return "none";
-  const xml = text(() => device.serializeToXml());
+  const xml = kind === "router" ? config : text(() => device.serializeToXml());
   return {
     staticRoutes: found.kind === "found" ? readStaticRoutes(found.process) : null,
     routedNetworks: xml === null ? null : networkStatementsOf(xml),

@@ -3,8 +3,11 @@
 // enough for lab/import to read back, and for the project's fixtures. It is
 // not a complete PT save (no physical workspace, options, file manager…), so
 // PT itself may refuse it: unverified.
+
 import type { DeviceSpec, HostSpec, LinkSpec, RouterSpec, TopologySpec } from "../../sim/spec";
+import { unmodeledConfig } from "../../sim/unmodeled-config";
 import type { LabKind } from "../codec/lab-file";
+import { routerDhcpLines, serverDhcp } from "./dhcp";
 import { dnsServer, emailClient, emailServer } from "./services";
 import { el, type Node, writeXml } from "./xml-writer";
 
@@ -21,6 +24,19 @@ const TYPES: { [kind in DeviceSpec["kind"]]: { type: string; model: string } } =
   switch: { type: "Switch", model: "2960-24TT" },
   power: { type: "Power Distribution Device", model: "Power Distribution Device" },
 };
+
+/**
+ * What a fixture writes beyond its TopologySpec: forms PT saves that a spec
+ * cannot hold, so the importer's handling of them has labs to be tested on.
+ */
+export interface ExportOddities {
+  /** ENGINE/TYPE text and model written instead of the kind's (an access point kept as a switch, a Meraki server). */
+  types?: { [device: string]: { type: string; model: string } };
+  /** Devices whose <NAME> is written empty, as in a lab PT saved with an unnamed access point (issue 20). */
+  unnamed?: string[];
+  /** DNS A records written after the spec's, per server: a second record for one name. */
+  moreRecords?: { [device: string]: { name: string; address: string }[] };
+}
 
 interface PortState {
   name: string;
@@ -63,15 +79,16 @@ function modules(ports: PortState[]): Node {
 
 function hostEngine(spec: HostSpec, port: PortState): Node[] {
   const ip = spec.ip || "";
+  const has = (feature: string) => (spec.unmodeled || []).indexOf(feature) >= 0;
   const portEl = el("PORT", [
-    el("TYPE", "eCopperFastEthernet"),
+    el("TYPE", has("wireless") ? "eHostWirelessN" : "eCopperFastEthernet"),
     el("POWER", port.up ? "true" : "false"),
     el("IP", ip),
     el("SUBNET", ip ? spec.mask || "255.255.255.0" : ""),
     el("PORT_GATEWAY", spec.gateway || ""),
     el("PORT_DNS", spec.dns || ""),
     el("PORT_DHCP_ENABLE", spec.dhcp ? "true" : "false"),
-    el("PC_FIREWALL", "false"),
+    el("PC_FIREWALL", has("a host firewall") ? "true" : "false"),
   ]);
   const module = el("MODULE", [
     el("TYPE", "eNonRemovableModule"),
@@ -101,6 +118,7 @@ function routerConfig(spec: RouterSpec): Node {
     "hostname " + spec.name,
     "!",
   ];
+  const odd = unmodeledConfig(spec.unmodeled, true);
   spec.ports.forEach((p, i) => {
     lines.push(
       "interface " + routerPortName(spec, i),
@@ -108,10 +126,12 @@ function routerConfig(spec: RouterSpec): Node {
       " duplex auto",
       " speed auto",
     );
+    if (i === 0) lines.push(...odd.inInterface);
+    for (const h of p.helpers || []) lines.push(" ip helper-address " + h);
     if (p.up === false) lines.push(" shutdown");
     lines.push("!");
   });
-  lines.push("ip classless");
+  lines.push(...odd.global, ...routerDhcpLines(spec), "ip classless");
   for (const r of spec.staticRoutes || []) lines.push("ip route " + r.network + " " + r.mask + " " + r.nextHop);
   if (spec.routedNetworks?.length) {
     // OSPF keeps the prefix exactly (a wildcard per network); RIP would round it to the class.
@@ -129,21 +149,26 @@ function routerConfig(spec: RouterSpec): Node {
   return config(lines);
 }
 
-function switchConfig(name: string, ports: PortState[]): Node {
+function switchConfig(name: string, ports: PortState[], unmodeled?: string[]): Node {
   const lines = ["!", "version 15.0", "no service password-encryption", "!", "hostname " + name, "!"];
-  for (const p of ports) lines.push("interface " + p.name, ...(p.up ? [] : [" shutdown"]), "!");
-  lines.push("end");
+  const odd = unmodeledConfig(unmodeled, false);
+  ports.forEach((p, i) => {
+    lines.push("interface " + p.name, ...(i === 0 ? odd.inInterface : []), ...(p.up ? [] : [" shutdown"]), "!");
+  });
+  lines.push(...odd.global, "end");
   return config(lines);
 }
 
-function device(spec: DeviceSpec, index: number, ports: PortState[]): Node {
-  const t = TYPES[spec.kind];
+function device(spec: DeviceSpec, index: number, ports: PortState[], odd: ExportOddities): Node {
+  const own = odd.types?.[spec.name];
+  const t = own || TYPES[spec.kind];
+  const unnamed = (odd.unnamed || []).indexOf(spec.name) >= 0;
   const engine: Node[] = [
     el("TYPE", t.type, [
       ["model", t.model],
       ["customModel", ""],
     ]),
-    el("NAME", spec.name, [["translate", "true"]]),
+    el("NAME", unnamed ? "" : spec.name, [["translate", "true"]]),
     el("POWER", spec.power === false ? "false" : "true"),
     el("DESCRIPTION"),
   ];
@@ -157,11 +182,13 @@ function device(spec: DeviceSpec, index: number, ports: PortState[]): Node {
       el("DNS_CLIENT", [el("SERVER_IP", spec.dns || ""), el("SERVER_IPV6")]),
       emailClient(spec),
     );
-    if (spec.kind === "server") engine.push(dnsServer(spec), emailServer(spec));
+    if (spec.kind === "server")
+      engine.push(dnsServer(spec, odd.moreRecords?.[spec.name]), emailServer(spec), ...serverDhcp(spec));
   } else if (spec.kind === "router") {
     engine.push(routerConfig(spec));
-  } else if (spec.kind === "switch") {
-    engine.push(switchConfig(spec.name, ports));
+  } else if (spec.kind === "switch" && !own) {
+    // An access point saves no running-config; a switch does.
+    engine.push(switchConfig(spec.name, ports, spec.unmodeled));
   }
   // A grid in the logical workspace, so PT (if it opens the file) does not stack every icon.
   const position = el("WORKSPACE", [
@@ -216,9 +243,9 @@ function assignPorts(spec: TopologySpec): { ports: PortState[][]; ends: LinkEnds
   return { ports, ends };
 }
 
-function network(spec: TopologySpec): Node {
+function network(spec: TopologySpec, odd: ExportOddities): Node {
   const { ports, ends } = assignPorts(spec);
-  const devices = spec.devices.map((d, i) => device(d, i, ports[i]));
+  const devices = spec.devices.map((d, i) => device(d, i, ports[i], odd));
   const links = ends.map((e) =>
     el("LINK", [
       el("TYPE", "eCopper"),
@@ -240,8 +267,8 @@ function network(spec: TopologySpec): Node {
 }
 
 /** The lab as XML text; a .pka holds the network three times (current, initial, answer) and an empty activity. */
-export function exportLab(spec: TopologySpec, kind: LabKind = "pkt"): string {
-  const net = network(spec);
+export function exportLab(spec: TopologySpec, kind: LabKind = "pkt", odd: ExportOddities = {}): string {
+  const net = network(spec, odd);
   if (kind === "pkt") return writeXml(net);
   return writeXml(
     el("PACKETTRACER5_ACTIVITY", [

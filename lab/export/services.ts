@@ -88,7 +88,8 @@ export function emailServer(host: HostSpec): Node {
   return el("EMAIL_SERVER", body);
 }
 
-export function dnsServer(host: HostSpec): Node {
+/** `more`: A records written after the spec's (ExportOddities.moreRecords). */
+export function dnsServer(host: HostSpec, more: { name: string; address: string }[] = []): Node {
   const d = host.dnsServer;
   const records: Node[] = [];
   const record = (type: string, name: string, valueTag: string, value: string) =>
@@ -98,6 +99,7 @@ export function dnsServer(host: HostSpec): Node {
     const cnames = d.cnames || {};
     for (const alias of Object.keys(cnames)) record("CNAME", alias, "HOSTNAME", cnames[alias]);
   }
+  for (const r of more) record("A-REC", r.name, "IPADDRESS", r.address);
   // Server-PT ships with DNS off (pt-email-and-ux.md A1); the sim's `on` defaults to true when a dnsServer is given.
   return el("DNS_SERVER", [el("ENABLED", d && d.on !== false ? "1" : "0"), el("NAMESERVER-DATABASE", records)]);
 }

@@ -2,9 +2,17 @@
 // what the link reader needs to know about its ports. Anything the simulator
 // does not model is reported through `warn`, naming the device.
 import type { DeviceSpec, HostSpec, RouterSpec, SwitchSpec } from "../../sim/spec";
-import { LabFileError } from "../codec/container";
+import { readServerDhcp } from "./dhcp";
 import { type IosConfig, isIpv4, parseRunningConfig } from "./ios";
-import { otherServices, readDnsServer, readEmailClient, readMailServer, type Warn } from "./services";
+import {
+  type HeldDnsRecord,
+  otherServices,
+  readDnsServer,
+  readEmailClient,
+  readMailServer,
+  type Warn,
+} from "./services";
+import { hostUnmodeled, switchUnmodeled } from "./unmodeled";
 import { child, children, textAt, type XmlElement } from "./xml";
 
 type Kind = DeviceSpec["kind"];
@@ -24,6 +32,8 @@ export interface LabDevice {
   hostPortUp: boolean;
   /** Routers and switches: interface state from the running-config. */
   config: IosConfig | null;
+  /** DNS servers: every record as the file holds it, two for one name included (the spec keeps one). */
+  dnsRecords?: HeldDnsRecord[];
 }
 
 // ENGINE/TYPE values seen in 172 decoded public files (PT 7.2–9.0.1); a
@@ -81,9 +91,17 @@ function kindOf(type: string, model: string): { kind: Kind | null; note: string 
   if (/tablet|^pda$/i.test(type) || /tablet|smartphone/i.test(model)) {
     return { kind: "laptop", note: "a " + (model || type) + ": modeled as a laptop" };
   }
+  // PT's IPC names the type eMerakiServer (Device.getType() 49 [doc]) and its catalogue the model
+  // Meraki-Server; the ENGINE/TYPE text is not seen in a decoded file, so either name is matched
+  // [inf]. Its services (DNS, Email) are read as a Server-PT's, under the same element names [inf].
+  if (/^meraki ?server$/i.test(type) || /^meraki-server$/i.test(model)) {
+    return { kind: "server", note: "a " + (model || type) + ": modeled as a Server-PT (inferred)" };
+  }
+  // Kept so its cables still join what they join; a path over it is "unknown" (unmodeled.ts), as in live PT.
   return {
-    kind: null,
-    note: (type || "its device type") + (model ? " (" + model + ")" : "") + " is not modeled: not imported",
+    kind: "switch",
+    note:
+      (type || "its device type") + (model ? " (" + model + ")" : "") + " is not modeled: paths over it are unknown",
   };
 }
 
@@ -92,6 +110,7 @@ function readHost(
   name: string,
   kind: HostSpec["kind"],
   warn: Warn,
+  held: HeldDnsRecord[],
 ): { spec: HostSpec; up: boolean } {
   const all = ports(engine).filter((p) => HOST_PORT.test(textAt(p, "TYPE")));
   const withIp = all.filter((p) => address(textAt(p, "IP")));
@@ -102,6 +121,8 @@ function readHost(
   if (port && flag(textAt(port, "PC_FIREWALL"))) warn(name, "its firewall is on, which is not modeled");
   const spec: HostSpec = { name, kind };
   const ip = address(textAt(port, "IP"));
+  const unmodeled = hostUnmodeled(port, ip);
+  if (unmodeled.length) spec.unmodeled = unmodeled;
   if (ip) {
     spec.ip = ip;
     spec.mask = textAt(port, "SUBNET");
@@ -115,16 +136,17 @@ function readHost(
   if (port && flag(textAt(port, "PORT_DHCP_ENABLE"))) {
     spec.dhcp = true;
     // PT saves no leased address: it asks again on load [pkt 8.2: zobayerdev Mid_Lab_test.pkt].
-    if (!ip)
-      warn(name, "takes its address by DHCP and the file holds none; DHCP is not simulated, so it has no address");
+    if (!ip) warn(name, "takes its address by DHCP and the file holds none: its lease is inferred (sim/dhcp.ts)");
   }
   const email = readEmailClient(engine, name, warn);
   if (email) spec.email = email;
   if (kind === "server") {
     const mail = readMailServer(engine, name, warn);
     if (mail) spec.mailServer = mail;
-    const dnsServer = readDnsServer(engine, name, warn);
+    const dnsServer = readDnsServer(engine, name, warn, held);
     if (dnsServer) spec.dnsServer = dnsServer;
+    const dhcpServer = readServerDhcp(engine);
+    if (dhcpServer) spec.dhcpServer = dhcpServer;
     const others = otherServices(engine);
     if (others.length)
       warn(
@@ -147,23 +169,42 @@ function readRouter(name: string, config: IosConfig | null): RouterSpec {
     spec.ports.push(
       i.shutdown ? { ip: i.ip, mask: i.mask, name: i.name, up: false } : { ip: i.ip, mask: i.mask, name: i.name },
     );
+    const helpers = config?.dhcp.helpers[i.name];
+    if (helpers) spec.ports[spec.ports.length - 1].helpers = helpers;
   }
+  const dhcp = config?.dhcp.server;
+  if (dhcp && dhcp !== "none")
+    spec.dhcpServer = dhcp.excluded.length
+      ? { on: true, pools: dhcp.pools, excluded: dhcp.excluded }
+      : { on: true, pools: dhcp.pools };
   if (config?.staticRoutes.length) spec.staticRoutes = config.staticRoutes;
   if (config?.routedNetworks.length) spec.routedNetworks = config.routedNetworks;
   return spec;
 }
 
+/**
+ * A device without a name in the file (PT saved an access point with an empty <NAME>
+ * [pkt: issue 20]) is called "(unnamed #N)", N its place in the file, so its
+ * links still join; parentheses keep it apart from any name PT's own dialog
+ * would make. Without <ENGINE> or <TYPE> it is not imported. Either way, one
+ * odd device is a warning, never a refused file.
+ */
 export function readDevice(device: XmlElement, index: number, warn: Warn): LabDevice {
   const engine = child(device, "ENGINE");
   const typeEl = child(engine, "TYPE");
-  const name = textAt(engine, "NAME");
-  if (!engine || !typeEl || !name) {
-    throw new LabFileError(
-      "device #" + (index + 1) + " has no " + (!engine ? "<ENGINE>" : !typeEl ? "<TYPE>" : "<NAME>"),
-    );
+  const model = typeEl ? typeEl.attrs.model || "" : "";
+  const place = "device #" + (index + 1);
+  const name = textAt(engine, "NAME").trim() ? textAt(engine, "NAME") : "(unnamed #" + (index + 1) + ")";
+  if (!engine || !typeEl) {
+    warn(name, place + " has no " + (!engine ? "<ENGINE>" : "<TYPE>") + ": not imported");
+    const refId = textAt(engine, "SAVE_REF_ID");
+    return { name, type: "", model, power: true, refId, spec: null, hostPortUp: true, config: null };
   }
-  const type = typeEl.text.trim(),
-    model = typeEl.attrs.model || "";
+  if (!textAt(engine, "NAME").trim()) {
+    const what = child(engine, "NAME") ? "an empty <NAME>" : "no <NAME>";
+    warn(name, place + (model ? " (" + model + ")" : "") + " has " + what + "; named by its place in the file");
+  }
+  const type = typeEl.text.trim();
   const power = textAt(engine, "POWER") !== "false";
   const lab: LabDevice = {
     name,
@@ -179,13 +220,17 @@ export function readDevice(device: XmlElement, index: number, warn: Warn): LabDe
   if (note) warn(name, note);
   if (!kind) return lab;
   if (kind === "pc" || kind === "laptop" || kind === "server" || kind === "printer") {
-    const host = readHost(engine, name, kind, warn);
+    const held: HeldDnsRecord[] = [];
+    const host = readHost(engine, name, kind, warn, held);
+    if (host.spec.dnsServer) lab.dnsRecords = held;
     lab.spec = host.spec;
     lab.hostPortUp = host.up;
   } else if (kind === "router" || kind === "switch") {
     lab.config = runningConfig(engine);
     if (lab.config?.unmodeled.length) warn(name, "not modeled: " + lab.config.unmodeled.join(", "));
     lab.spec = kind === "router" ? readRouter(name, lab.config) : ({ name, kind } as SwitchSpec);
+    const unmodeled = (kind === "switch" ? switchUnmodeled(type) : []).concat(lab.config?.unmodeled || []);
+    if (unmodeled.length) lab.spec.unmodeled = unmodeled;
   } else {
     lab.spec = { name, kind };
   }

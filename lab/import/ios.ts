@@ -2,7 +2,11 @@
 // and `shutdown`, `ip route` static routes, and RIP/OSPF/EIGRP `network`
 // statements. PT stores router and switch configuration only as this text and
 // re-runs it on load (research/pt-labs-and-fidelity.md C3). Everything else
-// that changes forwarding is named in `unmodeled` so the importer can warn.
+// that changes forwarding is named in `unmodeled`: the importer warns, and the
+// model answers "unknown" for a path over the device.
+
+import { dhcpOfConfig } from "../../src/pt/dhcp-config";
+import { unmodeledOf } from "../../src/pt/unmodeled";
 
 export interface IosInterface {
   name: string;
@@ -17,8 +21,10 @@ export interface IosConfig {
   staticRoutes: { network: string; mask: string; nextHop: string }[];
   /** `network` statements as CIDR text ("10.1.0.0/16"): RIP and classless-less EIGRP use the classful prefix. */
   routedNetworks: string[];
-  /** Features found that the simulator does not model, each named once (e.g. "ACLs"). */
+  /** Features found that the model does not cover, each named once (e.g. "ACLs"): src/pt/unmodeled.ts's table, which the IPC reader uses too. */
   unmodeled: string[];
+  /** `ip dhcp pool`, `ip dhcp excluded-address` and each interface's `ip helper-address` (the IPC reader's parser). */
+  dhcp: ReturnType<typeof dhcpOfConfig>;
 }
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
@@ -44,28 +50,19 @@ function wildcardPrefix(wildcard: string): number {
   return Math.pow(2, hostBits) - 1 === w ? 32 - hostBits : -1;
 }
 
-/** Lines that mean a feature the simulator does not model, by the label used in warnings. */
-const UNMODELED: [RegExp, string][] = [
-  [/^(ip access-group|access-list|ip access-list)\b/, "ACLs"],
-  [/^ip nat\b/, "NAT"],
-  [/^(encapsulation dot1q|switchport access vlan (?!1$)|switchport mode trunk|switchport trunk|vlan \d)/i, "VLANs"],
-  [/^ip dhcp (pool|excluded-address)\b/, "DHCP server"],
-  [/^ip helper-address\b/, "DHCP relay"],
-  [/^standby\b/, "HSRP"],
-  [/^channel-group\b/, "EtherChannel"],
-  [/^(crypto|tunnel )/, "tunnels/VPN"],
-  [/^(ip inspect|zone-member|zone security)\b/, "firewall"],
-  [/^router (bgp|isis)\b/, "BGP/IS-IS"],
-  [/^ip routing$/, "layer 3 switching"],
-  [/^ipv6 (address|route)\b/, "IPv6"],
-];
-
 export function parseRunningConfig(lines: string[]): IosConfig {
-  const config: IosConfig = { interfaces: [], staticRoutes: [], routedNetworks: [], unmodeled: [] };
+  const config: IosConfig = {
+    interfaces: [],
+    staticRoutes: [],
+    routedNetworks: [],
+    unmodeled: unmodeledOf(lines),
+    dhcp: dhcpOfConfig(lines),
+  };
   const note = (label: string) => {
     if (config.unmodeled.indexOf(label) < 0) config.unmodeled.push(label);
   };
   let iface: IosInterface | null = null;
+  const distances: number[] = [];
   let inSub = false;
   let protocol: "rip" | "ospf" | "eigrp" | null = null;
   for (const raw of lines) {
@@ -77,7 +74,6 @@ export function parseRunningConfig(lines: string[]): IosConfig {
       inSub = false;
       protocol = null;
     }
-    for (const [re, label] of UNMODELED) if (re.test(line)) note(label);
     const words = line.split(/\s+/);
     if (!indented && words[0] === "interface" && words[1]) {
       const name = words.slice(1).join("");
@@ -97,16 +93,20 @@ export function parseRunningConfig(lines: string[]): IosConfig {
       isIpv4(words[3] || "") &&
       words[4]
     ) {
-      config.staticRoutes.push({ network: words[2], mask: words[3], nextHop: words[4] });
+      // `ip route NET MASK {HOP | INTERFACE [HOP]} [DISTANCE]`: an interface alone stays the next hop, as
+      // PT's IPC gives it (src/pt/answers.ts); a floating route (higher distance) goes after the others.
+      const both = !isIpv4(words[4]) && isIpv4(words[5] || "");
+      const hop = both ? words[5] : words[4];
+      const distance = Number(words[both ? 6 : 5]) || 1;
+      const at = distances.filter((d) => d <= distance).length;
+      distances.splice(at, 0, distance);
+      config.staticRoutes.splice(at, 0, { network: words[2], mask: words[3], nextHop: hop });
     } else if (iface && !inSub) {
       if (words[0] === "ip" && words[1] === "address" && isIpv4(words[2] || "") && isIpv4(words[3] || "")) {
-        if (words[4] === "secondary") note("secondary addresses");
-        else {
+        if (words[4] !== "secondary") {
           iface.ip = words[2];
           iface.mask = words[3];
         }
-      } else if (words[0] === "ip" && words[1] === "address" && words[2] === "dhcp") {
-        note("interface DHCP");
       } else if (line === "shutdown") {
         iface.shutdown = true;
       } else if (line === "no shutdown") {

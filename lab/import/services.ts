@@ -114,7 +114,20 @@ export function readMailServer(engine: XmlElement, device: string, warn: Warn): 
   return server;
 }
 
-export function readDnsServer(engine: XmlElement, device: string, warn: Warn): HostSpec["dnsServer"] | undefined {
+/** A DNS record as the file holds it, duplicates included (the CLI reports these; the spec keeps one per name). */
+export interface HeldDnsRecord {
+  type: "A" | "CNAME";
+  name: string;
+  address?: string;
+  host?: string;
+}
+
+export function readDnsServer(
+  engine: XmlElement,
+  device: string,
+  warn: Warn,
+  held: HeldDnsRecord[] = [],
+): HostSpec["dnsServer"] | undefined {
   const el = child(engine, "DNS_SERVER");
   if (!el) return undefined;
   const on = flag(textAt(el, "ENABLED"));
@@ -130,11 +143,29 @@ export function readDnsServer(engine: XmlElement, device: string, warn: Warn): H
       warn(device, "DNS " + (type || "untyped") + " record " + name + " is not modeled");
       continue;
     }
+    const value = type === "CNAME" ? textAt(rr, "HOSTNAME") : textAt(rr, "IPADDRESS");
+    held.push(type === "CNAME" ? { type: "CNAME", name, host: value } : { type: "A", name, address: value });
     if (Object.prototype.hasOwnProperty.call(table, name)) {
-      warn(device, "a second DNS " + (type === "CNAME" ? "CNAME" : "A") + " record for " + name + " is ignored");
+      // The model answers with the first record, in file order: which one PT answers with is not
+      // known [inf: no saved lab or PT documentation says]. The JSON lists them all (`held`).
+      const kind = type === "CNAME" ? "CNAME" : "A";
+      warn(
+        device,
+        "two DNS " +
+          kind +
+          " records for " +
+          name +
+          " (" +
+          table[name] +
+          ", " +
+          value +
+          "): the model uses the first, " +
+          table[name] +
+          "; which one PT answers with is not known (inferred)",
+      );
       continue;
     }
-    table[name] = type === "CNAME" ? textAt(rr, "HOSTNAME") : textAt(rr, "IPADDRESS");
+    table[name] = value;
     count++;
   }
   if (!on && !count) return undefined;
@@ -154,10 +185,7 @@ const OTHER_SERVICES: [string, string, string][] = [
   ["ACS_SERVER", "ENABLED", "AAA"],
 ];
 
-/** Names the services that are on but not simulated (DHCP too: hosts keep the address saved in the file). */
+/** Names the services that are on but not simulated (DHCP is: lab/import/dhcp.ts, sim/dhcp.ts). */
 export function otherServices(engine: XmlElement): string[] {
-  const on = OTHER_SERVICES.filter(([tag, sw]) => flag(textAt(child(engine, tag), sw))).map((s) => s[2]);
-  const dhcp = child(child(child(engine, "DHCP_SERVERS"), "ASSOCIATED_PORTS"), "ASSOCIATED_PORT");
-  if (dhcp && flag(textAt(dhcp, "DHCP_SERVER/ENABLED"))) on.push("DHCP");
-  return on;
+  return OTHER_SERVICES.filter(([tag, sw]) => flag(textAt(child(engine, tag), sw))).map((s) => s[2]);
 }

@@ -5,6 +5,7 @@
 
 import { html } from "htm/preact";
 import { type Evidence, PT_BEHAVIOUR, type PtBehaviour, type SwitchName } from "../../src/model/behaviour";
+import { SWITCH_WORDS } from "../../src/model/behaviour-words";
 
 const EVIDENCE: { [K in Evidence]: string } = {
   live: "live: seen in a running Packet Tracer",
@@ -16,11 +17,10 @@ interface SwitchInfo {
   default: unknown;
   alternatives: unknown[];
   evidence: Evidence;
-  source: string;
-  says: string;
 }
 
-const info = (name: SwitchName) => PT_BEHAVIOUR[name] as SwitchInfo;
+const info = (name: SwitchName): SwitchInfo & { source: string; says: string } =>
+  Object.assign({}, PT_BEHAVIOUR[name] as SwitchInfo, SWITCH_WORDS[name]);
 const NAMES = Object.keys(PT_BEHAVIOUR) as SwitchName[];
 
 export type SetSwitch = (name: SwitchName, value: PtBehaviour[SwitchName]) => void;

@@ -3,7 +3,7 @@
 // Each answers null (does not hold), the cause and fix (holds), or the fact it
 // lacks (unknown). The table that orders them is rules.ts.
 import { type Check, dnsServerFor, hasAccount, holds, type MailContext, unknownFact } from "./context";
-import { isService, lookupEnds, mailService, reached, serverText } from "./row";
+import { asked, isService, lookupEnds, mailService, onSubnet, reached, serverText } from "./row";
 
 /** A DNS server address no device has: point the setting at one that knows the name; else the way's own fix. */
 export function dnsFix(c: MailContext, who: string, name: string, dnsIp: string, wayFix: string): string {
@@ -30,10 +30,10 @@ export function serverBlank(c: MailContext): Check {
 export function clientNoDnsServer(c: MailContext): Check {
   if (c.byAddress()) return null;
   const who = c.mail.device;
-  return lookupEnds(c.clientLookup(), "no-server", "setting", () => {
+  return lookupEnds(c.clientLookup(), "no-server", "setting", (l) => {
     const to = serverText(dnsServerFor(c, c.serverText()), "a DNS server");
     return holds(
-      `${who} has no DNS server to look up ${c.serverText()}`,
+      `${who} has no DNS server to look up ${c.serverText()}${onSubnet(l)}`,
       `set ${who}'s DNS server (IP Configuration) to ${to}, or give the outgoing server as an address`,
     );
   });
@@ -57,7 +57,7 @@ export function clientNoARecord(c: MailContext): Check {
   return lookupEnds(c.clientLookup(), "no-record", "records", (l) => {
     const to = serverText(c.serverFor(c.fromDomain()), "the mail server's address");
     return holds(
-      `${l.dns.name} (${l.dnsIp}) has no A record for ${c.serverText()}`,
+      `${l.dns.name} (${l.dnsIp}${asked(l, c.mail.device)}) has no A record for ${c.serverText()}`,
       `add an A record ${c.serverText()} → ${to} on ${l.dns.name}`,
     );
   });

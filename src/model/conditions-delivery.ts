@@ -5,7 +5,7 @@
 import { storedIn } from "../wire";
 import { dnsFix } from "./conditions-client";
 import { type Check, dnsServerFor, hasAccount, holds, type MailContext, unknownFact } from "./context";
-import { isService, lookupEnds, mailService, reached, serverText } from "./row";
+import { asked, isService, lookupEnds, mailService, onSubnet, reached, serverText } from "./row";
 
 function hasNoAccount(c: MailContext, name: string, accounts: { [user: string]: string } | null): Check {
   if (!accounts) return unknownFact(`${name}'s accounts could not be read`);
@@ -37,10 +37,10 @@ export function recipientWithoutDomain(c: MailContext): Check {
 
 export function mailServerNoDns(c: MailContext): Check {
   const name = c.outgoing().name;
-  return lookupEnds(c.relayLookup(), "no-server", "setting", () => {
+  return lookupEnds(c.relayLookup(), "no-server", "setting", (l) => {
     const to = serverText(dnsServerFor(c, c.toDomain()), `a DNS server with an A record for ${c.toDomain()}`);
     return holds(
-      `${name} has no DNS server to look up ${c.toDomain()}`,
+      `${name} has no DNS server to look up ${c.toDomain()}${onSubnet(l)}`,
       `set ${name}'s DNS server (IP Configuration) to ${to}`,
     );
   });
@@ -61,7 +61,7 @@ export function relayNoARecord(c: MailContext): Check {
   return lookupEnds(c.relayLookup(), "no-record", "records", (l) => {
     const to = serverText(c.serverFor(c.toDomain()), "its mail server's address");
     return holds(
-      `${l.dns.name} (${l.dnsIp}) has no A record for ${c.toDomain()}`,
+      `${l.dns.name} (${l.dnsIp}${asked(l, c.outgoing().name)}) has no A record for ${c.toDomain()}`,
       `add an A record ${c.toDomain()} → ${to} on ${l.dns.name}`,
     );
   });

@@ -115,8 +115,13 @@ export class MailContext {
 
   /** The sender's DNS lookup of the outgoing server's name. */
   clientLookup(): Lookup {
-    if (this.side.lookup === undefined) this.side.lookup = lookup(this.topo, this.sender(), this.serverText());
+    if (this.side.lookup === undefined)
+      this.side.lookup = lookup(this.topo, this.sender(), this.serverText(), this.askLan());
     return this.side.lookup;
+  }
+
+  private askLan(): boolean {
+    return this.behaviour.unsetDnsServer === "askLan";
   }
 
   /** The outgoing server's address: typed, or as the DNS server answered it. */
@@ -168,7 +173,7 @@ export class MailContext {
 
   /** The outgoing server's DNS lookup of the recipient's domain. */
   relayLookup(): Lookup {
-    if (this.relay === undefined) this.relay = lookup(this.topo, this.outgoing(), this.toDomain());
+    if (this.relay === undefined) this.relay = lookup(this.topo, this.outgoing(), this.toDomain(), this.askLan());
     return this.relay;
   }
 

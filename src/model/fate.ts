@@ -34,10 +34,9 @@ export interface Fate {
   outcome: Outcome;
   cause: string;
   fix: string;
-  /** The id of the row that decided, its evidence and source. */
+  /** The id of the row that decided and its evidence (its source: RULE_SOURCES in rule-words.ts). */
   rule: string;
   evidence: Evidence;
-  source: string;
   steps: FateStep[];
 }
 
@@ -117,7 +116,6 @@ export function sessionFate(
       fix: check.fix,
       rule: row.id,
       evidence: row.evidence,
-      source: row.source,
       steps: [{ what: check.cause, wait: result.wait, code, opensSession: null }],
     };
   }
@@ -146,7 +144,6 @@ function decided(c: MailContext, row: RuleRow, cause: string, fix: string): Fate
     fix,
     rule: row.id,
     evidence: row.evidence,
-    source: row.source,
     steps,
   };
 }
@@ -160,7 +157,6 @@ function unknownFate(c: MailContext, row: RuleRow, what: string): Fate {
     fix: "check this in Packet Tracer: " + what,
     rule: row.id,
     evidence: row.evidence,
-    source: row.source,
     steps,
   };
 }

@@ -22,6 +22,8 @@ export interface Lan {
   members: LanMember[];
   /** A fact on the way could not be read: a member missing from `members` may still be there. */
   uncertain: string | null;
+  /** Every device the flood met (switches, members, devices off), for what the model does not cover (unmodeled.ts). */
+  devices: DeviceFacts[];
 }
 
 export function lanOf(topo: Topology, start: Endpoint, ideal: boolean): Lan {
@@ -32,6 +34,7 @@ export function lanOf(topo: Topology, start: Endpoint, ideal: boolean): Lan {
 
 function lanNow(topo: Topology, start: Endpoint, ideal: boolean): Lan {
   const members: LanMember[] = [];
+  const devices: DeviceFacts[] = [];
   // Cabling the snapshot could not place may join this LAN: a member not found may still be there.
   let uncertain: string | null = topo.cablingUnknown;
   const doubt = (why: string) => {
@@ -58,6 +61,7 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean): Lan {
       doubt(at.device + " is not in the snapshot");
       continue;
     }
+    if (devices.indexOf(d) < 0) devices.push(d);
     const p = topo.port(d, at.port);
     if (!p) {
       doubt(d.ports === null ? d.name + "'s ports could not be read" : d.name + " has no port " + at.port);
@@ -86,7 +90,7 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean): Lan {
       follow(d, q, path.concat([{ kind: "port", device: d, port: q }]));
     }
   }
-  return { members, uncertain };
+  return { members, uncertain, devices };
 }
 
 /** The member of the LAN that carries this address. */

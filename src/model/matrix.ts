@@ -126,10 +126,12 @@ function cellOf(device: string, from: string, to: string, fate: Fate): MatrixCel
  * names the device or record to change and not the pair (a path's fix is the
  * blocked hop's, e.g. "add a route on R1 to …"), so the fix text is the key;
  * rows fixed on the sender add its name (FIXED_ON_SENDER). A cell with no fix
- * text is keyed by its cause.
+ * text is keyed by its cause. An unknown cell waits on the fact after the last
+ * ": " of its cause (a fact not read, a device's feature not modeled: unmodeled.ts),
+ * whichever path met it.
  */
 export function causeKey(cell: MatrixCell): string {
-  const key = cell.fix || cell.cause;
+  const key = cell.predicted === "unknown" ? "unknown\n" + tailOf(cell.cause) : cell.fix || cell.cause;
   return FIXED_ON_SENDER.indexOf(cell.rule) >= 0 ? key + "\n" + cell.device : key;
 }
 
@@ -157,8 +159,14 @@ function groupOf(key: string, cells: MatrixCell[]): CauseGroup {
   const first = cells[0];
   let cause = sharedCause(cells.map((c) => c.cause));
   if (FIXED_ON_SENDER.indexOf(first.rule) >= 0 && cause.indexOf(first.device) < 0) cause = first.device + ": " + cause;
-  return { key, cause, fix: first.fix, pairs: cells.length, rule: rules.join(", ") };
+  const fix = first.predicted === "unknown" ? "check this in Packet Tracer: " + tailOf(cause) : first.fix;
+  return { key, cause, fix, pairs: cells.length, rule: rules.join(", ") };
 }
+
+const tailOf = (cause: string): string => {
+  const at = cause.lastIndexOf(": ");
+  return at < 0 ? cause : cause.slice(at + 2);
+};
 
 /**
  * The cause the pairs share. The model words a blocked way as "who cannot

@@ -4,10 +4,12 @@
 // back. A failure names what blocks it: the first device, port or link on the
 // path that is off or down, else the setting that is wrong.
 import { isAutoConfigured, isUnset, sameSubnet } from "./addresses";
+import { dhcpOffer, netText } from "./dhcp";
 import { type Lan, lanOf, memberAt, type PathItem } from "./lan";
 import { decideRoute } from "./routing";
 import type { DeviceFacts, PortFacts } from "./snapshot";
 import { type Endpoint, hostPort, ipOf, linkLabel, maskOf, portLabel, type Topology } from "./topology";
+import { type Trace, unmodeledOn } from "./unmodeled";
 
 export type Reach =
   | { kind: "ok"; at: Endpoint; path: PathItem[] }
@@ -27,10 +29,17 @@ export function reachAddress(topo: Topology, from: string, ip: string): Reach {
 }
 
 function reachNow(topo: Topology, from: string, ip: string): Reach {
-  const now = attempt(topo, from, ip, false, true);
+  const t: Trace = { crossed: [], lans: [] };
+  const now = attempt(topo, from, ip, false, true, t);
+  if (now.kind === "unknown") return now;
+  const odd = unmodeledOn(t, now.kind === "ok", () => {
+    const owner = topo.owners(ip)[0];
+    return `the path from ${from} to ${ip}${owner ? ` (${owner.device.name})` : ""}`;
+  });
+  if (odd) return unknown(odd);
   if (now.kind !== "fail") return now;
   // Would it work with every device on and every port and link up? Then the first thing off or down is the cause.
-  const ideal = attempt(topo, from, ip, true, true);
+  const ideal = attempt(topo, from, ip, true, true, { crossed: [], lans: [] });
   if (ideal.kind !== "ok") return now;
   // A device that is off comes first: PT shows the ports facing it as down too (their status follows the
   // far end), and "R1 is powered off" is the fix, not "SW-Alpha Fa0/1 is down".
@@ -60,14 +69,16 @@ function blocked(item: PathItem): Reach | null {
   return null;
 }
 
-function attempt(topo: Topology, from: string, ip: string, ideal: boolean, withReply: boolean): Reach {
+/** What the way met goes into `t`: the devices it crosses, the LANs it looks across. */
+function attempt(topo: Topology, from: string, ip: string, ideal: boolean, withReply: boolean, t: Trace): Reach {
   const device = topo.device(from);
   if (!device) return unknown(`${from} is not in the snapshot`);
+  t.crossed.push(device);
   if (!ideal && device.power === null) return unknown(`${from}'s power could not be read`);
   if (!ideal && device.power === false) return fail(`${from} is powered off`, `switch ${from} on`);
   const own = (device.ports || []).filter((p) => p.ip !== null && ipOf(p) === ip.trim())[0];
   if (own) return { kind: "ok", at: { device, port: own }, path: [] };
-  if (device.kind === "router") return forward(topo, device, ip, ideal, []);
+  if (device.kind === "router") return crossed(t, forward(topo, device, ip, ideal, [], t));
   const port = hostPort(device);
   if (!port) {
     if (device.ports === null) return unknown(`${from}'s ports could not be read`);
@@ -76,9 +87,16 @@ function attempt(topo: Topology, from: string, ip: string, ideal: boolean, withR
   if (port.ip === null || port.mask === null) return unknown(`${from}'s address could not be read`);
   if (isUnset(port.ip) || isAutoConfigured(port.ip)) {
     if (port.dhcp) {
+      t.lans.push(lanOf(topo, { device, port }, false));
+      const offer = dhcpOffer(topo, device, reachAddress);
+      if (offer.kind === "unknown") return unknown(offer.what);
+      if (offer.kind === "none")
+        return fail(`${from} asked DHCP for an address and got none: ${offer.cause}`, offer.fix);
+      // Live PT: a client that found no server keeps its APIPA address until it asks again [inf].
+      const pool = `${offer.server.name}'s pool ${netText(offer.pool.network, offer.pool.mask)}`;
       return fail(
-        `${from} asked DHCP for an address and got none`,
-        `add a DHCP pool for ${from}'s LAN, or give ${from} a static address`,
+        `${from} has no DHCP lease, though ${pool} serves its LAN${offer.relay ? ` through ${offer.relay.name}` : ""}`,
+        `ask again: on ${from}, Desktop > IP Configuration > Static, then DHCP`,
       );
     }
     return fail(`${from} has no IP address`, `give ${from} an IP address and subnet mask (Desktop > IP Configuration)`);
@@ -86,19 +104,37 @@ function attempt(topo: Topology, from: string, ip: string, ideal: boolean, withR
   if (!ideal && port.up === null) return unknown(`${portLabel(device, port)}'s state could not be read`);
   if (!ideal && port.up === false) return fail(`${from} ${port.name} is down`, `bring ${from} ${port.name} up`);
   const lan = lanOf(topo, { device, port }, ideal);
-  const out = sameSubnet(port.ip, ip, port.mask)
-    ? direct(topo, device, lan, ip)
-    : viaGateway(topo, device, port, lan, ip, ideal);
-  return out.kind === "ok" && withReply ? replies(topo, out, device.name, port.ip, ip, ideal) : out;
+  t.lans.push(lan);
+  const out = crossed(
+    t,
+    sameSubnet(port.ip, ip, port.mask)
+      ? direct(topo, device, lan, ip)
+      : viaGateway(topo, device, port, lan, ip, ideal, t),
+  );
+  return out.kind === "ok" && withReply ? replies(topo, out, device.name, port.ip, ip, ideal, t) : out;
+}
+
+/** The devices on a way that stands are crossed. */
+function crossed(t: Trace, r: Reach): Reach {
+  if (r.kind === "ok") for (const item of r.path) if (item.kind !== "link") t.crossed.push(item.device);
+  return r;
 }
 
 /** The answer must come back: the target needs its own way to the sender. */
-function replies(topo: Topology, there: Reached, from: string, fromIp: string, ip: string, ideal: boolean): Reach {
+function replies(
+  topo: Topology,
+  there: Reached,
+  from: string,
+  fromIp: string,
+  ip: string,
+  ideal: boolean,
+  t: Trace,
+): Reach {
   const target = there.at.device;
   const back =
     target.kind === "router"
-      ? forward(topo, target, fromIp, ideal, [])
-      : attempt(topo, target.name, fromIp, ideal, false);
+      ? crossed(t, forward(topo, target, fromIp, ideal, [], t))
+      : attempt(topo, target.name, fromIp, ideal, false, t);
   if (back.kind === "unknown") return back;
   if (back.kind === "fail")
     return fail(`replies from ${target.name} (${ip}) to ${from} are lost: ${back.cause}`, back.fix);
@@ -118,7 +154,15 @@ function direct(topo: Topology, device: DeviceFacts, lan: Lan, ip: string): Reac
   return fail(`nothing answers at ${ip} on ${device.name}'s LAN`, `check the address ${ip}: no device has it`);
 }
 
-function viaGateway(topo: Topology, device: DeviceFacts, port: PortFacts, lan: Lan, ip: string, ideal: boolean): Reach {
+function viaGateway(
+  topo: Topology,
+  device: DeviceFacts,
+  port: PortFacts,
+  lan: Lan,
+  ip: string,
+  ideal: boolean,
+  t: Trace,
+): Reach {
   const gateway = device.gateway;
   if (gateway === null) return unknown(`${device.name}'s default gateway could not be read`);
   const router = lan.members.filter(
@@ -136,11 +180,18 @@ function viaGateway(topo: Topology, device: DeviceFacts, port: PortFacts, lan: L
   if (hit.at.device.kind !== "router") {
     return fail(`${device.name}'s default gateway ${gateway} is ${hit.at.device.name}, not a router`, suggest);
   }
-  return forward(topo, hit.at.device, ip, ideal, hit.path);
+  return forward(topo, hit.at.device, ip, ideal, hit.path, t);
 }
 
 /** Router by router to the LAN of ip (at most 16 hops, like RIP). */
-function forward(topo: Topology, first: DeviceFacts, ip: string, ideal: boolean, pathSoFar: PathItem[]): Reach {
+function forward(
+  topo: Topology,
+  first: DeviceFacts,
+  ip: string,
+  ideal: boolean,
+  pathSoFar: PathItem[],
+  t: Trace,
+): Reach {
   let router = first;
   let path = pathSoFar;
   const visited: string[] = [];
@@ -150,10 +201,12 @@ function forward(topo: Topology, first: DeviceFacts, ip: string, ideal: boolean,
       return fail(`the routers send ${ip} round in a loop (${loop})`, `fix the routes on ${visited.join(", ")}`);
     }
     visited.push(router.name);
+    t.crossed.push(router);
     const route = decideRoute(topo, router, ip, ideal);
     if (route.kind === "unknown") return unknown(route.what);
     if (route.kind === "none") return fail(`${router.name} has no route to ${ip}`, noRouteFix(topo, router, ip));
     const lan = lanOf(topo, { device: router, port: route.port }, ideal);
+    t.lans.push(lan);
     const out = path.concat([{ kind: "port", device: router, port: route.port }]);
     if (route.kind === "connected") {
       const hit = memberAt(lan, ip);

@@ -1,5 +1,5 @@
 // Where a router sends a packet for an address: out of a connected port, to
-// a static route's next hop, or to a neighbour that learned the network from
+// a static route's next hop or exit interface, or to a neighbour that learned the network from
 // RIP/OSPF/EIGRP. Routers that share a LAN and both run a protocol on it are
 // taken as converged (the running configuration is all a script can read of
 // them: pt-labs-and-fidelity.md B1, C3). Ports that are down route nothing.
@@ -13,7 +13,7 @@ import {
   prefixLength,
   sameSubnet,
 } from "./addresses";
-import { lanOf } from "./lan";
+import { lanOf, memberAt } from "./lan";
 import type { DeviceFacts, PortFacts, RoutingFacts } from "./snapshot";
 import { ipOf, maskOf, type Topology } from "./topology";
 
@@ -44,15 +44,52 @@ export function decideRoute(topo: Topology, router: DeviceFacts, ip: string, ide
   if (routing === "none") return { kind: "none" };
   if (routing.staticRoutes === null)
     return { kind: "unknown", what: `${router.name}'s static routes could not be read` };
-  // Longest prefix first; a route whose next hop is on no connected port is not installed (IOS).
-  const statics = routing.staticRoutes
-    .filter((r) => isIpAddress(r.nextHop) && sameSubnet(r.network, ip, r.mask))
-    .sort((x, y) => prefixLength(y.mask) - prefixLength(x.mask));
+  // Longest prefix first, then in the configuration's order; a route whose next hop is on no connected
+  // port, or whose exit interface is down, is not installed (IOS).
+  const all = routing.staticRoutes;
+  const statics = all
+    .filter((r) => sameSubnet(r.network, ip, r.mask))
+    .sort((x, y) => prefixLength(y.mask) - prefixLength(x.mask) || all.indexOf(x) - all.indexOf(y));
   for (const r of statics) {
-    const out = portFor(router, r.nextHop, ideal);
-    if (out) return { kind: "via", nextHop: r.nextHop, port: out, how: "static route" };
+    // "Serial0/0/0 10.0.0.2", as a running configuration writes an interface and a next hop: the next hop.
+    const words = r.nextHop.trim().split(/\s+/);
+    const hop = isIpAddress(words[words.length - 1]) ? words[words.length - 1] : words[0];
+    if (!isIpAddress(hop)) {
+      const exit = exitRoute(topo, router, hop, ip, ideal);
+      if (exit) return exit;
+      continue;
+    }
+    const out = portFor(router, hop, ideal);
+    if (out) return { kind: "via", nextHop: hop, port: out, how: "static route" };
   }
   return dynamicRoute(topo, router, routing, ip, ideal);
+}
+
+/**
+ * `ip route NET MASK INTERFACE` [inf from IOS; a saved lab, pkt 8.2.1, routes so]: the packet leaves by that
+ * port; the host at ip answers when it is on that port's LAN, else the one router at the far end (a serial
+ * or back-to-back link). Several routers there would need proxy ARP: unknown. Null0 discards.
+ */
+function exitRoute(
+  topo: Topology,
+  router: DeviceFacts,
+  name: string,
+  ip: string,
+  ideal: boolean,
+): RouteDecision | null {
+  if (/^null/i.test(name)) return { kind: "none" };
+  // The running configuration and IPC's portName spell the port in full (IOS expands "Se2/0").
+  const port = routedPorts(router, ideal).filter((p) => p.name.toLowerCase() === name.toLowerCase())[0];
+  if (!port) return null;
+  const lan = lanOf(topo, { device: router, port }, ideal);
+  if (memberAt(lan, ip)) return { kind: "connected", port };
+  const routers = lan.members.filter((m) => m.at.device.kind === "router" && m.at.device !== router);
+  if (lan.uncertain) return { kind: "unknown", what: lan.uncertain };
+  if (!routers.length) return { kind: "connected", port };
+  const far = routers[0].at;
+  if (routers.length === 1 && !isUnset(far.port.ip))
+    return { kind: "via", nextHop: ipOf(far.port), port, how: "static route" };
+  return { kind: "unknown", what: `where ${router.name} sends ${ip} out of ${port.name} (proxy ARP is not modeled)` };
 }
 
 /** Whether a `network` statement of this router covers the port (RIP/EIGRP classful, OSPF with a wildcard). */

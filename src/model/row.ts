@@ -18,10 +18,9 @@ export type RowResult =
   | { outcome: "delivered"; wait: Wait };
 
 export interface RuleRow {
+  /** Its condition in words: RULE_WORDS[id] (rule-words.ts). */
   id: string;
   stage: Stage;
-  /** The condition in words (the README's code table). */
-  when: string;
   /** The condition: does not hold (null), holds (with cause and fix), or needs a fact the snapshot lacks. */
   test(c: MailContext): Check;
   result(b: PtBehaviour): RowResult;
@@ -29,9 +28,8 @@ export interface RuleRow {
   gate?: SwitchName;
   /** The switch the result depends on. */
   switch?: SwitchName;
+  /** Where the evidence is, in the research notes: RULE_SOURCES[id] (rule-words.ts). */
   evidence: Evidence;
-  /** Where the evidence is, in the research notes. */
-  source: string;
 }
 
 export const failed = (code: number | null, wait: Wait = "step"): RowResult => ({ outcome: "failed", code, wait });
@@ -78,3 +76,7 @@ export function isService(m: MailServerFacts | null | { unknown: string }): m is
 export function serverText(found: { device: { name: string }; ip: string } | null, otherwise: string): string {
   return found ? found.ip + " (" + found.device.name + ")" : otherwise;
 }
+
+/** With no DNS server set, a device asks those on its subnet (resolve.ts): the words say so. */
+export const onSubnet = (l: { lan?: boolean }): string => (l.lan ? ", set or on its subnet" : "");
+export const asked = (l: { lan?: boolean }, who: string): string => (l.lan ? `, on ${who}'s subnet` : "");

@@ -40,6 +40,38 @@ export interface DeviceFacts {
   dns: DnsServerFacts | "none" | null;
   /** Routers: getProcess("Routing") and the running configuration [doc class_routing_process.html; C3]. */
   routing: RoutingFacts | "none" | null;
+  /**
+   * Features on this device the model does not cover (VLANs, ACLs, NAT, wireless…), from its running
+   * configuration (serializeToXml() RUNNINGCONFIG, C3), its kind or its ports (src/pt/unmodeled.ts). A path
+   * that crosses the device is "unknown" (unmodeled.ts). Absent or []: none; null: could not be read.
+   */
+  unmodeled?: string[] | null;
+  /**
+   * A DHCP server: Server-PT Services > DHCP (serializeToXml() DHCP_SERVERS) or IOS `ip dhcp pool` (RUNNINGCONFIG)
+   * [pkt: C3]. Absent or "none": none; null: could not be read.
+   */
+  dhcpServer?: DhcpServerFacts | "none" | null;
+}
+
+export interface DhcpServerFacts {
+  /** Server-PT's DHCP service switch (DHCP_SERVER ENABLED); IOS pools are on while configured. */
+  on: boolean;
+  pools: DhcpPool[];
+  /** IOS `ip dhcp excluded-address LOW [HIGH]`: addresses the pools do not lease. */
+  excluded: { low: string; high: string }[];
+}
+
+export interface DhcpPool {
+  name: string;
+  network: string;
+  mask: string;
+  /** The first address leased (Server-PT START_IP; IOS: the network's first host). */
+  start: string;
+  /** How many addresses from `start` (Server-PT MAX_USERS; IOS: the network's hosts). */
+  max: number;
+  /** Default gateway and DNS server handed out ("" or 0.0.0.0: none). */
+  gateway: string;
+  dns: string;
 }
 
 export interface PortFacts {
@@ -53,6 +85,8 @@ export interface PortFacts {
   up: boolean | null;
   /** HostPort.isDhcpClientOn() [doc; live 7.3.0 Chesszyh]; false on router and switch ports. */
   dhcp: boolean | null;
+  /** Router ports: IOS `ip helper-address` (DHCP relay) [pkt RUNNINGCONFIG]; absent: none. */
+  helpers?: string[];
 }
 
 export interface MailServerFacts {

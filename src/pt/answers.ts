@@ -3,6 +3,7 @@
 // fixed here and nowhere else. Struct answers are read by known field names
 // only (for…in over a native object crashes PT 9.0.1: pt-script-modules.md).
 import type { DeviceKind } from "../model/snapshot";
+import { configLinesOf } from "./unmodeled";
 
 /**
  * A struct field. ASSUMED: a struct arrives as an object with its documented
@@ -78,7 +79,8 @@ export function dnsRecordOf(rr: unknown): DnsRecord | null {
  * getStaticRouteAt(i) → StaticRoute {networkId, subnetMask, portName, nextHop} [doc
  * struct_static_route.html]. ASSUMED: a route by exit port only (`ip route N M Gi0/1`)
  * has nextHop "0.0.0.0" or "" and names the port, which the snapshot then gives as the
- * next hop, as the running configuration writes it. null: a field is missing.
+ * next hop, as the running configuration writes it (src/model/routing.ts routes out of that port).
+ * null: a field is missing.
  */
 export function staticRouteOf(route: unknown): { network: string; mask: string; nextHop: string } | null {
   const network = textField(route, "networkId");
@@ -98,15 +100,11 @@ export function staticRouteOf(route: unknown): { network: string; mask: string; 
  * null: no RUNNINGCONFIG in the text. IPC has no getter for RIP's networks (class_rip_process.html).
  */
 export function networkStatementsOf(xml: string): string[] | null {
-  const open = xml.indexOf("<RUNNINGCONFIG");
-  if (open < 0) return null;
-  const close = xml.indexOf("</RUNNINGCONFIG>", open);
-  const body = xml.slice(open, close < 0 ? xml.length : close);
+  const lines = configLinesOf(xml);
+  if (lines === null) return null;
   const out: string[] = [];
   let routing = false;
-  const line = /<LINE>([^<]*)<\/LINE>/g;
-  for (let m = line.exec(body); m; m = line.exec(body)) {
-    const raw = unescapeXml(m[1]);
+  for (const raw of lines) {
     const words = raw.trim().split(/\s+/);
     if (!/^\s/.test(raw)) routing = words[0] === "router" && /^(rip|ospf|eigrp)$/.test(words[1] || "");
     else if (routing && words[0] === "network" && IPV4.test(words[1] || ""))
@@ -115,26 +113,31 @@ export function networkStatementsOf(xml: string): string[] | null {
   return out;
 }
 
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
-/** DeviceType values [doc class_device.html getType(); pt-api.md §1.3]. Others (cloud, access point, ASA, 3560…) the model does not know. */
+/**
+ * DeviceType values [doc class_device.html getType(); pt-api.md §1.3]. Others (cloud, wireless router, ASA…)
+ * the model does not know. Multilayer switches (16 eMultiLayerSwitch, 17 eSwitch3650) are switches whose
+ * layer 3 side shows in their running configuration (unmodeled.ts); access points (ACCESS_POINTS) are kept
+ * as switches whose wireless side is not modeled, as the lab importer keeps them.
+ */
 const KIND_BY_TYPE: { [type: number]: DeviceKind } = {
   0: "router",
   1: "switch",
   4: "hub",
+  7: "switch",
   8: "pc",
   9: "server",
   10: "printer",
+  16: "switch",
+  17: "switch",
   18: "laptop",
+  33: "switch",
+  34: "switch",
+  44: "switch",
   45: "power",
 };
+
+/** eAccessPoint, eCiscoAccessPoint, eEmbeddedCiscoAccessPoint, eLightWeightAccessPoint [doc]. */
+export const ACCESS_POINTS = [7, 33, 34, 44];
 
 /** getClassName(), when getType() cannot be read: laptops report "Pc" too (PTDoom, 9.0.1) [src: Hackrrr analyzer.d.ts]. */
 const KIND_BY_CLASS: { [className: string]: DeviceKind } = {

@@ -1,7 +1,11 @@
 // Ports and links, as the topology reads them (research/pt-labs-and-fidelity.md B1;
 // the IpcAPI pages class_port.html, class_host_port.html, class_link.html).
 import type { IpcObject } from "./events";
-import type { Device } from "./network";
+
+/** The device a port belongs to, as far as a port's reader needs it (a Device is one: src/pt/network.ts). */
+export interface PortOwner extends IpcObject {
+  getName(): string;
+}
 
 /**
  * class_port.html [doc]; the method list is confirmed on 9.0.0 [live: samouraifox
@@ -17,7 +21,7 @@ export interface Port extends IpcObject {
   /** The cable at this port, null when none [doc]. */
   getLink(): Link | null;
   /** Listed among Port's inherited Process members [doc class_port.html]; used on link ends [live 9.0.1: S8 console_peer_js]. */
-  getOwnerDevice(): Device;
+  getOwnerDevice(): PortOwner;
 }
 
 /** class_host_port.html [doc; live 7.3.0 Chesszyh]: host and router ports. Event ipChanged(newIp, newMask, oldIp, oldMask). */
@@ -26,6 +30,8 @@ export interface HostPort extends Port {
   getIpAddress(): string;
   getSubnetMask(): string;
   isDhcpClientOn(): boolean;
+  /** The host's IPv4 firewall (Desktop > Firewall) is on [doc class_host_port.html; live 9.0.1: S8 host_firewall_js]. */
+  isInboundFirewallOn(): boolean;
 }
 
 /** class_link.html: no state of its own; its ends are undocumented getters [live 9.0.1: S8 pt_export_topology]. */

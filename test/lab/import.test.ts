@@ -184,8 +184,10 @@ describe("importLab", () => {
       ["SRV", "server"],
       ["R1", "router"],
       ["SW1", "switch"],
+      ["Phone0", "switch"], // a kind not modeled: kept for its cables, its paths unknown
       ["R2", "router"],
     ]);
+    expect(byName("Phone0").unmodeled).toEqual(["device type IpPhone"]);
   });
 
   it("reads host addressing, the engine-level gateway and DNS first, and DHCP", () => {
@@ -262,6 +264,14 @@ describe("importLab", () => {
     });
   });
 
+  it("keeps every record as the file holds it, the second A record for one name included, for the CLI", () => {
+    expect(lab.devices.find((d) => d.name === "SRV")?.dnsRecords).toEqual([
+      { type: "A", name: "srv.school.lab", address: "192.168.1.10" },
+      { type: "CNAME", name: "mail.school.lab", host: "srv.school.lab" },
+      { type: "A", name: "srv.school.lab", address: "192.168.1.99" },
+    ]);
+  });
+
   it("reads routers from their running-config: addressed ports, shutdown, static and routed networks", () => {
     expect(byName("R1")).toEqual({
       name: "R1",
@@ -284,19 +294,18 @@ describe("importLab", () => {
       ["R1:0", "SW1"],
       ["R1:1", "R2:0", { up: false }], // R1 GigabitEthernet0/1 is shut down
       ["R1:2", "SW1"], // a cabled port without an address still joins
+      ["Phone0", "SW1"],
     ]);
   });
 
   it("warns, naming the device, about all it leaves out", () => {
     expect(lab.warnings).toEqual([
-      "Laptop1: takes its address by DHCP and the file holds none; DHCP is not simulated, so it has no address",
+      "Laptop1: takes its address by DHCP and the file holds none: its lease is inferred (sim/dhcp.ts)",
       "SRV: DNS NS record school.lab is not modeled",
-      "SRV: a second DNS A record for srv.school.lab is ignored",
+      "SRV: two DNS A records for srv.school.lab (192.168.1.10, 192.168.1.99): the model uses the first, 192.168.1.10; which one PT answers with is not known (inferred)",
       "SRV: HTTP service is on but not simulated",
-      "R1: not modeled: ACLs",
       "SW1: not modeled: VLANs",
-      "Phone0: IpPhone (7960) is not modeled: not imported",
-      "Phone0: not imported, so its cable Phone0 Switch — SW1 FastEthernet0/5 is dropped",
+      "Phone0: IpPhone (7960) is not modeled: paths over it are unknown",
       "PC0: the RollOver cable PC0 RS 232 — R1 Console is not modeled",
       "PC0: only its first cable is modeled; the one on FastEthernet0 is dropped",
     ]);
@@ -305,7 +314,7 @@ describe("importLab", () => {
   it("gives a spec the simulator loads", () => {
     const world = new World({ clock: new VirtualClock() });
     world.load(lab.spec);
-    expect(world.devices.map((d) => d.name)).toEqual(["PC0", "Laptop1", "SRV", "R1", "SW1", "R2"]);
+    expect(world.devices.map((d) => d.name)).toEqual(["PC0", "Laptop1", "SRV", "R1", "SW1", "Phone0", "R2"]);
     expect(world.device("SRV")!.mail!.server.hasUser("ben")).toBe(true);
     expect(world.links.filter((l) => !l.up)).toHaveLength(2);
   });

@@ -54,6 +54,10 @@ describe("lab CLI: the delivery matrix", () => {
       "warnings",
       "matrix",
       "causes",
+      "warningPairs",
+      "leases",
+      "stored",
+      "scriptModule",
     ]);
     // Laptop-Cy is off: its sendMail answers false, so no code at all.
     expect(lab.matrix).toEqual([
@@ -113,8 +117,13 @@ describe("lab CLI: the delivery matrix", () => {
       "  why not delivered (1 cause):",
       "    a  3 pairs (3 failed (no mailSent)): Laptop-Cy is powered off",
       "       fix: switch Laptop-Cy on",
+      // SRV's mailbox of ben and PC-Ann's inbox (stored-evidence.test.ts has the details).
+      "  PT stored 2 outcomes in this file; the matrix agrees with 2; disagrees with 0",
     ]);
-    expect(runCli([TWO_DOMAINS]).out.slice(-1)).toEqual(["  why not delivered: nothing, every pair delivers"]);
+    const two = runCli([TWO_DOMAINS]).out;
+    expect(two[two.indexOf("  why not delivered: nothing, every pair delivers") + 1]).toMatch(
+      /^ {2}PT stored 3 outcomes/,
+    );
   });
 
   it("exit status as before: 0 when every file opened, 1 when one did not, the others still predicted", () => {
@@ -137,7 +146,10 @@ describe("lab CLI: the delivery matrix", () => {
     const summary = summarize("odd.pkt", lab);
     expect([summary.matrix, summary.causes]).toEqual([[], []]);
     expect(summary.warnings).toEqual(["delivery matrix: not predicted (link: no device named PC-Gone)"]);
-    expect(describeLab(summary, lab).slice(-1)).toEqual(["  delivery matrix (0 senders × 0 accounts): no pairs"]);
+    expect(describeLab(summary, lab).slice(-2)).toEqual([
+      "  delivery matrix (0 senders × 0 accounts): no pairs",
+      "  stored outcomes: none (no delivered mail or DSN in mailboxes or inboxes)",
+    ]);
   });
 
   it("never prints a password, in the matrix either", () => {

@@ -173,7 +173,10 @@ describe("model: what blocks the way", () => {
     edit(s, "PC-A", (d) => {
       d.ports![0] = port("FastEthernet0", "169.254.10.3", "255.255.0.0", { dhcp: true });
     });
-    expect(reach(s)).toMatchObject({ kind: "fail", cause: "PC-A asked DHCP for an address and got none" });
+    expect(reach(s)).toMatchObject({
+      kind: "fail",
+      cause: "PC-A asked DHCP for an address and got none: no DHCP server answers on 10.1.0.0/24",
+    });
   });
 
   it("a switch between joins the LAN; the same switch powered off blocks it", () => {

@@ -20,6 +20,7 @@ import {
   type Snapshot,
   sessionFate,
 } from "../../src/model";
+import { RULE_SOURCES } from "../../src/model/rule-words";
 
 /** Given the classroom as a script would read it. */
 function snapshot(): Snapshot {
@@ -46,7 +47,7 @@ describe("model: a mail's fate", () => {
       codes: [1, 3, 2],
       outcome: { kind: "delivered", server: "MAIL-BETA", mailbox: "bob" },
       rule: "relay-delivered",
-      evidence: "inf",
+      evidence: "pkt",
     });
     expect(f.steps.map((s) => s.wait)).toEqual(["step", "step", "step", "step", "step"]);
     expect(f.steps[1].opensSession).toEqual({ server: "MAIL-ALPHA", ip: "10.1.0.10" });
@@ -221,6 +222,7 @@ describe("model: the documented defaults", () => {
       checkFromDomain: false,
       unknownLocalRecipient: "acceptThenDsn",
       unknownRemoteRecipient: "acceptThenDsn",
+      unsetDnsServer: "askLan",
       relayFailure: "acceptThenDsn",
     });
     const evidence: { [k: string]: string } = {};
@@ -232,6 +234,7 @@ describe("model: the documented defaults", () => {
       checkFromDomain: "pkt",
       unknownLocalRecipient: "live",
       unknownRemoteRecipient: "inf",
+      unsetDnsServer: "pkt",
       relayFailure: "pkt",
     });
   });
@@ -279,7 +282,7 @@ describe("model: the documented defaults", () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const row of RULES) {
       expect(["live", "pkt", "inf"]).toContain(row.evidence);
-      expect(row.source).toMatch(/pt-labs-and-fidelity\.md|pt-email-and-ux\.md|sim POLICY/);
+      expect(RULE_SOURCES[row.id]).toMatch(/pt-labs-and-fidelity\.md|pt-email-and-ux\.md|unset-dns\.md|sim POLICY/);
       for (const s of [row.gate, row.switch]) if (s) expect(Object.keys(PT_BEHAVIOUR)).toContain(s);
     }
   });

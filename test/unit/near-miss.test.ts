@@ -115,7 +115,6 @@ describe("a recipient written user1@", () => {
       fix: "write the recipient as user@domain",
       rule: "recipient-without-domain",
       evidence: "pkt",
-      source: "",
       steps: [],
     };
     const mail = { device: "PC0", from: "user0@", to: "user1@", password: "x", server: "192.168.1.10" };

@@ -6,9 +6,10 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readmeTable, renderCodeTable } from "../../build/code-table.mjs";
 import { runCatalogue } from "../../build/scenarios.mjs";
+import { PROGRESS, PT_BEHAVIOUR, RULES } from "../../sim/rules";
 import { CATALOGUE, runScenario } from "../../sim/scenarios/catalogue";
 import { RESPONSE_CODES } from "../../src/codes";
-import { PROGRESS, PT_BEHAVIOUR, RULES } from "../../src/model";
+import { RULE_WORDS } from "../../src/model/rule-words";
 
 const results = CATALOGUE.map((s) => ({ scenario: s, result: runScenario(s) }));
 
@@ -62,6 +63,10 @@ describe("README: the code table is rendered from the rule table", () => {
   it("README.md's table equals the generated one (node build/code-table.mjs --write)", () => {
     const generated = renderCodeTable({ RULES, PROGRESS, PT_BEHAVIOUR, RESPONSE_CODES });
     expect(readmeTable(readFileSync("README.md", "utf8"))).toEqual(generated);
+  });
+
+  it("every rule row has its words, and no words are left without a row", () => {
+    expect(Object.keys(RULE_WORDS)).toEqual(RULES.map((r) => r.id));
   });
 
   it("the table changes when a row does (it is rendered, not copied)", () => {

@@ -187,10 +187,8 @@ describe("simulator: PT's SmtpClient contract", () => {
 
   it("needs exact argument counts, as native calls do", () => {
     const { w } = world();
-    const smtp = w.device("PC-Alice")!.email!.smtp as unknown as {
-      sendMail(...a: unknown[]): boolean;
-      cancelSend(...a: unknown[]): void;
-    };
+    const smtp: { sendMail(...a: unknown[]): boolean; cancelSend(...a: unknown[]): void } =
+      w.device("PC-Alice")!.email!.smtp;
     expect(() => smtp.sendMail("a@b", "c@d", "s", "b", "p")).toThrow(/Invalid arguments/);
     expect(() => smtp.cancelSend(1)).toThrow(/Invalid arguments/);
     expect(w.device("R1")!.getProcess("EmailClient")).toBeNull();
