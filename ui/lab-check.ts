@@ -108,7 +108,10 @@ export class LabCheckView extends StoreView<LabCheckProps, LabCheckState> {
         }).then(
           (r) => {
             if (!r.ok) note = r.error;
-            else for (const t of to[d.name]) sent[d.name + ">" + t] = r.value.ids[0];
+            else {
+              for (const t of to[d.name]) sent[d.name + ">" + t] = r.value.ids[0];
+              if (r.value.warning) note = r.value.warning;
+            }
           },
           (e: Error) => {
             note = e.message;
@@ -238,13 +241,13 @@ export class LabCheckView extends StoreView<LabCheckProps, LabCheckState> {
           <div class="actions">
             <button type="button" onClick=${() => this.verify(chosen)} disabled=${!chosen.length || running}>Verify selected</button>
             <button type="button" onClick=${() => this.verify(cells)} disabled=${running}>Verify all</button>
-            ${running ? html`<button type="button" onClick=${this.stopVerifying}>Stop verifying</button>` : null}
+            <button type="button" class=${running ? "" : "reserved"} aria-hidden=${running ? undefined : "true"} disabled=${!running} onClick=${this.stopVerifying}>Stop verifying</button>
             <span class="message">${chosen.length} selected</span>
           </div>`
               : null
           }${
-            sent.length
-              ? html`<p role="status">Verified ${verified.length} of ${sent.length} pairs by sending; ${differ.length} differ from the prediction.</p>
+            cells.length
+              ? html`<p role="status" class="verified">${sent.length ? `Verified ${verified.length} of ${sent.length} pairs by sending; ${differ.length} differ from the prediction.` : ""}</p>
           ${differ.length ? html`<ul class="pairs" aria-label="Differences">${differ.map((c) => html`<li>${line(c, pt)}</li>`)}</ul>` : null}`
               : null
           }

@@ -102,13 +102,14 @@ export class Tally {
         n: zero(),
         rev: 0,
         device: "",
-        subject: m.subject,
+        subject: m.template || m.subject,
         at: m.queuedAt,
         file: m.file,
       };
       this.groups.set(c.group, g);
     }
     if (m) g.device = m.device;
+    if (m?.template) g.subject = m.template;
     g.size += k;
     g.n[c.state] += k;
     g.rev++;

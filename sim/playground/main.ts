@@ -7,6 +7,7 @@ import { html } from "htm/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { BehaviourView, type SetSwitch } from "./behaviour-view";
+import { offerDownload } from "./download";
 import { clearLabError, installDrop, LabFileButton, LabStatus, type OpenLab } from "./lab-file";
 import type { Action, DeviceView, FromWorker, PlaygroundFile, ToWorker, WorldView } from "./protocol";
 
@@ -68,8 +69,8 @@ function openView(id: string, url: string): void {
   host.hidden = false;
   const f = document.createElement("iframe");
   f.title = "Mail Console panel";
-  // this-sm:panel.html names the module's Custom Interface file.
-  f.src = "/module/" + url.replace(/^this-sm:/, "");
+  // this-sm:panel.html (file-sm: as a lab's own module) names the module's Custom Interface file.
+  f.src = "/module/" + url.replace(/^(this|file)-sm:/, "");
   const body = element("webview-body");
   body.textContent = "";
   body.appendChild(f);
@@ -126,13 +127,28 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       latest = m.world;
       for (const l of listeners) l(m.world);
       break;
+    case "file-written":
+      offerDownload(m.path, m.text);
+      break;
     case "log":
       logLines.push(m.text);
       console.log("[engine]", m.text);
       break;
   }
 };
-(window as unknown as { playground: unknown }).playground = {
+/** The playground's hooks for the end-to-end tests (test/e2e): act as the network view does, read what it shows. */
+interface PlaygroundHooks {
+  act(action: Action): void;
+  closeView(): void;
+  readonly world: WorldView | null;
+  logLines: string[];
+}
+declare global {
+  interface Window {
+    playground?: PlaygroundHooks;
+  }
+}
+window.playground = {
   act,
   closeView: () => closeView(true),
   get world() {

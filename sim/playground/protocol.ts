@@ -15,6 +15,8 @@ export interface FileView {
   ptVersion: string;
   storedMails: number;
   warnings: string[];
+  /** For a lab: its File Script Module's scripts (empty: none), and Mail Console's version when it carries it (lab/embed). */
+  fileModule?: { scripts: string[]; mailConsole: string | null };
 }
 
 export interface WorldView {
@@ -89,4 +91,6 @@ export type FromWorker =
   | { type: "world"; world: WorldView }
   /** The answer to open-lab: error is the importer's one-line message, or null once the lab is open. */
   | { type: "lab-opened"; id: number; error: string | null }
+  /** The engine wrote a file through SystemFileManager (Save in the panel): the page offers it as a download. */
+  | { type: "file-written"; path: string; text: string }
   | { type: "log"; text: string };

@@ -9,21 +9,43 @@ import { World } from "../world";
 import type { Action, DeviceView, FromWorker, ToWorker, WorldView } from "./protocol";
 import { OpenFile } from "./worker-files";
 
-const scope = self as unknown as { [name: string]: unknown } & {
+/**
+ * This worker's global scope as it is used here: the project's types are the page's (the DOM lib), not a
+ * worker's, so the scope is declared. PT's globals go onto it (installPtGlobals), and the built engine.js,
+ * once imported, defines main there.
+ */
+interface WorkerScope {
+  [name: string]: unknown;
+  location: Location;
   postMessage(m: FromWorker): void;
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
-};
+  importScripts(url: string): void;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(id: unknown): void;
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(id: unknown): void;
+  main(): void;
+}
+declare const self: WorkerScope;
+const scope = self;
 const post = (m: FromWorker) => scope.postMessage(m);
 
 // Realistic pace by default: a few hundred ms per protocol step, seconds for a timeout.
 const pace = new URLSearchParams(self.location.search);
 const world = new World({
-  clock: hostClock(self as unknown as Parameters<typeof hostClock>[0]),
+  clock: hostClock(scope),
   stepMs: Number(pace.get("step") || 250),
   timeoutMs: Number(pace.get("timeout") || 4000),
 });
 world.load(classroom(), "C:/Users/student/Desktop/classroom.pkt");
 const open = new OpenFile(world);
+// Save in the panel writes into PT's user folder: the page makes each written file a download.
+const writeFile = world.files.writePlainTextToFile.bind(world.files);
+world.files.writePlainTextToFile = (path: string, contents: string) => {
+  const ok = writeFile(path, contents);
+  if (ok) post({ type: "file-written", path: String(path), text: String(contents) });
+  return ok;
+};
 installPtGlobals(scope, world);
 scope.dprint = (text: string) => post({ type: "log", text: String(text) });
 let dropPushes = false;
@@ -228,7 +250,7 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
   }
 };
 
-(self as unknown as { importScripts(url: string): void }).importScripts("/module/engine.js");
-(scope.main as () => void)();
+scope.importScripts("/module/engine.js");
+scope.main();
 setInterval(publish, 300);
 publish();

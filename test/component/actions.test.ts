@@ -89,6 +89,20 @@ describe("a sent message", () => {
   });
 });
 
+describe("a send that went out with a warning", () => {
+  it("says the warning beside the send, not an error", async () => {
+    const store = new PanelStore();
+    store.apply(changes());
+    const warning = "Sent; the account was not remembered for next time (Packet Tracer refused to store it).";
+    const { call } = fakeEngine({ sendMail: () => ({ ids: [1], warning }) });
+    render(html`<${Compose} store=${store} call=${call} />`);
+    fireEvent.input(screen.getByLabelText("To", { exact: true }), { target: { value: "carol@alpha.edu" } });
+    fireEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(status()).toBe(warning));
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+});
+
 describe("To, as people paste it", () => {
   it("refuses an unfilled {user} in To, saying where placeholders go", () => {
     const { type, sends } = setup();

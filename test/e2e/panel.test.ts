@@ -17,8 +17,9 @@ afterAll(async () => {
 
 // A mail's own row (a class send's group line holds its rows when open).
 const row = (panel: Frame, to: string) => panel.locator("li.mail:not(.group)", { hasText: "→ " + to });
-/** Opens the log's class-send lines, so their mails' rows show. */
+/** Opens the log's class-send lines, so their mails' rows show (the list renders the rows near the viewport: look at it). */
 const openGroups = async (panel: Frame) => {
+  await panel.evaluate(() => document.querySelector(".log")!.scrollIntoView());
   const group = panel.locator('li.group > button[aria-expanded="false"]').first();
   await group.waitFor();
   await group.click();

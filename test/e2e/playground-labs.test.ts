@@ -9,6 +9,7 @@ import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeLab, encodeLab } from "../../lab/codec/lab-file";
 import { nodeZlib } from "../../lab/codec/zlib-node";
+import { PT_BEHAVIOUR } from "../../src/model/behaviour";
 import { compose, openBrowser, openPlayground, type Session } from "./browser";
 
 // Relative to the repository, where vitest runs (as lab/make-fixtures.ts FIXTURE_DIR).
@@ -198,7 +199,7 @@ describe("PT behaviour switches in the playground", () => {
     // Each switch shows its default and the evidence for it.
     const relay = section.getByRole("listitem").filter({ has: page.getByLabel("relayFailure") });
     expect(await relay.textContent()).toMatch(/default acceptThenDsn[\s\S]*pkt[\s\S]*pt-labs-and-fidelity\.md A1/);
-    expect(await section.getByRole("listitem").count()).toBe(7);
+    expect(await section.getByRole("listitem").count()).toBe(Object.keys(PT_BEHAVIOUR).length);
     await section.getByLabel("relayFailure").selectOption({ label: "reject13" });
     await section.getByText("PT behaviour: 1 changed from the defaults").waitFor();
     expect((await world(page)).behaviour.relayFailure).toBe("reject13");

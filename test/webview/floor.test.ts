@@ -92,6 +92,9 @@ for (const browser of BROWSERS) {
       page = await openPage(browser.path, PANEL, SE_BRIDGE);
       if (browser.major) expect(page.product).toMatch(new RegExp(`/${browser.major}\\.`));
       pt.serve(page);
+      // The log lies below the fold at 420 × 560, and its list renders the rows near the viewport: look at it.
+      await page.waitFor(`!!document.querySelector(".log")`);
+      await page.evaluate(`document.querySelector(".log").scrollIntoView()`);
       await page.waitFor(`document.querySelectorAll("li.mail:not(.group)").length >= 5`);
       expect(await page.evaluate(q.rowText("carol@alpha.edu"))).toBe("Delivered");
       expect(await page.evaluate(q.rowText("karol@alpha.edu"))).toBe("Bounced");

@@ -53,6 +53,8 @@ interface ComposeState {
   group: number;
   /** A resend waiting for the word to replace what is being written. */
   replacing: Draft | null;
+  /** The To of the last send: the box keeps its height until To is typed in again, so nothing under it jumps. */
+  held: string;
 }
 
 export class Compose extends StoreView<ComposeProps, ComposeState> {
@@ -65,6 +67,7 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     busy: false,
     group: 0,
     replacing: null,
+    held: "",
   };
   private formRef = createRef<HTMLFormElement>();
   private checkRef = createRef<CheckResult>();
@@ -146,6 +149,7 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
         (s) => ({
           form: { ...s.form, [field]: value },
           errors: s.errors[field] ? { ...s.errors, [field]: undefined } : s.errors,
+          held: field === "to" ? "" : s.held,
         }),
         () => this.keepDraft(this.state.form),
       );
@@ -199,6 +203,7 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
       password: form.password,
       server: form.server.trim(),
       mails,
+      template: form.subject,
     }).then(
       (r) => {
         if (!r.ok) {
@@ -211,7 +216,10 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
         this.setState((s) => ({
           busy: false,
           group: r.value.ids[0] || 0,
+          // Sent, but something beside the send did not happen (the account not remembered): said after the send's line.
+          message: r.value.warning || "",
           form: { ...s.form, to: "", subject: "", body: "" },
+          held: s.form.to,
         }));
       },
       (err: Error) => this.setState({ busy: false, message: "Not sent: " + err.message }),
@@ -253,10 +261,13 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
   };
 
   /** What became of the last send, as it happens: "Sent to 3: 2 delivered, 1 failed." */
+  /** The line beside Send (its space is kept, so it never moves the form): the last send, a message, or what Send would do. */
   private progress(): string {
     const { store } = this.props;
     const g = store.tally.groups.get(this.state.group);
-    return g ? sentence(g, store.members(g.id)[0]) : this.state.message;
+    if (g) return sentence(g, store.members(g.id)[0]) + (this.state.message ? " " + this.state.message : "");
+    const count = splitRecipients(this.state.form.to).length;
+    return this.state.message || (count > 1 ? `${count} mails will be sent, one per recipient.` : "");
   }
 
   /** "Resend to 3 replaces what you are writing": the person decides. */
@@ -272,7 +283,6 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
     const { form, errors, busy, pc, accountOpen } = this.state;
     const devices = sortDevices(store.devices);
     const pending = (store.tally.pending.get(form.device) || 0) > 0;
-    const count = splitRecipients(form.to).length;
     const like = labExamples(store.devices, form.device);
     const kit: FieldKit = { errors, form, pc, reset: this.reset };
     const input = (f: ComposeField, type: string, placeholder?: string) =>
@@ -293,11 +303,11 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
             ${devices.map((d) => html`<option value=${d.key}>${d.name}${d.mailId ? " — " + d.mailId : ""}${d.powered ? "" : " (off)"}</option>`)}
           </select>`,
         )}
-        ${field(kit, "to", html`<textarea ...${aria(kit, "to")} rows="1" placeholder=${like.address} onInput=${this.set("to")} value=${form.to}></textarea>`)}
+        ${field(kit, "to", html`<div class="grow" data-value=${form.to || this.state.held}><textarea ...${aria(kit, "to")} rows="1" placeholder=${like.address} onInput=${this.set("to")} value=${form.to}></textarea></div>`)}
         ${field(kit, "subject", input("subject", "text"))}
         ${field(kit, "body", html`<textarea ...${aria(kit, "body")} rows="2" onInput=${this.set("body")} onKeyDown=${sendKey} value=${form.body}></textarea>`)}
         ${account(kit, accountOpen, (open) => open !== accountOpen && this.setState({ accountOpen: open }), input, like.server)}
-        <p class="hint">${count > 1 ? `${count} mails will be sent, one per recipient. ` : ""}{user} and {address} are filled in per recipient. Ctrl+Enter sends.</p>
+        <p class="hint">{user} and {address} are filled in per recipient. Ctrl+Enter sends.</p>
         <div class="actions">
           <button type="submit" class="primary" disabled=${busy}>Send</button>
           <button type="button" onClick=${this.check}>Check</button>

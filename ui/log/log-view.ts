@@ -35,6 +35,9 @@ interface LogViewState {
   flipped: { [group: number]: boolean };
 }
 
+/** How long what Copy, Save or Clear did stays said: long enough to read, gone before it describes an older log. */
+export const NOTE_MS = 6000;
+
 const OUTCOMES = (["in-progress", "delivered", "bounced", "failed", "cancelled"] as const).map((s) => [
   s,
   stateWord(s),
@@ -43,6 +46,20 @@ const OUTCOMES = (["in-progress", "delivered", "bounced", "failed", "cancelled"]
 export class LogView extends StoreView<LogViewProps, LogViewState> {
   state: LogViewState = { filter: NO_FILTER, format: "csv", confirming: false, note: "", open: {}, flipped: {} };
   rows = new LogRows(this.props.store, NO_FILTER);
+  private noteTimer: ReturnType<typeof setTimeout> | undefined;
+
+  componentWillUnmount(): void {
+    super.componentWillUnmount();
+    clearTimeout(this.noteTimer);
+  }
+
+  /** Says what an action did; news goes after NOTE_MS, a failure at the next action (which says "" first). */
+  private say(note: string, lasts = true): void {
+    if (!note && !this.state.note) return;
+    clearTimeout(this.noteTimer);
+    this.setState({ note });
+    if (note && lasts) this.noteTimer = setTimeout(() => this.setState({ note: "" }), NOTE_MS);
+  }
 
   protected storeChanged(): void {
     this.rows.sync();
@@ -52,6 +69,7 @@ export class LogView extends StoreView<LogViewProps, LogViewState> {
   private update(patch: Partial<LogFilter>): void {
     const filter = { ...this.state.filter, ...patch };
     this.rows.setFilter(filter);
+    this.say("");
     this.setState({ filter, flipped: {} });
   }
 
@@ -65,6 +83,7 @@ export class LogView extends StoreView<LogViewProps, LogViewState> {
   private export(save: boolean): void {
     const { call, copy } = this.props;
     const format = this.state.format;
+    this.say("");
     const shown = this.rows.shown();
     const n = shown.length;
     const text = format === "csv" ? toCsv(shown) : toJson(shown);
@@ -76,16 +95,16 @@ export class LogView extends StoreView<LogViewProps, LogViewState> {
         })
       : (copy || copyText)(text).then(() => `Copied ${what}.`);
     done.then(
-      (note) => this.setState({ note }),
-      (e: Error) => this.setState({ note: (save ? "Save" : "Copy") + " failed: " + e.message }),
+      (note) => this.say(note),
+      (e: Error) => this.say((save ? "Save" : "Copy") + " failed: " + e.message, false),
     );
   }
 
   private clear = () => {
     this.setState({ confirming: false });
     this.props.call({ type: "clearLog" }).then(
-      (r) => this.setState({ note: r.ok ? "Log cleared." : "Clear failed: " + r.error }),
-      (e: Error) => this.setState({ note: "Clear failed: " + e.message }),
+      (r) => (r.ok ? this.say("Log cleared.") : this.say("Clear failed: " + r.error, false)),
+      (e: Error) => this.say("Clear failed: " + e.message, false),
     );
   };
 
@@ -164,7 +183,10 @@ export class LogView extends StoreView<LogViewProps, LogViewState> {
             onFocus=${this.warmUp} onInput=${pick("query")} /></label>
         </div>
         <div class="log-actions">
-          <label>Format <select value=${format} onChange=${(e: Event) => this.setState({ format: (e.target as HTMLSelectElement).value as "csv" })}>
+          <label>Format <select value=${format} onChange=${(e: Event) => {
+            this.say("");
+            this.setState({ format: (e.target as HTMLSelectElement).value as "csv" });
+          }}>
             <option value="csv">CSV</option><option value="json">JSON</option></select></label>
           <button type="button" onClick=${() => this.export(false)} disabled=${!rows.count}>Copy</button>
           <button type="button" onClick=${() => this.export(true)} disabled=${!rows.count}>Save</button>
@@ -173,7 +195,10 @@ export class LogView extends StoreView<LogViewProps, LogViewState> {
               ? html`<span class="confirm" role="group" aria-label="Confirm clear">Clear all ${store.mails.length} mails?
                 <button type="button" class="danger" onClick=${this.clear}>Yes, clear</button>
                 <button type="button" onClick=${() => this.setState({ confirming: false })}>Keep</button></span>`
-              : html`<button type="button" onClick=${() => this.setState({ confirming: true })} disabled=${!store.mails.length}>Clear</button>`
+              : html`<button type="button" onClick=${() => {
+                  this.say("");
+                  this.setState({ confirming: true });
+                }} disabled=${!store.mails.length}>Clear</button>`
           }
           <span class="message" role="status">${note}</span>
         </div>
