@@ -45,6 +45,12 @@ class SimMenu implements Menu {
   getMenuItemByUuid(uuid: string): SimMenuItem | null {
     return this.items.filter((i) => i.uuidValue === uuid)[0] || null;
   }
+  count(): number {
+    return this.items.length;
+  }
+  getMenuItemAt(index: number): SimMenuItem | null {
+    return this.items[index] || null;
+  }
   removeItemUuid(uuid: string): void {
     const item = this.getMenuItemByUuid(uuid);
     if (!item) return;

@@ -2,7 +2,12 @@
 // a script (the QJSEngine host, the playground's worker).
 import type { World } from "./world";
 
-export function installPtGlobals(target: { [name: string]: unknown }, world: World): void {
+/**
+ * `scriptModuleId`, when given, installs `_ScriptModule` answering it from
+ * getCep().getId(): src/module-kind.ts reads it to know a file module.
+ */
+export function installPtGlobals(target: { [name: string]: unknown }, world: World, scriptModuleId?: string): void {
+  if (scriptModuleId !== undefined) target._ScriptModule = { getCep: () => ({ getId: () => scriptModuleId }) };
   target.ipc = world.ipc;
   target.webViewManager = world.webViewManager;
   // $putData/$getData keep strings only (pt-script-modules.md §1.3).

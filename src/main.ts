@@ -3,9 +3,11 @@
 // which build/build.mjs declares as top-level functions (PT calls them by
 // name, and PT 9 has no globalThis: research/pt-api.md §4.2).
 import { Engine } from "./engine";
+import { isFileModule, otherMailConsoleRuns } from "./module-kind";
 import type { Host, Ipc, WebViewManager } from "./pt";
 
 declare const ipc: Ipc;
+declare const _ScriptModule: unknown;
 declare const webViewManager: WebViewManager;
 declare function setTimeout(fn: () => void, ms: number): unknown;
 declare function clearTimeout(id: unknown): void;
@@ -35,8 +37,12 @@ function ptHost(): Host {
     log: (message) => {
       if (typeof dprint === "function") dprint(message);
     },
+    fileModule: isFileModule(typeof _ScriptModule === "undefined" ? null : _ScriptModule),
   };
 }
+
+/** The Extensions menu item's label: also how a second Mail Console sees the first (src/module-kind.ts). */
+const MENU_LABEL = "Mail Console";
 
 let engine: Engine | null = null;
 
@@ -51,7 +57,18 @@ function say(message: string): void {
 export function main(): void {
   try {
     if (engine) engine.stop();
-    engine = new Engine(ptHost());
+    engine = null;
+    const host = ptHost();
+    // Installed and file module at once (each its own engine): the second steps aside, so nothing registers twice.
+    if (otherMailConsoleRuns(host.ipc, MENU_LABEL)) {
+      say(
+        "another Mail Console is running already (installed, or this lab's own): this " +
+          (host.fileModule ? "lab's" : "installed") +
+          " one steps aside. Stop that one, then start this one, to switch.",
+      );
+      return;
+    }
+    engine = new Engine(host);
     engine.start();
   } catch (e) {
     say("could not start: " + String(e));

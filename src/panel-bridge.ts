@@ -2,6 +2,7 @@
 // to it. Pushes go through evaluateJavaScriptAsync, fire-and-forget, so they
 // are only a fast path: the panel also pulls "changes since seq"
 // (research/pt-script-modules.md §1.4, A.7: pushes reported lost on macOS).
+import { panelUrlFor } from "./module-kind";
 import { PANEL_RECEIVER } from "./protocol";
 import type { Host, WebView } from "./pt";
 import type { Subscriptions } from "./subscriptions";
@@ -71,7 +72,8 @@ export class PanelBridge {
     }
     this.forget();
     const s = this.spec;
-    const view = this.host.webViewManager.createWebView(s.title, s.url, s.width, s.height);
+    const url = panelUrlFor(s.url, !!this.host.fileModule);
+    const view = this.host.webViewManager.createWebView(s.title, url, s.width, s.height);
     if (!view) throw new Error("Packet Tracer did not create the panel window");
     this.view = view;
     this.viewId = String(view.getWebViewId());
@@ -100,10 +102,15 @@ export class PanelBridge {
     // Never flush here: a change is announced while its writer is still mid-way; the timer runs after it.
     if (!this.ready || !this.view || this.timer !== null) return;
     const wait = Math.max(0, this.lastPushAt + this.pushIntervalMs - this.host.now());
-    this.timer = this.host.setTimeout(() => {
-      this.timer = null;
-      this.flush();
-    }, wait);
+    try {
+      this.timer = this.host.setTimeout(() => {
+        this.timer = null;
+        this.flush();
+      }, wait);
+    } catch (e) {
+      // Never fail the change that announced itself: the panel's pull brings it, and the next change tries again.
+      this.report("setTimeout (push)", e);
+    }
   }
 
   private flush(): void {

@@ -93,6 +93,7 @@ function LabSummary({ file }: { file: FileView }) {
   const mails = file.storedMails === 1 ? "1 stored mail" : file.storedMails + " stored mails";
   return html`<div class="lab-summary" aria-label="Opened lab">
     <p>Opened <strong>${file.name}</strong>: ${`a Packet Tracer ${file.ptVersion || "(version unknown)"} ${what} (.${file.kind}), ${mails}. Mail Console runs on it as it would in PT.`}</p>
+    ${fileModuleLine(file)}
     ${
       file.warnings.length
         ? html`<details class="warnings">
@@ -101,6 +102,18 @@ function LabSummary({ file }: { file: FileView }) {
         : html`<p class="muted">No import warnings.</p>`
     }
   </div>`;
+}
+
+/** What the lab's File Script Module holds (lab/embed): Mail Console and its version, another module, or nothing. */
+function fileModuleLine(file: FileView) {
+  const m = file.fileModule;
+  if (!m) return null;
+  const text = m.mailConsole
+    ? `It carries Mail Console ${m.mailConsole} as its File Script Module: in PT it starts when the lab opens (here the playground's engine runs).`
+    : m.scripts.length
+      ? `It has a File Script Module of its own (${m.scripts.join(", ")}), not Mail Console.`
+      : "It carries no File Script Module.";
+  return html`<p aria-label="File Script Module">${text}</p>`;
 }
 
 /** A file dragged over the page shows a drop target; dropped, it is opened as a lab (the first, if several). */

@@ -3,6 +3,7 @@
 // the PT behaviour switches saved with each playground file.
 import { decodeLabAsync } from "../../lab/codec/lab-file";
 import { webZlib } from "../../lab/codec/zlib-web";
+import { scriptModuleSummary } from "../../lab/embed/embed";
 import { importLab } from "../../lab/import/import-lab";
 import { defaultBehaviour, PT_BEHAVIOUR, type PtBehaviour, type SwitchName } from "../../src/model/behaviour";
 import { VirtualClock } from "../clock";
@@ -47,6 +48,7 @@ export async function readLab(name: string, bytes: ArrayBuffer): Promise<{ spec:
       ptVersion: imported.ptVersion,
       storedMails: imported.storedMails,
       warnings: imported.warnings,
+      fileModule: (({ scripts, mailConsole }) => ({ scripts, mailConsole }))(scriptModuleSummary(lab.xml)),
     },
   };
 }

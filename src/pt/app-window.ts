@@ -34,10 +34,15 @@ export interface Menu {
   insertItem(before: string, label: string): string;
   getMenuItemByUuid(uuid: string): MenuItem | null;
   removeItemUuid(uuid: string): void;
+  /** The items of the menu, every module's (class_menu.html count, getMenuItemAt): src/module-kind.ts. */
+  count(): number;
+  getMenuItemAt(index: number): MenuItem | null;
 }
 
 /** class_menu_item.html. Event onClicked (no args). */
-export type MenuItem = IpcObject;
+export interface MenuItem extends IpcObject {
+  getLabel(): string;
+}
 
 /** class_simulation.html. Event simulationModeChanged (no args). */
 export interface Simulation extends IpcObject {

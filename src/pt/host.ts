@@ -20,4 +20,6 @@ export interface Host {
   getData(key: string): string | null;
   /** dprint: PT's Debug window. */
   log(message: string): void;
+  /** Runs as the open lab's File Script Module, whose pages are file-sm: (src/module-kind.ts); absent: installed. */
+  fileModule?: boolean;
 }
