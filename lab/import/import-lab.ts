@@ -1,7 +1,8 @@
 // Decoded lab XML → the simulator's TopologySpec, plus what the CLI reports.
-// Only NETWORK/DEVICES and NETWORK/LINKS are read; for an activity (.pka) only
-// its first, current network (aacanadaa docs/ACTIVITY.md §1: current, initial,
-// answer). Other subtrees are skipped unbuilt to keep time and memory low.
+// Only NETWORK/DEVICES, NETWORK/LINKS and USER_PROFILE are read; for an activity
+// (.pka) only its first, current network, or its third, answer network when
+// grading asks (aacanadaa docs/ACTIVITY.md §1: current, initial, answer). Other
+// subtrees are skipped unbuilt to keep time and memory low.
 
 import type { TopologySpec } from "../../sim/spec";
 import { LabFileError } from "../codec/container";
@@ -20,7 +21,26 @@ export interface ImportedLab {
   /** Mails stored in server mailboxes and client inboxes. */
   storedMails: number;
   warnings: string[];
+  /** The network's USER_PROFILE (who saved it), null when the file has none. */
+  profile?: UserProfile | null;
 }
+
+/**
+ * Options > User Profile, saved as PACKETTRACER5/USER_PROFILE {NAME, EMAIL,
+ * ADDITIONAL_INFO}, once per network of a .pka; PT's default is NAME "Guest"
+ * and an empty EMAIL. A .pka's USER_PROFILE_LOCKED (a child of the activity)
+ * says the instructor locked it. [seen in saved labs: 453 profiles in 414
+ * public labs, PT 7-9; the email kept in a .pka's current network only]
+ */
+export interface UserProfile {
+  name: string;
+  email: string;
+  info: string;
+  locked: boolean;
+}
+
+/** Which of a .pka's networks (current, initial, answer: aacanadaa docs/ACTIVITY.md §1) is imported. */
+export type ActivityNetwork = "current" | "answer";
 
 /** ENGINE children the importer reads; the rest (file manager, GUI pages, …) is skipped. */
 const ENGINE_KEEP = new Set([
@@ -45,12 +65,22 @@ const ENGINE_KEEP = new Set([
   "ACS_SERVER",
 ]);
 
+/** Keeps one network of an activity: the first (current) or the third (answer); skipped ones are not counted as children. */
+function skipper(which: ActivityNetwork): (name: string, parent: XmlElement) => boolean {
+  let networks = 0;
+  return (name, parent) => {
+    if (parent.name === "PACKETTRACER5_ACTIVITY" && name === "PACKETTRACER5")
+      return networks++ !== (which === "answer" ? 2 : 0);
+    return skip(name, parent);
+  };
+}
+
 function skip(name: string, parent: XmlElement): boolean {
   switch (parent.name) {
     case "PACKETTRACER5_ACTIVITY":
-      return name === "PACKETTRACER5" ? parent.children.some((c) => c.name === "PACKETTRACER5") : name !== "VERSION";
+      return name !== "VERSION" && name !== "USER_PROFILE_LOCKED";
     case "PACKETTRACER5":
-      return name !== "VERSION" && name !== "NETWORK";
+      return name !== "VERSION" && name !== "NETWORK" && name !== "USER_PROFILE";
     case "NETWORK":
       return name !== "DEVICES" && name !== "LINKS";
     case "DEVICE":
@@ -62,11 +92,16 @@ function skip(name: string, parent: XmlElement): boolean {
   }
 }
 
-function network(root: XmlElement, kind: LabKind): XmlElement {
+function network(root: XmlElement, kind: LabKind, which: ActivityNetwork = "current"): XmlElement {
   const expected = kind === "pka" ? "PACKETTRACER5_ACTIVITY" : "PACKETTRACER5";
   if (root.name !== expected) throw new LabFileError("the XML root is <" + root.name + ">, not <" + expected + ">");
   const doc = kind === "pka" ? child(root, "PACKETTRACER5") : root;
-  if (!doc) throw new LabFileError("the activity holds no <PACKETTRACER5> network");
+  if (!doc)
+    throw new LabFileError(
+      which === "answer"
+        ? "the activity holds no answer network (a third <PACKETTRACER5>)"
+        : "the activity holds no <PACKETTRACER5> network",
+    );
   const net = child(doc, "NETWORK");
   if (!net) throw new LabFileError("no <NETWORK> element");
   if (!child(net, "DEVICES")) throw new LabFileError("no <NETWORK>/<DEVICES> element");
@@ -81,10 +116,16 @@ function checkChildren(parent: XmlElement | null, expected: string): void {
   }
 }
 
-export function importLab(xml: string, kind: LabKind, name = "Imported lab"): ImportedLab {
+export function importLab(
+  xml: string,
+  kind: LabKind,
+  name = "Imported lab",
+  which: ActivityNetwork = "current",
+): ImportedLab {
   const warnings = new Warnings();
   const warn = warnings.add;
-  if (kind === "pka")
+  if (kind === "pka" && which === "answer") warn("", "activity: its answer network is imported");
+  else if (kind === "pka")
     warn("", "activity: only its current network is imported, not its initial or answer network or its grading");
   // Each DEVICE is read as it closes and then dropped, so only one device's tree is held at a time.
   const devices: LabDevice[] = [];
@@ -95,12 +136,12 @@ export function importLab(xml: string, kind: LabKind, name = "Imported lab"): Im
   };
   let root: XmlElement;
   try {
-    root = parseXml(xml, { skip, onClose });
+    root = parseXml(xml, { skip: skipper(which), onClose });
   } catch (e) {
     if (e instanceof XmlError) throw new LabFileError(e.message);
     throw e;
   }
-  const net = network(root, kind);
+  const net = network(root, kind, which);
   checkChildren(child(net, "DEVICES"), "DEVICE");
   checkChildren(child(net, "LINKS"), "LINK");
   const seen = new Set<string>();
@@ -124,5 +165,14 @@ export function importLab(xml: string, kind: LabKind, name = "Imported lab"): Im
     devices,
     storedMails,
     warnings: warnings.lines(),
+    profile: profileOf(root, kind),
   };
+}
+
+function profileOf(root: XmlElement, kind: LabKind): UserProfile | null {
+  const doc = kind === "pka" ? child(root, "PACKETTRACER5") : root;
+  const p = child(doc, "USER_PROFILE");
+  if (!p) return null;
+  const locked = kind === "pka" && textAt(root, "USER_PROFILE_LOCKED").trim() === "true";
+  return { name: textAt(p, "NAME"), email: textAt(p, "EMAIL"), info: textAt(p, "ADDITIONAL_INFO"), locked };
 }
