@@ -40,6 +40,14 @@ const FIGURES = [
   ["deviceAddCalls", "getProcess calls while 300 devices are added one by one", ["<=", 300]],
   ["bytesPerMail", "a typical mail with its verdict, as the engine's answer carries it", ["<=", 250]],
   ["bytesPerMailLater", "the same mail an hour into a session, as mail 5,001 (more digits)", null],
+  // Issue 23, a day in a classroom (build/bench/soak.mjs): soakEvents mailSent events over 300 devices at the
+  // default cap, with pulls, Check, Lab check, devices added and removed and two File > Open.
+  ["soakEvents", "the soak's mailSent events", null],
+  ...perQt("soakHeapRatio", "the soak: engine heap after GC at 100% of it ÷ at 10%", ["<=", 1.2]),
+  ...perQt("soakRssRatio", "the soak: process memory at 100% ÷ at 10%", ["<=", 1.2]),
+  ...perQt("soakLongestCallMs", "the soak: longest call (an event, a pull, Check, Lab check, a timer), ms", ["<=", 50]),
+  ...perQt("soakLost", "the soak: events neither in the log nor in its dropped count", ["=", 0]),
+  ...perQt("soakMinutes", "the soak's run, minutes", null),
   ...perQt("engineHeapBytesPerEntry", "engine heap after GC per log entry (10,000 ended mails ÷ the empty log)", null),
   ...perQt("engineHeapItemsPerEntry", "heap items marked per log entry", null),
   ...perQt("engineRssBytesPerEntry", "process memory per log entry, string contents included", null),
@@ -79,6 +87,23 @@ const FIGURES = [
   ["labDecodeMsChromium", "decode it in Chromium", ["<=", 150]],
   ["labImportMsChromium", "import it in Chromium", ["<=", 150]],
   ["labPeakMemoryRatio", "peak memory ÷ XML size while opening it", ["<=", 10]],
+  // Issue 24: generated labs of 10 KB to 5 MB of file; AES-128-CTR is Node's native cipher over the same bytes.
+  ["labDecodeMBps", "decode throughput over labs of 10 KB to 5 MB (Node), MB of file per s", null],
+  ["labDecodeAesCtrRatio", "that decode time ÷ Node's AES-128-CTR over the same bytes, same run (the floor)", null],
+  ["labDecodePeakRatio", "memory added while decoding the 5 MB lab ÷ (file + XML)", ["<=", "labDecodePeakBudget"]],
+  ["labDecodePeakBudget", "what it may add, 3 × file + 2 × XML, ÷ (file + XML)", null],
+  ["labCliStartRatio", "one `node build/lab-cli.mjs --json` call (`npm run lab`) on a tiny lab ÷ `node -e 0`, medians of 7", ["<=", 1.5]],
+  ["labCliStartMs", "that call, ms", null],
+  ["nodeStartMs", "`node -e 0`, ms (the floor)", null],
+  // Issue 25 (build/bench/grade.mjs, lab/grade/bench.ts): 100 generated labs of about 1 MB of XML each.
+  ["gradeLabsPerSecond", "`npm run lab -- grade`: labs graded per s on every core (worker threads)", null],
+  ["gradeOneCoreLabsPerSecond", "the same labs graded by one worker, per s", null],
+  ["gradeCoreRatio", "every core ÷ one worker (target for 2 cores)", [">=", 1.7]],
+  ["gradeCpuRatio", "CPU time on every core ÷ on one worker (the extra work; on N idle cores the core ratio ≈ N ÷ this)", null],
+  ["gradeMachineCoreRatio", "the same ratio for a plain CPU loop, same run: what the machine allows (the ceiling)", null],
+  ["gradeThreads", "worker threads (cores)", null],
+  ["gradeMs", "grading one lab (decode, import, matrix, score), median, ms", ["<=", 50]],
+  ["gradeWorkerPeakRatio", "the most memory a lab adds to its worker ÷ the lab's XML", ["<=", 12]],
 ];
 
 /** [key, what, value, target text, "met" / "missed" / ""] for every figure. */

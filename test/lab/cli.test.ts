@@ -1,4 +1,8 @@
-// `npm run lab -- [--json | --xml] FILE...` on the project's fixture labs.
+// `npm run lab -- [--json | --xml] FILE...` on the project's fixture labs,
+// and the launcher's bundle cache (build/lab-cli.mjs).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_DIR } from "../../lab/make-fixtures";
@@ -16,8 +20,10 @@ describe("lab CLI", () => {
     expect(r.out).toHaveLength(2);
     const [pka, dns] = r.out.map((l) => JSON.parse(l));
     // The delivery matrix has its own tests (matrix-cli.test.ts): here, that it is there.
-    const { matrix, causes, ...imported } = pka;
-    expect([matrix.length, causes]).toEqual([6, []]);
+    const { matrix, causes, stored, warningPairs, leases, ...imported } = pka;
+    expect([matrix.length, causes, stored.outcomes]).toEqual([6, [], 3]);
+    // No warning makes a pair unknown, and no client asks DHCP, in this lab.
+    expect([warningPairs.every((w: { pairs: string[] }) => !w.pairs.length), leases]).toEqual([true, []]);
     expect(imported).toEqual({
       file: TWO_DOMAINS,
       ok: true,
@@ -67,6 +73,8 @@ describe("lab CLI", () => {
       ],
       storedMails: 3,
       warnings: ["activity: only its current network is imported, not its initial or answer network or its grading"],
+      // The exporter writes no file module (test/lab/embed.test.ts has labs that carry one).
+      scriptModule: { present: false, scripts: [], interfaces: [], mailConsole: null },
     });
     expect(dns.kind).toBe("pkt");
     expect(dns.mailServers).toEqual([
@@ -123,4 +131,45 @@ describe("lab CLI", () => {
       expect(r.err[0]).toMatch(/usage: npm run lab -- \[--json \| --xml\] FILE\.\.\./);
     }
   });
+});
+
+describe("build/lab-cli.mjs", () => {
+  it("bundles a tool once, and again only when a file it was made from changed", () => {
+    const cache = mkdtempSync(join(tmpdir(), "lab-cli-cache-"));
+    const run = () =>
+      spawnSync(process.execPath, ["build/lab-cli.mjs", "--xml", ONE_LAN], {
+        env: { ...process.env, LAB_CLI_CACHE: cache },
+        encoding: "utf8",
+      });
+    const bundle = join(cache, "cli.cjs"),
+      stampFile = join(cache, "cli.inputs.json");
+    type Input = [file: string, hash: string, size: number, mtimeMs: number];
+    const stamp = () => JSON.parse(readFileSync(stampFile, "utf8")) as { inputs: Input[] };
+    const restamp = (change: (input: Input) => Input) => {
+      const inputs = stamp().inputs.map((input) => (input[0] === "lab/codec/twofish.ts" ? change(input) : input));
+      writeFileSync(stampFile, JSON.stringify({ ...stamp(), inputs }));
+    };
+    const twofish = () => stamp().inputs.find(([file]) => file === "lab/codec/twofish.ts");
+    try {
+      expect(run().stdout.split("\n")[0]).toBe("<PACKETTRACER5>");
+      const built = statSync(bundle).mtimeMs;
+      expect(twofish()).toBeDefined();
+      // V8's code cache, made after the first run.
+      expect(readdirSync(cache).filter((f) => f.endsWith(".v8"))).toHaveLength(1);
+      expect(run().status).toBe(0);
+      expect(statSync(bundle).mtimeMs).toBe(built);
+      // Touched, not changed (another time, the same content): read, found the same, restamped.
+      restamp(([file, hash, size]) => [file, hash, size, 1]);
+      expect(run().status).toBe(0);
+      expect(statSync(bundle).mtimeMs).toBe(built);
+      expect(twofish()?.[3]).toBe(statSync("lab/codec/twofish.ts").mtimeMs);
+      // Changed: another size and a fingerprint its content no longer has.
+      restamp(([file]) => [file, "0:0", -1, 1]);
+      expect(run().stdout.split("\n")[0]).toBe("<PACKETTRACER5>");
+      expect(statSync(bundle).mtimeMs).toBeGreaterThan(built);
+      expect(twofish()?.[1]).not.toBe("0:0");
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  }, 60000);
 });

@@ -9,5 +9,6 @@ export function runCli(args: string[]): { status: number; out: string[]; err: st
     (l) => out.push(l),
     (l) => err.push(l),
   );
+  if (typeof status !== "number") throw new Error("runCli: the grade subcommand is async, call grade() itself");
   return { status, out, err };
 }
