@@ -7,12 +7,11 @@
 import { html } from "htm/preact";
 import type { LabCheck, LabCheckCell } from "../src/protocol";
 import type { Call } from "./engine-link";
-import { isCurrent, type LabStamp, labStamp, Refresher } from "./lab-freshness";
+import { LabResultView, type LabStamp, labStamp } from "./lab-freshness";
 import { differs, ended, GRID_LEGEND, LabGrid, outcomeWord, pairKey, ptSaid, said, type Verified } from "./lab-grid";
 import { csvCell } from "./log/export";
 import { copyText } from "./log/log-view";
 import type { PanelStore } from "./store";
-import { StoreView } from "./store-view";
 import { clock } from "./time";
 
 export interface LabCheckProps {
@@ -62,26 +61,11 @@ function pair(c: LabCheckCell) {
   return html`<li>${c.device} → ${c.to}: ${said(c)}</li>`;
 }
 
-export class LabCheckView extends StoreView<LabCheckProps, LabCheckState> {
+export class LabCheckView extends LabResultView<LabCheckProps, LabCheckState> {
   state: LabCheckState = { check: null, note: "", sent: {}, sel: {}, open: -1, stamp: null, shown: false };
-  private refresher = new Refresher(
-    () => this.run(true),
-    () => this.state.shown && !!this.state.check,
-  );
 
-  protected storeChanged(): void {
-    this.forceUpdate();
-    this.refresher.follow(this.stale());
-  }
-
-  componentWillUnmount(): void {
-    super.componentWillUnmount();
-    this.refresher.stop();
-  }
-
-  private stale(): boolean {
-    const { check, stamp } = this.state;
-    return !!check && !!stamp && !isCurrent(stamp, this.props.store);
+  protected shown(): boolean {
+    return this.state.shown && !!this.state.check;
   }
 
   /** Opt-in: one marked test mail per pair, one sendMail per sender device, through the same queues as compose. */
@@ -151,7 +135,7 @@ export class LabCheckView extends StoreView<LabCheckProps, LabCheckState> {
     });
 
   /** Asks for the check; quietly (no "Reading…") when it is asked again on its own. */
-  private run = (quiet = false) => {
+  run(quiet = false): void {
     const { store, call } = this.props;
     const stamp = labStamp(store);
     if (!quiet) this.setState({ note: "Reading the lab…" });
@@ -160,8 +144,8 @@ export class LabCheckView extends StoreView<LabCheckProps, LabCheckState> {
         (r) => (r.ok ? this.take(r.value, stamp, quiet) : this.setState({ note: r.error })),
         (e: Error) => this.setState({ note: "Lab check failed: " + e.message }),
       )
-      .then(() => this.refresher.follow(this.stale()));
-  };
+      .then(() => this.follow());
+  }
 
   /** A new answer: the same grid keeps its selection; another file's forgets what was verified. */
   private take(check: LabCheck, stamp: LabStamp, quiet: boolean) {
@@ -197,7 +181,7 @@ export class LabCheckView extends StoreView<LabCheckProps, LabCheckState> {
     const shown = (e.target as HTMLDetailsElement).open;
     this.setState({ shown }, () => {
       if (shown && (!this.state.check || this.stale())) this.run(!!this.state.check);
-      else this.refresher.follow(false);
+      else this.follow();
     });
   };
 

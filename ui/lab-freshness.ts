@@ -5,6 +5,7 @@
 // when the lab is read again, so a result on screen is asked for again every
 // few seconds too.
 import type { PanelStore } from "./store";
+import { StoreView } from "./store-view";
 
 /** Which lab a result was computed from: the engine's lab revision and the open file, and when. */
 export interface LabStamp {
@@ -63,5 +64,44 @@ export class Refresher {
   stop(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+  }
+}
+
+/**
+ * A view of a result computed from the lab (Check, the Lab check): stale once PT
+ * says the lab changed since its stamp, and asked for again while on screen.
+ */
+export abstract class LabResultView<
+  P extends { store: PanelStore },
+  S extends { stamp: LabStamp | null },
+> extends StoreView<P, S> {
+  private refresher = new Refresher(
+    () => this.run(true),
+    () => this.shown(),
+  );
+
+  /** Asks for the result; quietly when it is asked again on its own. */
+  abstract run(quiet?: boolean): unknown;
+  /** Whether a result is on screen now. */
+  protected abstract shown(): boolean;
+
+  protected storeChanged(): void {
+    this.forceUpdate();
+    this.follow();
+  }
+
+  componentWillUnmount(): void {
+    super.componentWillUnmount();
+    this.refresher.stop();
+  }
+
+  /** After an answer or a change: the next ask, sooner when stale. */
+  protected follow(): void {
+    this.refresher.follow(this.stale());
+  }
+
+  protected stale(): boolean {
+    const stamp = this.state.stamp;
+    return !!stamp && !isCurrent(stamp, this.props.store);
   }
 }

@@ -5,10 +5,9 @@
 import { html } from "htm/preact";
 import type { RequestOf, Verdict } from "../../src/protocol";
 import type { Call } from "../engine-link";
-import { isCurrent, type LabStamp, labStamp, Refresher } from "../lab-freshness";
+import { LabResultView, type LabStamp, labStamp } from "../lab-freshness";
 import { codeLabel, whyWeThinkSo } from "../status";
 import type { PanelStore } from "../store";
-import { StoreView } from "../store-view";
 
 export interface CheckProps {
   store: PanelStore;
@@ -24,28 +23,10 @@ interface CheckState {
   stamp: LabStamp | null;
 }
 
-export class CheckResult extends StoreView<CheckProps, CheckState> {
+export class CheckResult extends LabResultView<CheckProps, CheckState> {
   state: CheckState = { checked: [], judged: "", stamp: null };
-  private refresher = new Refresher(
-    () => this.run(true),
-    () => this.shown(),
-  );
 
-  protected storeChanged(): void {
-    this.forceUpdate();
-    this.refresher.follow(this.stale());
-  }
-
-  componentWillUnmount(): void {
-    super.componentWillUnmount();
-    this.refresher.stop();
-  }
-
-  private stale(): boolean {
-    return !!this.state.stamp && !isCurrent(this.state.stamp, this.props.store);
-  }
-
-  private shown(): boolean {
+  protected shown(): boolean {
     return this.state.checked.length > 0 && this.state.judged === JSON.stringify(this.props.request);
   }
 
@@ -66,7 +47,7 @@ export class CheckResult extends StoreView<CheckProps, CheckState> {
         },
       )
       .then((error) => {
-        this.refresher.follow(!isCurrent(stamp, this.props.store));
+        this.follow();
         return error;
       });
   }
