@@ -8,7 +8,7 @@ import { nodeZlib } from "../codec/zlib-node";
 import { type ActivityNetwork, type ImportedLab, importLab } from "../import/import-lab";
 import { labMatrix } from "../summary";
 import { ExpectationError, parseExpectation } from "./expectation-file";
-import { type CauseResult, type Expectation, expectedOf, type PairResult, scoreMatrix } from "./score";
+import { type Expectation, expectedOf, type Score, scoreMatrix } from "./score";
 
 export interface Student {
   name: string;
@@ -19,22 +19,15 @@ export interface Student {
   locked: boolean;
 }
 
-export interface StudentResult {
+/** A student's lab graded: its score (score.ts), who, and what else was found. */
+export interface StudentResult extends Score {
   file: string;
   ok: true;
   student: Student;
-  score: number | null;
-  graded: number;
-  matched: number;
-  unknown: number;
-  pairs: PairResult[];
-  causes: CauseResult[];
   /** "same as the answer", "same bytes as b.pkt", "same profile as c.pkt". */
   flags: string[];
   /** What the lab holds that the grade does not cover (from the importer), and a matrix not predicted. */
   warnings: string[];
-  /** Rules of an expectation file that named a pair of this lab. */
-  rulesUsed: number[];
 }
 
 export interface GradeFailure {
