@@ -49,7 +49,8 @@ export async function openPage(executable: string, url: string, initScript = "")
       "--window-size=420,560",
       "about:blank",
     ],
-    { stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"] },
+    // Its own process group: closing ends the renderers and helpers too, not only the browser process.
+    { stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"], detached: true },
   );
   const toBrowser = browser.stdio[3] as Writable;
   const fromBrowser = browser.stdio[4] as Readable;
@@ -85,6 +86,36 @@ export async function openPage(executable: string, url: string, initScript = "")
       toBrowser.write(JSON.stringify({ id, method, params, sessionId }) + "\0");
     });
 
+  const close = async () => {
+    try {
+      if (browser.pid) process.kill(-browser.pid, "SIGKILL");
+    } catch (_e) {
+      browser.kill("SIGKILL"); // the group is gone already: the browser alone, if still there
+    }
+    await exited;
+    // A helper process may still be closing files in the profile for a moment: a temporary folder left behind is no failure.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch (_e) {
+      // left in the temporary folder
+    }
+  };
+  try {
+    return await attach(raw, listeners, url, initScript, close);
+  } catch (e) {
+    await close(); // a browser that never became a page is not left running
+    throw e;
+  }
+}
+
+/** Attaches to the browser's first page, loads `url` after `initScript`, and answers the page's session. */
+async function attach(
+  raw: (method: string, params?: object, sessionId?: string) => Promise<any>,
+  listeners: ((m: Message) => void)[],
+  url: string,
+  initScript: string,
+  close: () => Promise<void>,
+): Promise<PageSession> {
   const version = await raw("Browser.getVersion");
   // The first page may come a moment after the browser answers: wait for it (5 s at most).
   let target: { targetId: string } | undefined;
@@ -137,10 +168,6 @@ export async function openPage(executable: string, url: string, initScript = "")
         await new Promise((r) => setTimeout(r, 25));
       }
     },
-    async close() {
-      browser.kill();
-      await exited;
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
-    },
+    close,
   };
 }
