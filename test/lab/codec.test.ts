@@ -70,6 +70,17 @@ describe("the container", () => {
     );
   });
 
+  it("reads the root past any prolog in one pass: the inputs that made the old pattern backtrack for minutes (issue 27)", () => {
+    // Each took over 60 s (vitest's limit here) with the regular expression this scan replaced.
+    expect(rootElementName("<?p?>".repeat(40) + "x")).toBeNull();
+    expect(rootElementName("<!-- c -->".repeat(28) + "text")).toBeNull();
+    expect(rootElementName("<!-- c -->".repeat(28) + "<!DOCTYPE x [<!ENTITY a 'b'>]> text")).toBeNull();
+    expect(rootElementName("\uFEFF<?xml version='1.0'?>" + "<!-- c -->".repeat(300) + "<PACKETTRACER5_ACTIVITY>")).toBe(
+      "PACKETTRACER5_ACTIVITY",
+    );
+    expect(rootElementName("<!-- never closed")).toBeNull();
+  });
+
   it("gives a file back byte for byte, also when another zlib compressed it", () => {
     // Level 1 stands for PT's Qt zlib: a stream Node's level 6 would not reproduce.
     const other = encodeLab(
