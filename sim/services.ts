@@ -52,8 +52,9 @@ export class SimPop3Server extends SimObject implements Pop3Server {
 
 /** Users, passwords and mailboxes (SMTP and POP3 on/off live on their own processes). */
 export class SimEmailServer extends SimObject implements EmailServer {
-  readonly users: { [name: string]: string } = {};
-  readonly mailboxes: { [name: string]: StoredMail[] } = {};
+  // A user is data: __proto__ or constructor is an ordinary name, so no prototype (issue 27).
+  readonly users: { [name: string]: string } = Object.create(null);
+  readonly mailboxes: { [name: string]: StoredMail[] } = Object.create(null);
   constructor(private changed: () => void) {
     super("EmailServer");
   }

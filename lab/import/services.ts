@@ -75,11 +75,16 @@ export function readEmailClient(engine: XmlElement, device: string, warn: Warn):
 export function readMailServer(engine: XmlElement, device: string, warn: Warn): HostSpec["mailServer"] | undefined {
   const el = child(engine, "EMAIL_SERVER");
   if (!el) return undefined;
-  const users: { [user: string]: string } = {};
-  const mailboxes: { [user: string]: StoredMailSpec[] } = {};
+  // Names from a lab are data: __proto__ or constructor is an ordinary user (issue 27), so no prototype.
+  const users: { [user: string]: string } = Object.create(null);
+  const mailboxes: { [user: string]: StoredMailSpec[] } = Object.create(null);
   const orphans: StoredMailSpec[] = [];
   let current: StoredMailSpec[] = orphans;
   let userCount = 0;
+  // PASSWORDn by name once: looking each up among all children was quadratic in the users (issue 27).
+  const passwords = new Map<string, string>();
+  for (const c of el.children)
+    if (/^PASSWORD\d+$/.test(c.name) && !passwords.has(c.name)) passwords.set(c.name, c.text);
   for (const c of el.children) {
     if (/^USER\d+$/.test(c.name)) {
       userCount++;
@@ -88,7 +93,7 @@ export function readMailServer(engine: XmlElement, device: string, warn: Warn): 
         current = [];
         continue;
       }
-      const password = textAt(el, "PASSWORD" + c.name.slice(4));
+      const password = passwords.get("PASSWORD" + c.name.slice(4)) || "";
       users[c.text] = password;
       current = mailboxes[c.text] = [];
     } else {
@@ -108,8 +113,9 @@ export function readMailServer(engine: XmlElement, device: string, warn: Warn): 
   const server: NonNullable<HostSpec["mailServer"]> = { domain, smtp, pop3, users };
   const stored = Object.keys(mailboxes).filter((u) => mailboxes[u].length);
   if (stored.length) {
-    server.mailboxes = {};
-    for (const u of stored) server.mailboxes[u] = mailboxes[u];
+    const held: { [user: string]: StoredMailSpec[] } = Object.create(null);
+    for (const u of stored) held[u] = mailboxes[u];
+    server.mailboxes = held;
   }
   return server;
 }
