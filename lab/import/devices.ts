@@ -72,16 +72,25 @@ function address(s: string): string {
   return isIpv4(s) && s !== "0.0.0.0" ? s : "";
 }
 
-/** Every PORT in the ENGINE's module tree, in document order. */
+/**
+ * Every PORT in the ENGINE's module tree, in document order. Walked with a stack, not recursion:
+ * 100,000 nested <MODULE>s overflowed the call stack (issue 27).
+ */
 function ports(engine: XmlElement): XmlElement[] {
   const out: XmlElement[] = [];
-  const walk = (el: XmlElement) => {
-    for (const c of el.children) {
-      if (c.name === "PORT") out.push(c);
-      else if (c.name === "MODULE" || c.name === "SLOT") walk(c);
+  // Children pushed in reverse, so the first is taken first: document order.
+  const stack: XmlElement[] = children(engine, "MODULE").slice().reverse();
+  while (stack.length) {
+    const el = stack.pop() as XmlElement;
+    if (el.name === "PORT") {
+      out.push(el);
+      continue;
     }
-  };
-  for (const m of children(engine, "MODULE")) walk(m);
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const c = el.children[i];
+      if (c.name === "PORT" || c.name === "MODULE" || c.name === "SLOT") stack.push(c);
+    }
+  }
   return out;
 }
 

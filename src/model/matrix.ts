@@ -76,6 +76,8 @@ const FIXED_ON_SENDER = [
  */
 export function rosterOf(snapshot: Snapshot): string[] {
   const roster: string[] = [];
+  // A Set, not indexOf on the list: a server of 100,000 users made that quadratic (issue 27).
+  const seen = new Set<string>();
   for (const d of snapshot.devices) {
     const m = d.mail;
     if (!m || m === "none" || m.domain === null || m.accounts === null) continue;
@@ -83,7 +85,9 @@ export function rosterOf(snapshot: Snapshot): string[] {
       const colon = account.indexOf(":");
       const user = colon < 0 ? account : account.slice(0, colon);
       const address = user + "@" + m.domain.trim();
-      if (user && roster.indexOf(address) < 0) roster.push(address);
+      if (!user || seen.has(address)) continue;
+      seen.add(address);
+      roster.push(address);
     }
   }
   return roster;

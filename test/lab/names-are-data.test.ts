@@ -48,3 +48,20 @@ describe("names from a lab are data", () => {
     expect(srv.mailServer?.users.u19999).toBe("p19999");
   });
 });
+
+describe("deep and wide labs", () => {
+  it("reads a port under 100,000 nested modules without running out of stack", () => {
+    const xml = exportLab(oneLan(), "pkt");
+    // A host's port: the importer walks hosts' module trees for their addresses.
+    const at = xml.indexOf("<PORT>", xml.indexOf(">SRV-MAIL</NAME>"));
+    const end = xml.indexOf("</PORT>", at) + "</PORT>".length;
+    const deep =
+      xml.slice(0, at) + "<MODULE>".repeat(100000) + xml.slice(at, end) + "</MODULE>".repeat(100000) + xml.slice(end);
+    const lab = importLab(deep, "pkt", "deep");
+    const flat = importLab(xml, "pkt", "flat");
+    expect(lab.devices.map((d) => d.name)).toEqual(flat.devices.map((d) => d.name));
+    const srv = (l: typeof lab) => l.spec.devices.filter((d) => d.name === "SRV-MAIL")[0] as HostSpec;
+    expect(srv(lab).ip).toBe("192.168.1.10");
+    expect(lab.spec.links).toEqual(flat.spec.links);
+  });
+});
