@@ -26,12 +26,23 @@ function readLab(file: string): Uint8Array {
   return new Uint8Array(readFileSync(file));
 }
 
-function reason(e: unknown): string {
-  if (e instanceof LabFileError) return e.message;
+/** At most this long: a message that repeats a 1 MB name is no message (issue 27). */
+const MAX_REASON = 200;
+
+/**
+ * Why a file was not read, in one short line. A refusal says what is wrong with the file; anything
+ * else is this program's fault and says so, to be reported, rather than passing for a refusal.
+ */
+export function reason(e: unknown): string {
+  const cut = (s: string) => (s.length > MAX_REASON ? s.slice(0, MAX_REASON - 1) + "…" : s);
+  if (e instanceof LabFileError) return cut(e.message.split("\n")[0]);
   const err = e as NodeJS.ErrnoException;
   if (err && err.code === "ENOENT") return "no such file";
   if (err && err.code === "EISDIR") return "is a directory";
-  return "cannot be read (" + String(err?.message ? err.message : e).split("\n")[0] + ")";
+  if (err && (err.code === "EACCES" || err.code === "EPERM")) return "cannot be read (permission denied)";
+  return cut(
+    "internal error, please report it with this file (" + String(err?.message ? err.message : e).split("\n")[0] + ")",
+  );
 }
 
 /** A bar redrawn on stderr while a class is graded, only on a terminal. */

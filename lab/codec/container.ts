@@ -127,6 +127,8 @@ export function sealContainer(frame: Uint8Array): Uint8Array {
 export function readFrame(frame: Uint8Array): { declaredLength: number; stream: Uint8Array } {
   if (frame.length < FRAME_MIN) throw new LabFileError("the compressed payload is truncated");
   const declaredLength = ((frame[0] << 24) | (frame[1] << 16) | (frame[2] << 8) | frame[3]) >>> 0;
+  // Said as such: Node's own words for it were "Cannot create a Buffer larger than 1 bytes" (issue 27).
+  if (declaredLength === 0) throw new LabFileError("declares 0 bytes of XML: there is no lab in it");
   if (declaredLength > MAX_XML_BYTES) {
     throw new LabFileError("declares " + declaredLength + " bytes of XML, above the " + MAX_XML_BYTES + "-byte limit");
   }

@@ -43,6 +43,9 @@ export function rootElementName(xml: string): string | null {
 
 export function labKind(xml: string): LabKind {
   const root = rootElementName(xml);
+  // Said as such, not "not XML": PT writes no DOCTYPE, and an internal subset declares entities (issue 27).
+  if (!root && /<!DOCTYPE[^>]*\[/.test(xml.slice(0, 4096)))
+    throw new LabFileError("decoded, but it has a DOCTYPE with an internal subset, which is not accepted");
   if (root === "PACKETTRACER5") return "pkt";
   if (root === "PACKETTRACER5_ACTIVITY") return "pka";
   throw new LabFileError(

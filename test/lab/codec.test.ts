@@ -81,6 +81,16 @@ describe("the container", () => {
     expect(rootElementName("<!-- never closed")).toBeNull();
   });
 
+  it("says what is wrong in words of its own: no XML at all, a DOCTYPE with an internal subset (issue 27)", () => {
+    expect(() => decodeLab(encodeLab({ xml: "" }, nodeZlib), nodeZlib)).toThrow(
+      "declares 0 bytes of XML: there is no lab in it",
+    );
+    const subset = "<?xml version='1.0'?><!DOCTYPE PACKETTRACER5 [<!ENTITY e 'x'>]><PACKETTRACER5/>";
+    expect(() => decodeLab(encodeLab({ xml: subset }, nodeZlib), nodeZlib)).toThrow(
+      "decoded, but it has a DOCTYPE with an internal subset, which is not accepted",
+    );
+  });
+
   it("gives a file back byte for byte, also when another zlib compressed it", () => {
     // Level 1 stands for PT's Qt zlib: a stream Node's level 6 would not reproduce.
     const other = encodeLab(

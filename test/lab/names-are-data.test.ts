@@ -2,6 +2,8 @@
 // constructor or toString is an ordinary user all the way to the matrix, and
 // many users cost linear time (case 2).
 import { describe, expect, it } from "vitest";
+import { reason } from "../../lab/cli";
+import { LabFileError } from "../../lab/codec/container";
 import { exportLab } from "../../lab/export/export-lab";
 import { importLab } from "../../lab/import/import-lab";
 import { labMatrix, summarize } from "../../lab/summary";
@@ -63,5 +65,16 @@ describe("deep and wide labs", () => {
     const srv = (l: typeof lab) => l.spec.devices.filter((d) => d.name === "SRV-MAIL")[0] as HostSpec;
     expect(srv(lab).ip).toBe("192.168.1.10");
     expect(lab.spec.links).toEqual(flat.spec.links);
+  });
+});
+
+describe("one short line per failure", () => {
+  it("cuts a refusal to 200 characters and marks this program's own faults as internal errors", () => {
+    const long = reason(new LabFileError("device " + "x".repeat(1000000) + " has no <TYPE>"));
+    expect(long.length).toBe(200);
+    expect(long.startsWith("device xxx")).toBe(true);
+    expect(reason(new RangeError("Maximum call stack size exceeded"))).toBe(
+      "internal error, please report it with this file (Maximum call stack size exceeded)",
+    );
   });
 });
