@@ -3,12 +3,11 @@
 // every file opened, 1 otherwise; each failure is one line naming the file.
 // Folders are walked (lab/grade/walk.ts). `npm run lab -- grade …` grades a
 // class against an answer (lab/grade/grade-cli.ts).
-import { readFileSync, statSync } from "node:fs";
-import { LabFileError, MAX_FILE_BYTES } from "./codec/container";
 import { decodeLab } from "./codec/lab-file";
 import { nodeZlib } from "./codec/zlib-node";
 import { scriptModuleSummary } from "./embed/embed";
 import { embedMain } from "./embed/embed-cli";
+import { readLabFile, reason } from "./failure";
 import { grade } from "./grade/grade-cli";
 import { progressLine } from "./grade/report-text";
 import { walkLabs } from "./grade/walk";
@@ -17,33 +16,6 @@ import { describe, type LabFailure, labMatrix, summarize } from "./summary";
 
 const USAGE =
   "usage: npm run lab -- [--json | --xml] FILE... (a FILE may be a folder; to grade a class: npm run lab -- grade --answer ANSWER …)";
-
-function readLab(file: string): Uint8Array {
-  // Checked before reading, so a huge file is refused without loading it.
-  const size = statSync(file).size;
-  if (size > MAX_FILE_BYTES)
-    throw new LabFileError("file is " + size + " bytes, above the " + MAX_FILE_BYTES + "-byte limit");
-  return new Uint8Array(readFileSync(file));
-}
-
-/** At most this long: a message that repeats a 1 MB name is no message (issue 27). */
-const MAX_REASON = 200;
-
-/**
- * Why a file was not read, in one short line. A refusal says what is wrong with the file; anything
- * else is this program's fault and says so, to be reported, rather than passing for a refusal.
- */
-export function reason(e: unknown): string {
-  const cut = (s: string) => (s.length > MAX_REASON ? s.slice(0, MAX_REASON - 1) + "…" : s);
-  if (e instanceof LabFileError) return cut(e.message.split("\n")[0]);
-  const err = e as NodeJS.ErrnoException;
-  if (err && err.code === "ENOENT") return "no such file";
-  if (err && err.code === "EISDIR") return "is a directory";
-  if (err && (err.code === "EACCES" || err.code === "EPERM")) return "cannot be read (permission denied)";
-  return cut(
-    "internal error, please report it with this file (" + String(err?.message ? err.message : e).split("\n")[0] + ")",
-  );
-}
 
 /** A bar redrawn on stderr while a class is graded, only on a terminal. */
 function terminalProgress(): ((done: number, total: number) => void) | undefined {
@@ -75,7 +47,7 @@ export function main(
   let failed = 0;
   for (const file of walked.labs) {
     try {
-      const decoded = decodeLab(readLab(file), nodeZlib);
+      const decoded = decodeLab(readLabFile(file), nodeZlib);
       if (xml) {
         out(decoded.xml.replace(/\n$/, ""));
         continue;

@@ -5,7 +5,8 @@
 // be read, or when nothing to grade was found.
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { type GradeResult, loadExpectation, readLabBytes, reasonOf, type StudentResult } from "./grade-lab";
+import { readLabFile } from "../failure";
+import { type GradeResult, loadExpectation, reasonOf, type StudentResult } from "./grade-lab";
 import { defaultThreads, gradeAll, type Job, type JobCost } from "./pool";
 import { csvReport } from "./report-csv";
 import { htmlReport } from "./report-html";
@@ -64,7 +65,7 @@ function parseArgs(argv: string[]): Args | string {
 const sha1 = (bytes: Uint8Array) => createHash("sha1").update(bytes).digest("hex");
 
 function hashOf(file: string): string {
-  return sha1(readLabBytes(file));
+  return sha1(readLabFile(file));
 }
 
 /** "same bytes as b.pkt" on every file of a group of identical files; "same profile as …" on files that share a profile. */

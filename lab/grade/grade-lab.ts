@@ -1,10 +1,11 @@
 // Grading one student's file: decode, import its current network, predict its
 // delivery matrix, score it against the expectation, and say who saved it.
 // Runs in a worker thread (pool.ts) or in the calling thread alike.
-import { readFileSync, statSync } from "node:fs";
-import { LabFileError, MAX_FILE_BYTES } from "../codec/container";
+import { readFileSync } from "node:fs";
+import { LabFileError } from "../codec/container";
 import { decodeLab } from "../codec/lab-file";
 import { nodeZlib } from "../codec/zlib-node";
+import { readLabFile, reason } from "../failure";
 import { type ActivityNetwork, type ImportedLab, importLab } from "../import/import-lab";
 import { labMatrix } from "../summary";
 import { ExpectationError, parseExpectation } from "./expectation-file";
@@ -41,28 +42,15 @@ export type GradeResult = StudentResult | GradeFailure;
 /** PT's own profile before anyone fills it in (seen in saved labs: every one of 453 profiles). */
 const DEFAULT_PROFILE_NAME = "Guest";
 
-export function readLabBytes(file: string): Uint8Array {
-  // Checked before reading, so a huge file is refused without loading it.
-  const size = statSync(file).size;
-  if (size > MAX_FILE_BYTES)
-    throw new LabFileError("file is " + size + " bytes, above the " + MAX_FILE_BYTES + "-byte limit");
-  return new Uint8Array(readFileSync(file));
-}
-
 export function reasonOf(e: unknown): string {
-  if (e instanceof LabFileError || e instanceof ExpectationError) return e.message;
-  const err = e as NodeJS.ErrnoException;
-  if (err && err.code === "ENOENT") return "no such file";
-  if (err && err.code === "EISDIR") return "is a directory";
-  if (err && err.code === "EACCES") return "cannot be read (permission denied)";
-  return "cannot be read (" + String(err?.message ? err.message : e).split("\n")[0] + ")";
+  return reason(e, [LabFileError, ExpectationError]);
 }
 
 const baseName = (file: string) => file.replace(/^.*[\\/]/, "");
 
 /** `stage` is called after each step that holds memory (npm run bench samples the heap there). */
 export function openLab(file: string, which: ActivityNetwork = "current", stage?: () => void): ImportedLab {
-  const decoded = decodeLab(readLabBytes(file), nodeZlib);
+  const decoded = decodeLab(readLabFile(file), nodeZlib);
   if (stage) stage();
   return importLab(decoded.xml, decoded.kind, baseName(file), which);
 }

@@ -2,9 +2,9 @@
 // constructor or toString is an ordinary user all the way to the matrix, and
 // many users cost linear time (case 2).
 import { describe, expect, it } from "vitest";
-import { reason } from "../../lab/cli";
 import { LabFileError } from "../../lab/codec/container";
 import { exportLab } from "../../lab/export/export-lab";
+import { reason } from "../../lab/failure";
 import { importLab } from "../../lab/import/import-lab";
 import { labMatrix, summarize } from "../../lab/summary";
 import { oneLan } from "../../sim/scenarios/classroom";
