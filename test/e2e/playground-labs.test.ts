@@ -220,6 +220,8 @@ describe("PT behaviour switches in the playground", () => {
     expect((await world(page)).behaviour.relayFailure).toBe("acceptThenDsn");
     await section.getByLabel("emitProgressEvents").uncheck();
     await page.getByLabel("Open file").selectOption("classroom");
+    // One-lan also shows "1 changed" (emitProgressEvents): wait for the classroom's own switch to come back.
+    await expect.poll(async () => (await world(page)).behaviour.relayFailure, { timeout: 15000 }).toBe("reject13");
     await section.getByText("PT behaviour: 1 changed from the defaults").waitFor();
     expect((await world(page)).behaviour).toMatchObject({ relayFailure: "reject13", emitProgressEvents: true });
     expect(await section.getByLabel("relayFailure").inputValue()).toBe("1");
