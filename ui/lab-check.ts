@@ -147,13 +147,22 @@ export class LabCheckView extends LabResultView<LabCheckProps, LabCheckState> {
       .then(() => this.follow());
   }
 
-  /** A new answer: the same grid keeps its selection; another file's forgets what was verified. */
-  private take(check: LabCheck, stamp: LabStamp, quiet: boolean) {
+  /**
+   * A new answer: the same grid keeps its selection; another file's forgets what was verified. Asked
+   * again on its own, a pair already sent for verifying keeps the prediction it was verified against:
+   * the sends themselves change the lab (warm ARP caches), and PT's outcome is held against what was
+   * predicted when it was sent. "Check again" predicts every pair anew.
+   */
+  private take(fresh: LabCheck, stamp: LabStamp, quiet: boolean) {
     this.setState((s) => {
       const before = s.check;
-      const same = !!before && gridText(before) === gridText(check);
       const shape =
-        !!before && JSON.stringify([before.senders, before.roster]) === JSON.stringify([check.senders, check.roster]);
+        !!before && JSON.stringify([before.senders, before.roster]) === JSON.stringify([fresh.senders, fresh.roster]);
+      const check =
+        quiet && before && shape
+          ? { ...fresh, cells: fresh.cells.map((c, i) => (pairKey(c) in s.sent ? before.cells[i] : c)) }
+          : fresh;
+      const same = !!before && gridText(before) === gridText(check);
       const note = quiet ? (same ? s.note : `Updated at ${clock(stamp.at)}: the lab changed.`) : "";
       return {
         check,

@@ -5,6 +5,7 @@
 
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { html } from "htm/preact";
+import { createRef } from "preact";
 import { afterEach, describe, expect, it } from "vitest";
 import type { LabCheck, MailState, Request, Verdict } from "../../src/protocol";
 import { Compose } from "../../ui/compose/compose";
@@ -479,6 +480,44 @@ describe("the Lab check's grid", () => {
       "PC-Bob,bob@beta.org,alice@alpha.edu,failed,failed,9,DNS-SRV has no A record for mail.beta.org,add an A record mail.beta.org on DNS-SRV",
       "PC-Bob,bob@beta.org,bob@beta.org,failed,sending,9,DNS-SRV has no A record for mail.beta.org,add an A record mail.beta.org on DNS-SRV",
     ]);
+  });
+});
+
+describe("a verified pair when the lab check is asked again", () => {
+  it("keeps the prediction it was verified against on a refresh of its own, and predicts anew on Check again", async () => {
+    const store = new PanelStore();
+    store.apply(changes());
+    let answer = CHECK;
+    const { call } = fakeEngine({ labCheck: () => answer, sendMail: (r) => ({ ids: r.mails.map((_, i) => 102 + i) }) });
+    const view = createRef<LabCheckView>();
+    render(html`<${LabCheckView} ref=${view} store=${store} call=${call} />`);
+    fireEvent.click(screen.getByRole("button", { name: "Check again" }));
+    await screen.findByRole("grid");
+    fireEvent.click(screen.getByRole("button", { name: "Verify all" }));
+    await screen.findByText(/^Verified 0 of 4 pairs/);
+    store.apply(changes({ mails: [ended(102, 102, "PC-Bob", "alice@alpha.edu", "failed", 9)] }));
+    await screen.findByText("Verified 1 of 4 pairs by sending; 0 differ from the prediction.");
+    // The sends warmed the lab: now the model says this pair delivers.
+    answer = {
+      ...CHECK,
+      cells: CHECK.cells.map((c) =>
+        c.device === "PC-Bob" && c.to === "alice@alpha.edu"
+          ? { ...c, predicted: "delivered" as const, codes: [1, 3, 2], code: 2, cause: "", fix: "" }
+          : c,
+      ),
+    };
+    view.current!.run(true);
+    await waitFor(() => expect(screen.getByText(/Updated at|^Verified/)).toBeTruthy());
+    expect(cellNames()[2]).toBe(
+      "PC-Bob to alice@alpha.edu: fails with 9, Name not found; PT: failed with 9, Name not found",
+    );
+    expect(screen.getByText(/^Verified 1 of 4/).textContent).toBe(
+      "Verified 1 of 4 pairs by sending; 0 differ from the prediction.",
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Check again" }));
+    await waitFor(() =>
+      expect(cellNames()[2]).toBe("PC-Bob to alice@alpha.edu: delivers; PT: failed with 9, Name not found (differs)"),
+    );
   });
 });
 
