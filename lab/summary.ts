@@ -2,7 +2,7 @@
 // names the issue fixes (one per file). User names, never passwords.
 import { VirtualClock } from "../sim/clock";
 import { snapshotOf } from "../sim/snapshot";
-import type { HostSpec } from "../sim/spec";
+import type { HostSpec, TopologySpec } from "../sim/spec";
 import { World } from "../sim/world";
 import { type DeliveryMatrix, defaultBehaviour, deliveryMatrix, type MailClient, type Predicted } from "../src/model";
 import type { ScriptModuleSummary } from "./embed/embed";
@@ -63,6 +63,17 @@ export interface LabFailure {
   error: string;
 }
 
+/** The lab's Email clients with an address, as the model asks them (passwords included, never printed). */
+export function mailClientsOf(spec: TopologySpec): MailClient[] {
+  const clients: MailClient[] = [];
+  for (const h of spec.devices.filter(isHostSpec) as HostSpec[]) {
+    const e = h.email;
+    if (e?.mailId)
+      clients.push({ device: h.name, mailId: e.mailId, user: e.user, password: e.password, smtpServer: e.smtp });
+  }
+  return clients;
+}
+
 /**
  * The lab's delivery matrix: its topology loaded into a simulated world, read
  * as the model's snapshot, every email account (with its password, which the
@@ -71,12 +82,7 @@ export interface LabFailure {
  * which the summary lists with the warnings: the file itself did open.
  */
 export function labMatrix(lab: ImportedLab): LabMatrix {
-  const clients: MailClient[] = [];
-  for (const h of lab.spec.devices.filter(isHostSpec) as HostSpec[]) {
-    const e = h.email;
-    if (e?.mailId)
-      clients.push({ device: h.name, mailId: e.mailId, user: e.user, password: e.password, smtpServer: e.smtp });
-  }
+  const clients = mailClientsOf(lab.spec);
   try {
     const world = new World({ clock: new VirtualClock() });
     world.load(lab.spec);

@@ -10,7 +10,7 @@ import { nodeZlib } from "../../lab/codec/zlib-node";
 import { importLab } from "../../lab/import/import-lab";
 import { labLeases, leaseText } from "../../lab/leases";
 import { FIXTURE_DIR } from "../../lab/make-fixtures";
-import { labMatrix } from "../../lab/summary";
+import { labMatrix, mailClientsOf } from "../../lab/summary";
 import { VirtualClock } from "../../sim/clock";
 import type { HostSpec } from "../../sim/spec";
 import { World } from "../../sim/world";
@@ -36,16 +36,7 @@ const grid = (cells: MatrixCell[]) => cells.map((c) => c.device + " → " + c.to
 
 function liveCells(file: string): MatrixCell[] {
   const { lab, world } = loaded(file);
-  const clients = (lab.spec.devices as HostSpec[])
-    .filter((h) => h.email?.mailId)
-    .map((h) => ({
-      device: h.name,
-      mailId: h.email!.mailId,
-      user: h.email!.user,
-      password: h.email!.password,
-      smtpServer: h.email!.smtp,
-    }));
-  return deliveryMatrix(readSnapshot(world.host()), clients, defaultBehaviour()).cells;
+  return deliveryMatrix(readSnapshot(world.host()), mailClientsOf(lab.spec), defaultBehaviour()).cells;
 }
 
 // biome-ignore format: expectation tables

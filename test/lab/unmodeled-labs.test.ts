@@ -10,10 +10,9 @@ import { decodeLab } from "../../lab/codec/lab-file";
 import { nodeZlib } from "../../lab/codec/zlib-node";
 import { importLab } from "../../lab/import/import-lab";
 import { FIXTURE_DIR } from "../../lab/make-fixtures";
-import { labMatrix } from "../../lab/summary";
+import { labMatrix, mailClientsOf } from "../../lab/summary";
 import { pairsSuffix, warningPairs } from "../../lab/warning-pairs";
 import { VirtualClock } from "../../sim/clock";
-import type { HostSpec } from "../../sim/spec";
 import { World } from "../../sim/world";
 import { readSnapshot } from "../../src/lab-reader";
 import { defaultBehaviour, deliveryMatrix, type MatrixCell } from "../../src/model";
@@ -28,16 +27,7 @@ function liveCells(file: string): MatrixCell[] {
   const lab = imported(file);
   const world = new World({ clock: new VirtualClock() });
   world.load(lab.spec);
-  const clients = (lab.spec.devices as HostSpec[])
-    .filter((h) => h.email?.mailId)
-    .map((h) => ({
-      device: h.name,
-      mailId: h.email!.mailId,
-      user: h.email!.user,
-      password: h.email!.password,
-      smtpServer: h.email!.smtp,
-    }));
-  return deliveryMatrix(readSnapshot(world.host()), clients, defaultBehaviour()).cells;
+  return deliveryMatrix(readSnapshot(world.host()), mailClientsOf(lab.spec), defaultBehaviour()).cells;
 }
 
 /** One letter per cell, sender by sender: d delivered, b bounced, f failed, u unknown. */
