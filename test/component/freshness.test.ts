@@ -7,10 +7,11 @@ import { html } from "htm/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { oneLan } from "../../sim/scenarios/classroom";
 import { Compose } from "../../ui/compose/compose";
-import { EngineLink } from "../../ui/engine-link";
+import type { EngineLink } from "../../ui/engine-link";
 import { LabCheckView } from "../../ui/lab-check";
-import { PanelStore } from "../../ui/store";
-import { answerAsPt, evaluatePush, type Rig, rig } from "../helpers/engine-on-sim";
+import type { PanelStore } from "../../ui/store";
+import { type Rig, rig } from "../helpers/engine-on-sim";
+import { both, linkedPanel } from "../helpers/panel-on-sim";
 
 let r: Rig;
 let store: PanelStore;
@@ -20,15 +21,8 @@ let asked: string[];
 beforeEach(() => {
   vi.useFakeTimers();
   r = rig();
-  store = new PanelStore();
   asked = [];
-  const se = (_name: string, request: { type: string }) => {
-    asked.push(request.type);
-    return Promise.resolve(answerAsPt(r.engine, request));
-  };
-  link = new EngineLink(store, () => se as (name: string, ...args: unknown[]) => unknown);
-  r.world.webViewManager.onEvaluate = (_v, js) => evaluatePush(js, (p) => link.receive(p));
-  link.start();
+  ({ store, link } = linkedPanel(r, (type) => asked.push(type)));
 });
 afterEach(() => {
   cleanup();
@@ -36,24 +30,16 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** Lets the engine's virtual clock and the panel's timers run together. */
-async function both(ms: number) {
-  for (let t = 0; t < ms; t += 50) {
-    r.clock.advance(50);
-    await vi.advanceTimersByTimeAsync(50);
-  }
-}
-
 const text = () => document.body.textContent || "";
 const summaryLine = () => (text().match(/\d+ pairs \([^)]*\): [^.]*\./) || [""])[0];
 
 async function openLabCheck() {
   render(html`<${LabCheckView} store=${store} call=${link.call.bind(link)} />`);
-  await both(200);
+  await both(r, 200);
   const details = document.querySelector("details.lab-check") as HTMLDetailsElement;
   details.open = true;
   fireEvent(details, new Event("toggle"));
-  await both(300);
+  await both(r, 300);
   expect(summaryLine()).toBe("36 pairs (6 senders × 6 accounts): 36 deliver, 0 bounce, 0 fail.");
 }
 
@@ -62,12 +48,12 @@ describe("the Lab check follows the lab", () => {
     await openLabCheck();
     expect(text()).toMatch(/Checked this lab at \d\d:\d\d:\d\d\./); // the rig's classroom was never saved
     r.world.device("MAIL-BETA")!.setPower(false); // PT announces powerChanged
-    await both(100);
+    await both(r, 100);
     expect(text()).toMatch(/The lab changed since this check: checking again…/);
     const copy = screen.getByRole("button", { name: "Copy CSV" }) as HTMLButtonElement;
     expect(copy.disabled).toBe(true);
     expect(summaryLine()).toBe("36 pairs (6 senders × 6 accounts): 36 deliver, 0 bounce, 0 fail.");
-    await both(500);
+    await both(r, 500);
     expect(text()).not.toMatch(/The lab changed since this check/);
     expect(summaryLine()).not.toBe("36 pairs (6 senders × 6 accounts): 36 deliver, 0 bounce, 0 fail.");
     expect(text()).toMatch(/Updated at \d\d:\d\d:\d\d: the lab changed\./);
@@ -78,18 +64,18 @@ describe("the Lab check follows the lab", () => {
     await openLabCheck();
     const before = asked.filter((t) => t === "labCheck").length;
     r.world.device("DNS-SRV")!.dns!.removeARecordFromNameServerDb("beta.org");
-    await both(5000);
+    await both(r, 5000);
     expect(asked.filter((t) => t === "labCheck").length).toBeGreaterThan(before);
     expect(summaryLine()).toBe("36 pairs (6 senders × 6 accounts): 28 deliver, 8 bounce, 0 fail.");
     r.world.device("DNS-SRV")!.dns!.addARecordToNameServerDb("beta.org", "10.2.0.10");
-    await both(5000);
+    await both(r, 5000);
     expect(summaryLine()).toBe("36 pairs (6 senders × 6 accounts): 36 deliver, 0 bounce, 0 fail.");
   });
 
   it("describes the file that is open now after File > Open, never the one before", async () => {
     await openLabCheck();
     r.world.openFile(oneLan(), "C:/Users/student/Desktop/one-lan.pkt");
-    await both(600);
+    await both(r, 600);
     expect(text()).toMatch(/Checked one-lan\.pkt at/);
     expect(summaryLine()).toMatch(/^4 pairs \(2 senders × 2 accounts\)/);
   });
@@ -100,7 +86,7 @@ describe("the Lab check follows the lab", () => {
     details.open = false;
     fireEvent(details, new Event("toggle"));
     const before = asked.filter((t) => t === "labCheck").length;
-    await both(10000);
+    await both(r, 10000);
     expect(asked.filter((t) => t === "labCheck").length).toBe(before);
   });
 });
@@ -108,12 +94,12 @@ describe("the Lab check follows the lab", () => {
 describe("Check follows the lab and the draft", () => {
   async function checked(to: string) {
     render(html`<${Compose} store=${store} call=${link.call.bind(link)} />`);
-    await both(300);
+    await both(r, 300);
     fireEvent.change(screen.getByLabelText("From device"), { target: { value: r.deviceKey("PC-Alice") } });
-    await both(300);
+    await both(r, 300);
     fireEvent.input(screen.getByLabelText("To"), { target: { value: to } });
     fireEvent.click(screen.getByRole("button", { name: "Check" }));
-    await both(100);
+    await both(r, 100);
     return () => (screen.queryByRole("list", { name: "Check" }) || { textContent: "" }).textContent;
   }
 
@@ -121,7 +107,7 @@ describe("Check follows the lab and the draft", () => {
     const list = await checked("karol@alpha.edu");
     expect(list()).toMatch(/^karol@alpha\.edu: Will bounce/);
     r.world.device("MAIL-ALPHA")!.mail!.server.addUser("karol", "karol123"); // no event in PT
-    await both(5000);
+    await both(r, 5000);
     expect(list()).toMatch(/^karol@alpha\.edu: Will be delivered/);
   });
 
@@ -129,7 +115,7 @@ describe("Check follows the lab and the draft", () => {
     const list = await checked("karol@alpha.edu");
     expect(list()).toMatch(/Will bounce/);
     fireEvent.input(screen.getByLabelText("To"), { target: { value: "karol@alpha.edu, carol@alpha.edu" } });
-    await both(50);
+    await both(r, 50);
     expect(screen.queryByRole("list", { name: "Check" })).toBeNull();
   });
 });

@@ -7,10 +7,11 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
 import { html } from "htm/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { EngineLink } from "../../ui/engine-link";
+import type { EngineLink } from "../../ui/engine-link";
 import { Panel } from "../../ui/panel";
-import { PanelStore } from "../../ui/store";
-import { answerAsPt, evaluatePush, type Rig, rig } from "../helpers/engine-on-sim";
+import type { PanelStore } from "../../ui/store";
+import { type Rig, rig } from "../helpers/engine-on-sim";
+import { both, linkedPanel } from "../helpers/panel-on-sim";
 
 let r: Rig;
 let store: PanelStore;
@@ -19,11 +20,7 @@ let link: EngineLink;
 beforeEach(() => {
   vi.useFakeTimers();
   r = rig();
-  store = new PanelStore();
-  const se = (_name: string, request: unknown) => Promise.resolve(answerAsPt(r.engine, request));
-  link = new EngineLink(store, () => se as (name: string, ...args: unknown[]) => unknown);
-  r.world.webViewManager.onEvaluate = (_v, js) => evaluatePush(js, (p) => link.receive(p));
-  link.start();
+  ({ store, link } = linkedPanel(r));
 });
 afterEach(() => {
   cleanup();
@@ -31,23 +28,15 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** Lets the engine's virtual clock and the panel's timers run together. */
-async function both(ms: number) {
-  for (let t = 0; t < ms; t += 50) {
-    r.clock.advance(50);
-    await vi.advanceTimersByTimeAsync(50);
-  }
-}
-
 async function sendToClass(to: string, subject: string) {
   render(html`<${Panel} store=${store} call=${link.call.bind(link)} />`);
-  await both(300);
+  await both(r, 300);
   fireEvent.change(screen.getByLabelText("From device"), { target: { value: r.deviceKey("PC-Alice") } });
-  await both(300);
+  await both(r, 300);
   fireEvent.input(screen.getByLabelText("To"), { target: { value: to } });
   fireEvent.input(screen.getByLabelText("Subject"), { target: { value: subject } });
   fireEvent.click(screen.getByRole("button", { name: "Send" }));
-  await both(10000);
+  await both(r, 10000);
 }
 
 const groupLine = () => document.querySelector(".mail.group > .summary .subject")!.textContent;
@@ -58,7 +47,7 @@ describe("a class send's line in the log", () => {
     expect(document.querySelector(".mail.group .sum")!.textContent).toBe("sent to 2: 2 delivered");
     expect(groupLine()).toBe("Welcome to Networking 101, {user}!");
     fireEvent.click(document.querySelector(".mail.group > .summary")!);
-    await both(50);
+    await both(r, 50);
     const members = Array.from(document.querySelectorAll(".members .subject")).map((s) => s.textContent);
     expect(members).toEqual(["Welcome to Networking 101, carol!", "Welcome to Networking 101, dave!"]);
   });

@@ -3,6 +3,7 @@ import { CATCH_UP_CHUNK } from "../../src/protocol";
 import { EngineLink, NO_SE_NOTE } from "../../ui/engine-link";
 import { PanelStore } from "../../ui/store";
 import { answerAsPt, evaluatePush, type Rig, rig } from "../helpers/engine-on-sim";
+import { both } from "../helpers/panel-on-sim";
 
 // The panel's link against the real engine on the simulator. The engine's
 // clock is virtual; the panel's timers are vitest's fake ones.
@@ -31,13 +32,6 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function both(ms: number) {
-  for (let t = 0; t < ms; t += 50) {
-    r.clock.advance(50);
-    await vi.advanceTimersByTimeAsync(50);
-  }
-}
-
 describe("panel link to the engine", () => {
   it("catches up on a long log in chunks of CATCH_UP_CHUNK rows, and misses nothing that changed meanwhile", async () => {
     link.stop();
@@ -55,7 +49,7 @@ describe("panel link to the engine", () => {
     };
     link = new EngineLink(fresh, () => se);
     link.start();
-    await both(4000);
+    await both(r, 4000);
     const chunks = asked.filter((q) => (q as { limit?: number }).limit === CATCH_UP_CHUNK);
     expect(chunks.length).toBeGreaterThanOrEqual(4); // 350 rows, 100 a chunk
     expect(fresh.mails.map((m) => m.id)).toEqual(Array.from({ length: 350 }, (_, i) => i + 1));
@@ -63,25 +57,25 @@ describe("panel link to the engine", () => {
   });
 
   it("says hello, then follows pushes", async () => {
-    await both(200);
+    await both(r, 200);
     expect(store.connection).toBe("live");
     expect(store.devices.length).toBeGreaterThan(5);
     r.send("PC-Alice", ["carol@alpha.edu"]);
-    await both(1000);
+    await both(r, 1000);
     expect(store.mails.map((m) => m.state)).toEqual(["delivered"]);
   });
 
   it("stays live by pulling when no push ever arrives", async () => {
     pushesOn = false;
-    await both(200);
+    await both(r, 200);
     r.send("PC-Alice", ["carol@alpha.edu", "bob@beta.org"]);
-    await both(6000);
+    await both(r, 6000);
     expect(store.mails.map((m) => m.state)).toEqual(["delivered", "delivered"]);
     expect(store.connection).toBe("pulling");
   });
 
   it("notices a lost push by its base seq and fills the gap", async () => {
-    await both(200);
+    await both(r, 200);
     let drop = true;
     r.world.webViewManager.onEvaluate = (_v, js) => {
       if (drop) {
@@ -93,20 +87,20 @@ describe("panel link to the engine", () => {
     r.send("PC-Alice", ["carol@alpha.edu"]);
     r.clock.advance(10);
     r.send("PC-Bob", ["erin@beta.org"]);
-    await both(400);
+    await both(r, 400);
     expect(store.mails.map((m) => m.to)).toEqual(["carol@alpha.edu", "erin@beta.org"]);
   });
 
   it("says when the engine does not answer, retries, and catches up when it is back", async () => {
-    await both(200);
+    await both(r, 200);
     engineUp = false;
     pushesOn = false;
     r.send("PC-Alice", ["carol@alpha.edu"]);
-    await both(8000);
+    await both(r, 8000);
     expect(store.connection).toBe("offline");
     expect(store.connectionNote).toMatch(/did not answer/);
     engineUp = true;
-    await both(8000);
+    await both(r, 8000);
     expect(store.connection).not.toBe("offline");
     expect(store.mails.map((m) => m.state)).toEqual(["delivered"]);
   });
