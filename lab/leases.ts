@@ -9,6 +9,7 @@ import type { TopologySpec } from "../sim/spec";
 import { World } from "../sim/world";
 import { dhcpOffer } from "../src/model/dhcp";
 import { reachAddress } from "../src/model/reach";
+import type { Snapshot } from "../src/model/snapshot";
 import { indexTopology } from "../src/model/topology";
 
 export interface LabLease {
@@ -24,15 +25,29 @@ export interface LabLease {
   why: string | null;
 }
 
-/** One entry per DHCP client of the lab, in file order; [] when the simulator cannot load the lab. */
-export function labLeases(spec: TopologySpec): LabLease[] {
+/** A lab's topology loaded in the simulator, and its snapshot: the matrix loads it once, the leases reuse it. */
+export interface LoadedLab {
+  world: World;
+  snapshot: Snapshot;
+}
+
+/** Loads a lab's topology, or null when the simulator cannot. */
+export function load(spec: TopologySpec): LoadedLab | null {
   const world = new World({ clock: new VirtualClock() });
   try {
     world.load(spec);
   } catch (_e) {
-    return [];
+    return null;
   }
-  const topo = indexTopology(snapshotOf(world));
+  return { world, snapshot: snapshotOf(world) };
+}
+
+/** One entry per DHCP client of the lab, in file order; [] when the simulator cannot load the lab. */
+export function labLeases(spec: TopologySpec, loaded?: LoadedLab): LabLease[] {
+  const lab = loaded || load(spec);
+  if (!lab) return [];
+  const world = lab.world;
+  const topo = indexTopology(lab.snapshot);
   return world.devices
     .filter((d) => d.isHost && d.dhcp)
     .map((d) => {

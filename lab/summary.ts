@@ -8,7 +8,7 @@ import { type DeliveryMatrix, defaultBehaviour, deliveryMatrix, type MailClient,
 import type { ScriptModuleSummary } from "./embed/embed";
 import { isHostSpec } from "./import/devices";
 import type { ImportedLab } from "./import/import-lab";
-import { type LabLease, labLeases, leaseText } from "./leases";
+import { type LabLease, type LoadedLab, labLeases, leaseText } from "./leases";
 import { describeMatrix } from "./matrix-text";
 import { checkStored, describeStored, type StoredCheck } from "./stored-evidence";
 import { pairsSuffix, type WarningPairs, warningPairs } from "./warning-pairs";
@@ -55,6 +55,8 @@ export interface LabMatrix {
   matrix: DeliveryMatrix;
   /** Why the matrix could not be predicted, or null. */
   error: string | null;
+  /** The loaded topology the matrix was read from, for what else reads it (the leases); absent on an error. */
+  loaded?: LoadedLab;
 }
 
 export interface LabFailure {
@@ -86,7 +88,8 @@ export function labMatrix(lab: ImportedLab): LabMatrix {
   try {
     const world = new World({ clock: new VirtualClock() });
     world.load(lab.spec);
-    return { matrix: deliveryMatrix(snapshotOf(world), clients, defaultBehaviour()), error: null };
+    const loaded = { world, snapshot: snapshotOf(world) };
+    return { matrix: deliveryMatrix(loaded.snapshot, clients, defaultBehaviour()), error: null, loaded };
   } catch (e) {
     const error = "delivery matrix: not predicted (" + String(e instanceof Error ? e.message : e) + ")";
     return { matrix: { senders: [], roster: [], cells: [], causes: [] }, error };
@@ -145,7 +148,7 @@ export function summarize(
     })),
     causes: matrix.causes.map((g) => ({ cause: g.cause, fix: g.fix, pairs: g.pairs })),
     warningPairs: warningPairs(warnings, matrix.cells),
-    leases: labLeases(lab.spec),
+    leases: labLeases(lab.spec, predicted.loaded),
     stored: checkStored(lab.spec, matrix, predicted.error),
     ...(scriptModule ? { scriptModule } : {}),
   };
