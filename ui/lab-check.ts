@@ -5,9 +5,11 @@
 // "Verify by sending" is opt-in: one marked test mail per chosen pair, through
 // the same queues as compose, each cell then showing what PT did.
 import { html } from "htm/preact";
+import type { Expectation } from "../src/grading/score";
 import type { LabCheck, LabCheckCell } from "../src/protocol";
 import type { Call } from "./engine-link";
 import { LabResultView, type LabStamp, labStamp } from "./lab-freshness";
+import { GRADE_LEGEND, type Grade, GradeView, gradeOf, markOf } from "./lab-grade";
 import { differs, ended, GRID_LEGEND, LabGrid, outcomeWord, pairKey, ptSaid, said, type Verified } from "./lab-grid";
 import { csvCell } from "./log/export";
 import { copyText } from "./log/log-view";
@@ -32,6 +34,8 @@ interface LabCheckState {
   stamp: LabStamp | null;
   /** The section is open: only then is the check asked for again. */
   shown: boolean;
+  /** What the instructor loaded to grade the lab against (lab-grade.ts), or null. */
+  expectation: Expectation | null;
 }
 
 const SUBJECT = "Mail Console lab check";
@@ -62,7 +66,27 @@ function pair(c: LabCheckCell) {
 }
 
 export class LabCheckView extends LabResultView<LabCheckProps, LabCheckState> {
-  state: LabCheckState = { check: null, note: "", sent: {}, sel: {}, open: -1, stamp: null, shown: false };
+  state: LabCheckState = {
+    check: null,
+    note: "",
+    sent: {},
+    sel: {},
+    open: -1,
+    stamp: null,
+    shown: false,
+    expectation: null,
+  };
+  /** The grade of the check on screen, kept while neither changes: the grid redraws only when its marks do. */
+  private graded: { check: LabCheck; expectation: Expectation; grade: Grade } | null = null;
+
+  private grade(): Grade | null {
+    const { check, expectation } = this.state;
+    if (!check || !expectation) return null;
+    const g = this.graded;
+    if (!g || g.check !== check || g.expectation !== expectation)
+      this.graded = { check, expectation, grade: gradeOf(check, expectation) };
+    return (this.graded as { grade: Grade }).grade;
+  }
 
   protected shown(): boolean {
     return this.state.shown && !!this.state.check;
@@ -185,6 +209,14 @@ export class LabCheckView extends LabResultView<LabCheckProps, LabCheckState> {
     );
   };
 
+  private copyGrades = (csv: string, pairs: number) => {
+    if (this.stale()) return this.setState({ note: "The lab changed since this grid: copy once it is checked again." });
+    (this.props.copy || copyText)(csv).then(
+      () => this.setState({ note: `Copied ${pairs} graded pairs as CSV.` }),
+      (e: Error) => this.setState({ note: "Copy failed: " + e.message }),
+    );
+  };
+
   /** Opening the section checks the lab when there is no check yet, or it is stale. */
   private toggled = (e: Event) => {
     const shown = (e.target as HTMLDetailsElement).open;
@@ -208,6 +240,8 @@ export class LabCheckView extends LabResultView<LabCheckProps, LabCheckState> {
     const count = (p: string) => cells.filter((c) => c.predicted === p).length;
     const bad = cells.filter((c) => c.predicted !== "delivered");
     const at = cells[open];
+    const grade = this.grade();
+    const graded = grade && at ? markOf(grade.marks, at) : null;
     return html`
       <details class="lab-check" onToggle=${this.toggled}>
         <summary><h2>Lab check</h2></summary>
@@ -228,9 +262,9 @@ export class LabCheckView extends LabResultView<LabCheckProps, LabCheckState> {
           ${
             cells.length
               ? html`<p class="hint">Open a cell; select a row or column by its header.</p>
-          <${LabGrid} check=${check} pt=${JSON.stringify(pt)} sel=${sel} open=${open} pick=${this.pick} />
-          <p class="hint legend">${GRID_LEGEND}</p>
-          ${at ? html`<div class="detail" aria-live="polite"><p>${line(at, pt)}</p>${at.cause ? html`<p><strong>Why:</strong> ${at.cause}</p>` : null}${at.fix ? html`<p><strong>Fix:</strong> ${at.fix}</p>` : null}</div>` : null}
+          <${LabGrid} check=${check} pt=${JSON.stringify(pt)} sel=${sel} open=${open} pick=${this.pick} marks=${grade ? grade.marks : null} />
+          <p class="hint legend">${GRID_LEGEND}${grade ? GRADE_LEGEND : ""}</p>
+          ${at ? html`<div class="detail" aria-live="polite"><p>${line(at, pt)}</p>${graded ? html`<p><strong>Graded:</strong> ${graded.words}.</p>` : null}${at.cause ? html`<p><strong>Why:</strong> ${at.cause}</p>` : null}${at.fix ? html`<p><strong>Fix:</strong> ${at.fix}</p>` : null}</div>` : null}
           <div class="actions">
             <button type="button" onClick=${() => this.verify(chosen)} disabled=${!chosen.length || running}>Verify selected</button>
             <button type="button" onClick=${() => this.verify(cells)} disabled=${running}>Verify all</button>
@@ -244,6 +278,7 @@ export class LabCheckView extends LabResultView<LabCheckProps, LabCheckState> {
           ${differ.length ? html`<ul class="pairs" aria-label="Differences">${differ.map((c) => html`<li>${line(c, pt)}</li>`)}</ul>` : null}`
               : null
           }
+          ${cells.length ? html`<${GradeView} check=${check} grade=${grade} set=${(expectation: Expectation | null) => this.setState({ expectation })} copy=${this.copyGrades} />` : null}
           ${bad.length ? html`<details><summary>Pairs that do not deliver (${bad.length})</summary><ul class="pairs">${bad.map(pair)}</ul></details>` : null}`
               : null
         }

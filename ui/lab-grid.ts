@@ -6,6 +6,7 @@
 // not on every push.
 import { html } from "htm/preact";
 import type { LabCheck, LabCheckCell, MailEntry } from "../src/protocol";
+import { type Marks, markOf } from "./lab-grade";
 import { Pure } from "./pure";
 import { codeLabel } from "./status";
 
@@ -57,6 +58,8 @@ export interface LabGridProps {
   open: number;
   /** A header (r or c is -1: the column or row) or a cell was chosen. */
   pick: (r: number, c: number) => void;
+  /** Graded against an expectation (lab-grade.ts): each pair's result, the same object while nothing changed. */
+  marks: Marks | null;
 }
 
 export class LabGrid extends Pure<LabGridProps> {
@@ -106,7 +109,7 @@ export class LabGrid extends Pure<LabGridProps> {
   };
 
   render() {
-    const { check: k, sel, open } = this.props;
+    const { check: k, sel, open, marks } = this.props;
     const pt: Verified = JSON.parse(this.props.pt);
     const w = k.roster.length + 1;
     if (!(this.at > 0 && this.at < (k.senders.length + 1) * w)) this.at = w + 1;
@@ -117,7 +120,8 @@ export class LabGrid extends Pure<LabGridProps> {
       const v = pt[pairKey(c)];
       const x = differs(c, v);
       const a = (i + 1) * w + j + 1;
-      return html`<td role="gridcell" tabIndex=${a === at ? 0 : undefined} class=${`cell ${v ? outcomeWord(v) + " v" : c.predicted}${x ? " x" : ""}${sel["r" + i] || sel["c" + j] || n === open ? " sel" : ""}${n === open ? " on" : ""}`} aria-label=${`${c.device} to ${c.to}: ${said(c)}${v ? `; PT: ${v}${x ? " (differs)" : ""}` : ""}`}>${mark(v || said(c))}</td>`;
+      const g = markOf(marks, c);
+      return html`<td role="gridcell" tabIndex=${a === at ? 0 : undefined} class=${`cell ${v ? outcomeWord(v) + " v" : c.predicted}${x ? " x" : ""}${sel["r" + i] || sel["c" + j] || n === open ? " sel" : ""}${n === open ? " on" : ""}${g ? " " + g.cls : ""}`} aria-label=${`${c.device} to ${c.to}: ${said(c)}${v ? `; PT: ${v}${x ? " (differs)" : ""}` : ""}${g ? "; " + g.words : ""}`}>${mark(v || said(c))}</td>`;
     };
     const head = (a: number, pressed: boolean, text: string) =>
       html`<button type="button" class="link" tabIndex=${a === at ? 0 : -1} aria-pressed=${pressed}>${text}</button>`;

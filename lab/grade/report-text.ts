@@ -1,11 +1,8 @@
 // The class as a terminal table, one line per student, and the progress bar
 // drawn on stderr while a folder is graded.
+import { scorePercent } from "../../src/grading/score";
 import type { GradeResult } from "./grade-lab";
 import type { Expectation } from "./score";
-
-export function percent(score: number | null): string {
-  return score === null ? "—" : Math.floor(score * 1000) / 10 + "%";
-}
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + " ".repeat(width - text.length);
@@ -34,7 +31,7 @@ export function textTable(results: GradeResult[], expectation: Expectation): str
     out.push(
       "  " +
         [
-          padStart(percent(r.score), 6),
+          padStart(scorePercent(r.score), 6),
           padStart(r.matched + "/" + r.graded, 7),
           padStart(String(r.unknown), 7),
           pad(who(r), width),

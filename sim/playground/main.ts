@@ -6,6 +6,7 @@
 import { html } from "htm/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
+import { ActivityView, type AskEngine, readAnswer } from "./activity-view";
 import { BehaviourView, type SetSwitch } from "./behaviour-view";
 import { offerDownload } from "./download";
 import { clearLabError, installDrop, LabFileButton, LabStatus, type OpenLab } from "./lab-file";
@@ -26,12 +27,18 @@ const act = (action: Action) => send({ type: "action", action });
 // File > Open of a lab: its bytes move to the worker, which answers with the importer's error or null.
 const labAnswers = new Map<number, (error: string | null) => void>();
 let labSeq = 0;
-const openLab: OpenLab = (name, bytes) =>
-  new Promise((resolve) => {
+// An activity's bytes are copied before they move: the page reads its answer network (activity-view.ts).
+const openLab: OpenLab = (name, bytes) => {
+  const activity = /\.pka$/i.test(name) ? bytes.slice(0) : null;
+  return new Promise<string | null>((resolve) => {
     const id = ++labSeq;
     labAnswers.set(id, resolve);
     worker.postMessage({ type: "open-lab", id, name, bytes } satisfies ToWorker, [bytes]);
+  }).then((error) => {
+    if (error === null) void readAnswer(name, activity);
+    return error;
   });
+};
 
 // ---- the web view: an iframe with $se, and evaluateJavaScriptAsync as a script element ----
 let seq = 0;
@@ -49,6 +56,14 @@ function installSe(win: Window & { $se?: unknown }): void {
       send({ type: "se", id, name, args: JSON.parse(JSON.stringify(args)) });
     });
 }
+
+/** The network view asks the engine what the panel's Lab check asks it, through the same $se path. */
+const askEngine: AskEngine = (request) =>
+  new Promise((resolve, reject) => {
+    const id = ++seq;
+    pending.set(id, { resolve, reject });
+    send({ type: "se", id, name: "mailConsoleRequest", args: [request] });
+  });
 
 function evaluate(js: string): void {
   const doc = frame?.contentDocument;
@@ -314,6 +329,7 @@ function Network() {
     </div>
     <p class="muted">${w.topology} · pushes made: ${w.pushes}</p>
     <${LabStatus} file=${w.file} />
+    ${w.file.key === "lab" && w.file.kind === "pka" ? html`<${ActivityView} name=${w.file.name} world=${w} ask=${askEngine} />` : null}
     <${BehaviourView} values=${w.behaviour} set=${setSwitch} reset=${() => act({ type: "behaviour-defaults" })} />
     <div class="devices">${shown.map((d) => html`<${DeviceCard} key=${d.name} d=${d} links=${w.links} />`)}</div>`;
 }

@@ -128,6 +128,20 @@ for (const browser of BROWSERS) {
       );
       expect(summary).toMatch(/^36 pairs \(6 senders × 6 accounts\): 36 deliver/);
       expect(await page.evaluate(`document.querySelectorAll("table[role=grid] td[role=gridcell]").length`)).toBe(36);
+      // Graded against pasted rules (issue 25, src/grading/): every pair delivers, one was expected to bounce.
+      const rules = `{"expect": [{"from": "*", "to": "*", "outcome": "delivered"},
+        {"from": "alice@alpha.edu", "to": "bob@beta.org", "outcome": "bounced"}]}`;
+      await page.evaluate(q.type("textarea[aria-label='Expectation (JSON)']", rules));
+      await page.evaluate(`${q.button("Grade with pasted rules")}.click()`);
+      const score = await page.waitFor<string>(
+        `(function (p) { return p && p.textContent; })(document.querySelector(".grade [role=status]"))`,
+      );
+      expect(score).toMatch(/^Score 97\.2% against pasted rules: 35 of 36 graded pairs match/);
+      expect(
+        await page.evaluate(
+          `[document.querySelectorAll("td.g-pass").length, document.querySelectorAll("td.g-fail").length]`,
+        ),
+      ).toEqual([35, 1]);
 
       // A push, and only a push, moves a row: the page's pulls are held meanwhile.
       pt.holdPulls = true;
