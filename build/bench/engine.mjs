@@ -39,6 +39,29 @@ export function engineInQt() {
 }
 
 /**
+ * What loading engine.js costs in each Qt host (build/bench/load-qjs.js): its text evaluated and main()
+ * called, against reading as many characters of one string literal, medians of 9 in one process.
+ */
+export function engineLoad() {
+  mkdirSync(cache, { recursive: true });
+  const engine = readFileSync(join(root, "dist/module/engine.js"), "utf8");
+  const sources = join(cache, "engine-load-sources.js");
+  const floor = JSON.stringify("x".repeat(engine.length));
+  writeFileSync(sources, `var ENGINE_SRC = ${JSON.stringify(engine)};\nvar FLOOR_SRC = ${JSON.stringify(floor)};\n`);
+  const figures = {};
+  for (const flavour of ["qt5", "qt6"]) {
+    const scripts = QT_SCRIPTS.slice(0, 2).concat([sources, join(root, "build/bench/load-qjs.js")]);
+    const out = execFileSync(qjsHost(flavour), scripts, { encoding: "utf8", timeout: 600000 });
+    const line = out.split("\n").find((l) => l.startsWith("RESULT "));
+    if (!line) throw new Error(`bench: no load result from the ${flavour} host:\n${out.slice(0, 2000)}`);
+    const r = JSON.parse(line.slice(7));
+    figures[`${flavour}.engineLoadMs`] = round(r.loadMs, 1);
+    figures[`${flavour}.engineEvalRatio`] = round(r.evalMs / Math.max(r.floorMs, 0.01), 1);
+  }
+  return figures;
+}
+
+/**
  * The engine's heap per log entry in each Qt host: build/bench/engine-qjs.js
  * with BENCH_HEAP_ENTRIES, the log empty and then holding that many ended
  * mails, 3 runs. Qt's GC statistics (QV4_MM_STATS, the qt.qml.gc logging

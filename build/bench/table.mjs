@@ -18,9 +18,13 @@ const perQt = (key, what, target) => Object.keys(QT).map((q) => [`${q}.${key}`, 
 // biome-ignore format: a table reads best one figure per line
 const FIGURES = [
   ["buildMs", "cold `npm run build`, 5 runs", ["<=", 1000]],
-  // 12 KB before the mail model and the IPC lab reader shipped in the engine (issues 11-13): the model alone is 11 KB.
-  ["engineGzipBytes", "engine.js gzipped, with the mail model and the lab reader", ["<=", 32768]],
+  // 12 KB before the mail model and the IPC lab reader shipped in the engine (issues 11-13): the model alone is 11 KB;
+  // 32 KB before VLANs and ACLs joined it (issue 20). The bound is now set by what loading costs (engineLoadMs):
+  // 30 ms in Qt 5.15 at 36 KB, about linear in the size, so 40 KB keeps module start well under 50 ms.
+  ["engineGzipBytes", "engine.js gzipped, with the mail model and the lab reader", ["<=", 40960]],
   ["engineBytes", "engine.js", null],
+  ...perQt("engineLoadMs", "engine.js evaluated and main() called, as PT starts the module (build/bench/load-qjs.js)", ["<=", 50]),
+  ...perQt("engineEvalRatio", "evaluating engine.js ÷ reading as many characters of one string literal", null),
   // 20 KB before the Lab check, Check and the lab-specific explanations (issues 12, 13) joined the panel;
   // 24 KB before the Lab check's grid (1.4 KB) and the wire decoder (0.5 KB, issue 16).
   ["panelGzipBytes", "panel.html gzipped", ["<=", 26624]],
