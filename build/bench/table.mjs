@@ -26,8 +26,9 @@ const FIGURES = [
   ...perQt("engineLoadMs", "engine.js evaluated and main() called, as PT starts the module (build/bench/load-qjs.js)", ["<=", 50]),
   ...perQt("engineEvalRatio", "evaluating engine.js ÷ reading as many characters of one string literal", null),
   // 20 KB before the Lab check, Check and the lab-specific explanations (issues 12, 13) joined the panel;
-  // 24 KB before the Lab check's grid (1.4 KB) and the wire decoder (0.5 KB, issue 16).
-  ["panelGzipBytes", "panel.html gzipped", ["<=", 26624]],
+  // 24 KB before the Lab check's grid (1.4 KB) and the wire decoder (0.5 KB, issue 16); 26 KB before grading
+  // against an expectation file joined the Lab check (3.9 KB, issue 25: the rules reader, scorer and CSV are the CLI's).
+  ["panelGzipBytes", "panel.html gzipped", ["<=", 32768]],
   ["panelBytes", "panel.html", null],
   ["burstRecorded", "10,000-event burst (Node): events recorded", ["=", "burstEvents"]],
   ["burstPushes", "10,000-event burst: pushes", null],
