@@ -53,6 +53,7 @@ export function main(
         continue;
       }
       const lab = importLab(decoded.xml, decoded.kind, file.replace(/^.*[\\/]/, ""));
+      if (decoded.warnings) lab.warnings.unshift(...decoded.warnings);
       const predicted = labMatrix(lab);
       const summary = summarize(file, lab, predicted, scriptModuleSummary(decoded.xml));
       if (json) out(JSON.stringify(summary));

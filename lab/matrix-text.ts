@@ -73,7 +73,7 @@ function outcomes(cells: MatrixCell[]): string {
 function columnTens(n: number): string {
   let line = "";
   for (let col = 1; col <= n; col++) line += col % 10 === 0 ? String(col / 10).slice(-1) : " ";
-  return line.replace(/\s+$/, "");
+  return line.trimEnd();
 }
 
 function columnUnits(n: number): string {

@@ -44,7 +44,8 @@ export interface StoredCheck {
 }
 
 const FAILED_RECIPIENT = /failed permanently:[ \t]*\n+[ \t]*([^\n]*)/;
-const ORIGINAL_FROM = /^From: <([^>\n]*)>/m;
+// Within one line: with /m, ^ also starts after \r, so a class that let a line break in was quadratic (issue 27).
+const ORIGINAL_FROM = /^From: <([^>\r\n\u2028\u2029]*)>/m;
 
 function isDsn(m: StoredMailSpec): boolean {
   return m.from === DSN_FROM && m.subject.indexOf(DSN_SUBJECT) === 0;

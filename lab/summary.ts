@@ -8,6 +8,7 @@ import { type DeliveryMatrix, defaultBehaviour, deliveryMatrix, type MailClient,
 import type { ScriptModuleSummary } from "./embed/embed";
 import { isHostSpec } from "./import/devices";
 import type { ImportedLab } from "./import/import-lab";
+import { count, LIMITS } from "./import/limits";
 import { type LabLease, type LoadedLab, labLeases, leaseText } from "./leases";
 import { describeMatrix } from "./matrix-text";
 import { checkStored, describeStored, type StoredCheck } from "./stored-evidence";
@@ -85,6 +86,21 @@ export function mailClientsOf(spec: TopologySpec): MailClient[] {
  */
 export function labMatrix(lab: ImportedLab): LabMatrix {
   const clients = mailClientsOf(lab.spec);
+  // Bounded like the rest of a lab (import/limits.ts): each pair is a cell of the JSON line.
+  let accounts = 0;
+  for (const d of lab.spec.devices)
+    if (isHostSpec(d) && d.mailServer) accounts += Object.keys(d.mailServer.users).length;
+  if (clients.length * accounts > LIMITS.matrixPairs) {
+    const error =
+      "delivery matrix: not predicted (" +
+      count(clients.length) +
+      " clients × " +
+      count(accounts) +
+      " accounts is more than " +
+      count(LIMITS.matrixPairs) +
+      " pairs)";
+    return { matrix: { senders: [], roster: [], cells: [], causes: [] }, error };
+  }
   try {
     const world = new World({ clock: new VirtualClock() });
     world.load(lab.spec);

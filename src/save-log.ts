@@ -8,11 +8,18 @@ import { refuse } from "./requests";
 export function saveLog(ipc: Ipc, now: number, format: unknown, text: unknown): Reply<"saveLog"> {
   if (format !== "csv" && format !== "json") return refuse("Save: choose csv or json.", "format");
   if (typeof text !== "string") return refuse("Save: there is nothing to save.", "text");
-  const folder = String(ipc.appWindow().getUserFolder()).replace(/[\\/]+$/, "");
+  const folder = withoutTrailingSlashes(String(ipc.appWindow().getUserFolder()));
   const path = folder + "/mail-console-" + stamp(new Date(now)) + "." + format;
   const ok = ipc.systemFileManager().writePlainTextToFile(path, text);
   if (ok === false) return refuse("Packet Tracer could not write " + path + ".");
   return { ok: true, value: { path } };
+}
+
+// A loop, not /[\\/]+$/: that pattern is quadratic on a long run of slashes (issue 27).
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && (path.charAt(end - 1) === "/" || path.charAt(end - 1) === "\\")) end--;
+  return path.slice(0, end);
 }
 
 function stamp(d: Date): string {

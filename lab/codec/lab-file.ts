@@ -2,7 +2,7 @@
 // payload, so encode(decode(f)) gives f back byte for byte even for files
 // another zlib compressed (PT's Qt zlib and Node's differ in their output).
 import { LabFileError, openContainer, readFrame, sealContainer, writeFrame } from "./container";
-import type { AsyncZlib, SyncZlib } from "./zlib";
+import type { AsyncZlib, Inflated, SyncZlib } from "./zlib";
 
 export type LabKind = "pkt" | "pka";
 
@@ -12,6 +12,8 @@ export interface DecodedLab {
   kind: LabKind;
   /** The qCompress frame the XML came from, reused by encode while `xml` is unchanged. */
   readonly original?: { xml: string; frame: Uint8Array };
+  /** What the decoder read past: bytes after the compressed data (the importer's warnings join these). */
+  warnings?: string[];
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -41,10 +43,18 @@ export function rootElementName(xml: string): string | null {
   return name ? name[1] : null;
 }
 
+/** Whether a DOCTYPE opens `[` before its `>` (a scan: the pattern for it was quadratic, issue 27). */
+function hasInternalSubset(head: string): boolean {
+  const at = head.indexOf("<!DOCTYPE");
+  const bracket = at < 0 ? -1 : head.indexOf("[", at);
+  const gt = head.indexOf(">", at);
+  return bracket >= 0 && (gt < 0 || bracket < gt);
+}
+
 export function labKind(xml: string): LabKind {
   const root = rootElementName(xml);
   // Said as such, not "not XML": PT writes no DOCTYPE, and an internal subset declares entities (issue 27).
-  if (!root && /<!DOCTYPE[^>]*\[/.test(xml.slice(0, 4096)))
+  if (!root && hasInternalSubset(xml.slice(0, 4096)))
     throw new LabFileError("decoded, but it has a DOCTYPE with an internal subset, which is not accepted");
   if (root === "PACKETTRACER5") return "pkt";
   if (root === "PACKETTRACER5_ACTIVITY") return "pka";
@@ -64,11 +74,14 @@ function toText(bytes: Uint8Array, declared: number): string {
   }
 }
 
-function finish(xml: string, frame: Uint8Array): DecodedLab {
-  return { xml, kind: labKind(xml), original: { xml, frame } };
+function finish(xml: string, frame: Uint8Array, trailing = 0): DecodedLab {
+  const lab: DecodedLab = { xml, kind: labKind(xml), original: { xml, frame } };
+  if (trailing > 0) lab.warnings = [trailing + " bytes after the compressed XML are ignored"];
+  return lab;
 }
 
 function inflateError(e: unknown): LabFileError {
+  if (e instanceof LabFileError) return e; // said in words of its own (zlib-web.ts)
   const msg = e instanceof Error ? e.message : String(e);
   return new LabFileError("the compressed XML is damaged or too large (" + msg.split("\n")[0] + ")");
 }
@@ -76,25 +89,25 @@ function inflateError(e: unknown): LabFileError {
 export function decodeLab(file: Uint8Array, zlib: SyncZlib): DecodedLab {
   const frame = openContainer(file);
   const { declaredLength, stream } = readFrame(frame);
-  let bytes: Uint8Array;
+  let bytes: Inflated;
   try {
     bytes = zlib.inflate(stream, declaredLength);
   } catch (e) {
     throw inflateError(e);
   }
-  return finish(toText(bytes, declaredLength), frame);
+  return finish(toText(bytes, declaredLength), frame, bytes.trailing);
 }
 
 export async function decodeLabAsync(file: Uint8Array, zlib: AsyncZlib): Promise<DecodedLab> {
   const frame = openContainer(file);
   const { declaredLength, stream } = readFrame(frame);
-  let bytes: Uint8Array;
+  let bytes: Inflated;
   try {
     bytes = await zlib.inflate(stream, declaredLength);
   } catch (e) {
     throw inflateError(e);
   }
-  return finish(toText(bytes, declaredLength), frame);
+  return finish(toText(bytes, declaredLength), frame, bytes.trailing);
 }
 
 function reusable(lab: DecodedLab): Uint8Array | null {

@@ -1,10 +1,24 @@
 // The zlib step through the Compression Streams API ("deflate" is the zlib
 // format, RFC 1950), available in Chromium and in Node 18+.
+import { LabFileError } from "./container";
 import type { AsyncZlib } from "./zlib";
 
 interface ByteTransform {
   readable: ReadableStream<Uint8Array>;
   writable: WritableStream<BufferSource>;
+}
+
+/**
+ * Browsers refuse bytes after the end of a zlib stream (Chromium "Junk found after end of compressed data",
+ * Firefox "Unexpected input after the end of stream", Safari "Extra bytes past the end") and drop what they
+ * had inflated with it, so such a file is refused here in words of its own. Node's zlib reads on and the CLI
+ * warns, as PT's qUncompress (zlib's uncompress) ignores them too [inferred: zlib's documented behaviour].
+ */
+function junk(e: unknown): never {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/junk|after the end|past the end/i.test(msg))
+    throw new LabFileError("bytes follow the compressed XML, which the browser refuses (npm run lab reads past them)");
+  throw e;
 }
 
 async function run(transform: ByteTransform, input: Uint8Array, maxBytes: number): Promise<Uint8Array> {
@@ -18,7 +32,7 @@ async function run(transform: ByteTransform, input: Uint8Array, maxBytes: number
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(junk);
     if (done) break;
     total += value.length;
     if (total > maxBytes) {

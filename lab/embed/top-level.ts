@@ -14,10 +14,45 @@ export interface Span {
   children?: Span[];
 }
 
-const TAG = /<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/y;
+interface Tag {
+  closing: boolean;
+  name: string;
+  selfClosing: boolean;
+  /** Offset just after its `>`. */
+  end: number;
+}
+
+const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 58) || c === 45 || c === 46;
+
+/**
+ * The tag at `at` (a `<`), or null when it is malformed. A scan, not a pattern: the one it
+ * replaces backtracked quadratically on a long tag that never closes (issue 27).
+ */
+function readTag(xml: string, at: number): Tag | null {
+  let i = at + 1;
+  const closing = xml.charCodeAt(i) === 47; /* / */
+  if (closing) i++;
+  const start = i;
+  if (!isNameStart(xml.charCodeAt(i))) return null;
+  do i++;
+  while (isNameChar(xml.charCodeAt(i)));
+  const name = xml.slice(start, i);
+  for (; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 62 /* > */) return { closing, name, selfClosing: xml.charCodeAt(i - 1) === 47, end: i + 1 };
+    if (c === 34 /* " */ || c === 39 /* ' */) {
+      i = xml.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (i < 0) return null;
+    }
+  }
+  return null;
+}
 
 /** Skips what is not a tag from `at` (a `<`): answers where the scan goes on, or -1 when it is a tag. */
 function skipNonTag(xml: string, at: number): number {
+  const c = xml.charCodeAt(at + 1);
+  if (c !== 33 /* ! */ && c !== 63 /* ? */) return -1; // most are tags: answered without a string compared
   const skip = (open: string, close: string) => {
     if (!xml.startsWith(open, at)) return -1;
     const end = xml.indexOf(close, at + open.length);
@@ -50,18 +85,15 @@ export function scanElements(xml: string, depth = 1): Span {
       at = xml.indexOf("<", next);
       continue;
     }
-    TAG.lastIndex = at;
-    const m = TAG.exec(xml);
-    if (!m) throw new LabFileError("the XML has a malformed tag at offset " + at);
-    const end = TAG.lastIndex;
-    const closing = m[1] === "/",
-      selfClosing = m[4] === "/";
-    if (closing) {
+    const tag = readTag(xml, at);
+    if (!tag) throw new LabFileError("the XML has a malformed tag at offset " + at);
+    const { end, selfClosing } = tag;
+    if (tag.closing) {
       const open = stack.pop();
-      if (!open || open.name !== m[2]) throw new LabFileError("the XML has an unbalanced </" + m[2] + ">");
+      if (!open || open.name !== tag.name) throw new LabFileError("the XML has an unbalanced </" + tag.name + ">");
       open.end = end;
     } else {
-      const span: Span = { name: m[2], start: at, end };
+      const span: Span = { name: tag.name, start: at, end };
       const parent = stack[stack.length - 1];
       if (!parent) {
         if (root) throw new LabFileError("the XML has more than one root element");
@@ -92,6 +124,8 @@ export function indentBefore(xml: string, start: number): string {
  * back to the full scan when that text does not close exactly the root.
  */
 export function rootChild(xml: string, name: string): Span | null {
+  // No such text, no such element: a lab without one is not scanned (62.9 million tags took 7 s, issue 27).
+  if (xml.lastIndexOf("<" + name) < 0) return null;
   const start = xml.lastIndexOf("<" + name + ">");
   const close = "</" + name + ">";
   const endTag = start < 0 ? -1 : xml.indexOf(close, start);
@@ -109,13 +143,12 @@ function closesRootOnly(xml: string, at: number): boolean {
       i = xml.indexOf("<", next);
       continue;
     }
-    TAG.lastIndex = i;
-    const m = TAG.exec(xml);
-    if (!m) return false;
-    if (m[1] === "/") depth--;
-    else if (m[4] !== "/") depth++;
-    if (depth < 0) return /^\s*$/.test(xml.slice(TAG.lastIndex));
-    i = xml.indexOf("<", TAG.lastIndex);
+    const tag = readTag(xml, i);
+    if (!tag) return false;
+    if (tag.closing) depth--;
+    else if (!tag.selfClosing) depth++;
+    if (depth < 0) return /^\s*$/.test(xml.slice(tag.end));
+    i = xml.indexOf("<", tag.end);
   }
   return false;
 }

@@ -2,6 +2,7 @@
 // Services > EMAIL (EMAIL_SERVER) and Services > DNS (DNS_SERVER). Element
 // names from decoded PT 7.2–9.0 files (research/pt-labs-and-fidelity.md C3).
 import type { HostSpec, StoredMailSpec } from "../../sim/spec";
+import { count, cutName, LIMITS } from "./limits";
 import { child, textAt, type XmlElement } from "./xml";
 
 /** Reports what is not imported as it stands, naming the device ("" for the file). */
@@ -56,17 +57,18 @@ export function readEmailClient(engine: XmlElement, device: string, warn: Warn):
   const declared = Number(textAt(el, "NO_OF_MAILS") || "0");
   if (declared !== inbox.length)
     warn(device, "the Email client declares " + declared + " stored mails but holds " + inbox.length);
-  const mailId = textAt(el, "MAIL_ID"),
-    user = textAt(el, "USER"),
-    smtp = textAt(el, "SMTP_SERVER");
+  const cut = (tag: string) => cutName(textAt(el, tag), "its Email client's " + tag, (m) => warn(device, m));
+  const mailId = cut("MAIL_ID"),
+    user = cut("USER"),
+    smtp = cut("SMTP_SERVER");
   if (!mailId && !user && !smtp && !inbox.length) return undefined;
   const email: NonNullable<HostSpec["email"]> = {
-    name: textAt(el, "NAME"),
+    name: cut("NAME"),
     mailId,
     user,
     password: textAt(el, "PASSWORD"),
     smtp,
-    pop3: textAt(el, "POP3_SERVER"),
+    pop3: cut("POP3_SERVER"),
   };
   if (inbox.length) email.inbox = inbox;
   return email;
@@ -79,33 +81,49 @@ export function readMailServer(engine: XmlElement, device: string, warn: Warn): 
   const users: { [user: string]: string } = Object.create(null);
   const mailboxes: { [user: string]: StoredMailSpec[] } = Object.create(null);
   const orphans: StoredMailSpec[] = [];
-  let current: StoredMailSpec[] = orphans;
+  let current: StoredMailSpec[] | null = orphans;
   let userCount = 0;
+  const cutUser = (name: string) => cutName(name, "a mail user's name", (m) => warn(device, m));
   // PASSWORDn by name once: looking each up among all children was quadratic in the users (issue 27).
   const passwords = new Map<string, string>();
   for (const c of el.children)
     if (/^PASSWORD\d+$/.test(c.name) && !passwords.has(c.name)) passwords.set(c.name, c.text);
   for (const c of el.children) {
     if (/^USER\d+$/.test(c.name)) {
-      userCount++;
-      if (Object.prototype.hasOwnProperty.call(users, c.text)) {
-        warn(device, "mail user " + c.text + " appears twice; the first is kept");
+      // Past the limit, users and their mails are not read (nor kept): a warning below says how many.
+      if (++userCount > LIMITS.usersPerServer) {
+        current = null;
+        continue;
+      }
+      const user = cutUser(c.text);
+      if (Object.prototype.hasOwnProperty.call(users, user)) {
+        warn(device, "mail user " + user + " appears twice; the first is kept");
         current = [];
         continue;
       }
       const password = passwords.get("PASSWORD" + c.name.slice(4)) || "";
-      users[c.text] = password;
-      current = mailboxes[c.text] = [];
-    } else {
+      users[user] = password;
+      current = mailboxes[user] = [];
+    } else if (current) {
       readMail(c, current);
     }
   }
+  if (userCount > LIMITS.usersPerServer)
+    warn(
+      device,
+      "the mail server has " +
+        count(userCount) +
+        (el.cut ? " or more" : "") +
+        " users; the first " +
+        count(LIMITS.usersPerServer) +
+        " are read",
+    );
   if (orphans.length) warn(device, orphans.length + " stored mails before any mail user are ignored");
   const declared = Number(textAt(el, "NO_OF_USERS") || "0");
   if (declared !== userCount) warn(device, "the mail server declares " + declared + " users but lists " + userCount);
   if (flag(textAt(el, "FORWARD_MAIL")))
     warn(device, "FORWARD_MAIL is set; its effect in PT is unknown and it is ignored");
-  const domain = textAt(el, "SMTP_DOMAIN");
+  const domain = cutName(textAt(el, "SMTP_DOMAIN"), "its mail domain", (m) => warn(device, m));
   const smtp = flag(textAt(el, "SMTP_ENABLED")),
     pop3 = flag(textAt(el, "POP3_ENABLED"));
   // Server-PT's defaults (SMTP and POP3 on, no domain, no users) are the simulator's: nothing to say.
@@ -137,19 +155,22 @@ export function readDnsServer(
   const el = child(engine, "DNS_SERVER");
   if (!el) return undefined;
   const on = flag(textAt(el, "ENABLED"));
-  const records: { [name: string]: string } = {};
-  const cnames: { [alias: string]: string } = {};
+  // Names are data: a record named __proto__ is a record (issue 27).
+  const records: { [name: string]: string } = Object.create(null);
+  const cnames: { [alias: string]: string } = Object.create(null);
   let count = 0;
   for (const rr of child(el, "NAMESERVER-DATABASE")?.children || []) {
     if (rr.name !== "RESOURCE-RECORD") continue;
     const type = textAt(rr, "TYPE"),
-      name = textAt(rr, "NAME");
+      name = cutName(textAt(rr, "NAME"), "a DNS record's name", (m) => warn(device, m));
     const table = type === "A-REC" ? records : type === "CNAME" ? cnames : null;
     if (!table) {
       warn(device, "DNS " + (type || "untyped") + " record " + name + " is not modeled");
       continue;
     }
-    const value = type === "CNAME" ? textAt(rr, "HOSTNAME") : textAt(rr, "IPADDRESS");
+    const value = cutName(textAt(rr, type === "CNAME" ? "HOSTNAME" : "IPADDRESS"), "a DNS record's value", (m) =>
+      warn(device, m),
+    );
     held.push(type === "CNAME" ? { type: "CNAME", name, host: value } : { type: "A", name, address: value });
     if (Object.prototype.hasOwnProperty.call(table, name)) {
       // The model answers with the first record, in file order: which one PT answers with is not

@@ -3,7 +3,10 @@
 // text; skips comments, processing instructions and the DOCTYPE; decodes the
 // five named entities and character references. Subtrees the caller does not
 // need can be skipped: they are checked for well-formedness but not built,
-// which keeps a 25 MB .pka's memory near its text size.
+// which keeps a 25 MB .pka's memory near its text size. What is built is
+// bounded (limits.ts): depth and elements refuse the file, children and text
+// are cut, and the cut is noted on the element for the importer's warnings.
+import { count, LIMITS } from "./limits";
 
 export interface XmlElement {
   name: string;
@@ -11,6 +14,8 @@ export interface XmlElement {
   children: XmlElement[];
   /** Character data of an element without child elements (mixed content keeps only the non-blank text). */
   text: string;
+  /** What was cut in this element or below it (the first such), for a warning; absent when nothing was. */
+  cut?: string;
 }
 
 export class XmlError extends Error {
@@ -25,9 +30,10 @@ export interface ParseOptions {
   skip?: (name: string, parent: XmlElement) => boolean;
   /** Called as each element closes, complete; answer true to drop it from its parent (it has been consumed). */
   onClose?: (el: XmlElement, parent: XmlElement | null) => boolean;
+  /** Bounds other than LIMITS' (tests). */
+  limits?: { elements?: number; depth?: number; children?: number; text?: number };
 }
 
-const ATTR = /([A-Za-z_:][-\w.:\u00B7-\uFFFF]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g;
 const NAMED: { [name: string]: string } = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 // Most elements have no attributes or no children: they share these (frozen, so a stray write throws).
@@ -84,10 +90,39 @@ function skipSpace(src: string, at: number): number {
   return at;
 }
 
+/**
+ * The attribute at `at` (name = "value" or 'value'): where its name ends, its value starts and it
+ * ends; null when there is none. A scan, not a pattern: the one it replaces backtracked
+ * quadratically where a name met Unicode spaces (issue 27).
+ */
+function attribute(src: string, at: number): { nameEnd: number; valueStart: number; end: number } | null {
+  const end = nameEnd(src, at);
+  const eq = skipSpace(src, end);
+  if (end === at || src.charCodeAt(eq) !== 61 /* = */) return null;
+  const open = skipSpace(src, eq + 1);
+  const quote = src.charAt(open);
+  if (quote !== '"' && quote !== "'") return null;
+  const close = src.indexOf(quote, open + 1);
+  return close < 0 ? null : { nameEnd: end, valueStart: open + 1, end: close + 1 };
+}
+
 export function parseXml(src: string, options: ParseOptions = {}): XmlElement {
   const { skip, onClose } = options;
+  const limit = { ...LIMITS, ...options.limits };
   const fail = (what: string, at: number): never => {
     throw new XmlError("malformed XML at line " + lineOf(src, at) + ": " + what);
+  };
+  let built = 0;
+  /** Text from..to appended to el's, up to the limit; entities decoded unless raw (CDATA). */
+  const addText = (el: XmlElement, from: number, to: number, raw: boolean) => {
+    const room = limit.text - el.text.length;
+    if (to - from > room) {
+      to = from + Math.max(0, room);
+      el.cut =
+        el.cut ||
+        "the text of <" + el.name + "> is longer than " + count(limit.text) + " characters; the rest is not read";
+    }
+    if (to > from) el.text += raw ? src.slice(from, to) : decodeEntities(src.slice(from, to), entityFail);
   };
   // Open elements; their text accumulates in `text` as it is read.
   const stack: XmlElement[] = [];
@@ -101,10 +136,11 @@ export function parseXml(src: string, options: ParseOptions = {}): XmlElement {
   let blankFrom = -1,
     blankTo = -1;
   const keepBlank = (el: XmlElement) => {
-    if (blankFrom >= 0) el.text += src.slice(blankFrom, blankTo);
+    if (blankFrom >= 0) addText(el, blankFrom, blankTo, true);
     blankFrom = -1;
   };
   const closed = (el: XmlElement, parent: XmlElement | null) => {
+    if (el.cut && parent && !parent.cut) parent.cut = el.cut; // the device reading it names the cut
     if (onClose?.(el, parent) && parent) parent.children.pop(); // it is the last child: later siblings are not read yet
   };
   let pos = 0;
@@ -127,7 +163,7 @@ export function parseXml(src: string, options: ParseOptions = {}): XmlElement {
       } else {
         keepBlank(top);
         textPos = pos;
-        top.text += decodeEntities(src.slice(pos, textEnd), entityFail);
+        addText(top, pos, textEnd, false);
       }
     }
     if (lt < 0) break;
@@ -147,7 +183,7 @@ export function parseXml(src: string, options: ParseOptions = {}): XmlElement {
         if (!stack.length) fail("CDATA outside the root element", lt);
         if (!skipped.length) {
           keepBlank(stack[stack.length - 1]);
-          stack[stack.length - 1].text += src.slice(lt + 9, end);
+          addText(stack[stack.length - 1], lt + 9, end, true);
         }
         pos = end + 3;
       } else if (src.startsWith("<!DOCTYPE", lt)) {
@@ -194,6 +230,7 @@ export function parseXml(src: string, options: ParseOptions = {}): XmlElement {
       const name = src.slice(lt + 1, end);
       let at = end;
       let attrs = NO_ATTRS;
+      let attrCut = "";
       for (;;) {
         const next = skipSpace(src, at);
         const c = src.charCodeAt(next);
@@ -203,8 +240,7 @@ export function parseXml(src: string, options: ParseOptions = {}): XmlElement {
         }
         if (next >= n) fail("the text ends inside <" + name + " (truncated?)", lt);
         if (next === at) fail("bad tag <" + name, lt); // an attribute needs a space before it
-        ATTR.lastIndex = next;
-        const a = ATTR.exec(src);
+        const a = attribute(src, next);
         if (!a)
           return fail(
             src.indexOf(">", next) < 0
@@ -213,11 +249,22 @@ export function parseXml(src: string, options: ParseOptions = {}): XmlElement {
             lt,
           );
         if (!skipped.length) {
-          if (attrs === NO_ATTRS) attrs = {};
+          if (attrs === NO_ATTRS) attrs = Object.create(null); // names are data: __proto__ is an attribute
           textPos = lt;
-          attrs[a[1]] = decodeEntities(a[2] != null ? a[2] : a[3], entityFail);
+          const key = src.slice(next, a.nameEnd);
+          const to = Math.min(a.end - 1, a.valueStart + limit.text); // cut as text is (the device's model is one)
+          if (to < a.end - 1)
+            attrCut =
+              "the " +
+              key +
+              " of <" +
+              name +
+              "> is longer than " +
+              count(limit.text) +
+              " characters; the rest is not read";
+          attrs[key] = decodeEntities(src.slice(a.valueStart, to), entityFail);
         }
-        at = ATTR.lastIndex;
+        at = a.end;
       }
       const selfClosing = src.charCodeAt(at) === 47;
       if (selfClosing && src.charCodeAt(at + 1) !== 62) fail("bad tag <" + name, lt);
@@ -225,11 +272,24 @@ export function parseXml(src: string, options: ParseOptions = {}): XmlElement {
       if (!stack.length && root) fail("a second root element <" + name + ">", lt);
       const parent = stack.length ? stack[stack.length - 1] : null;
       blankFrom = -1; // the blank before a child element is the parent's layout
-      if (skipped.length || (skip && parent && skip(name, parent))) {
+      if (!selfClosing && stack.length + skipped.length >= limit.depth)
+        throw new XmlError(
+          "the XML nests elements more than " + count(limit.depth) + " deep (line " + lineOf(src, lt) + ")",
+        );
+      const full = !skipped.length && parent !== null && parent.children.length >= limit.children;
+      if (full && !parent.cut)
+        parent.cut =
+          "<" + parent.name + "> holds more than " + count(limit.children) + " elements; the rest are not read";
+      if (skipped.length || full || (skip && parent && skip(name, parent))) {
         if (!selfClosing) skipped.push(name);
         continue;
       }
+      if (++built > limit.elements)
+        throw new XmlError(
+          "the lab holds more than " + count(limit.elements) + " elements to read (line " + lineOf(src, lt) + ")",
+        );
       const el: XmlElement = { name, attrs, children: NO_CHILDREN, text: "" };
+      if (attrCut) el.cut = attrCut;
       if (parent) {
         if (parent.children === NO_CHILDREN) parent.children = [];
         parent.children.push(el);

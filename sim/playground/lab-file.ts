@@ -2,13 +2,40 @@
 // input in the network view's toolbar and drag-and-drop onto the page. The
 // bytes go to the worker, which decodes and imports them with lab/ and opens
 // the topology; the importer's error or warnings come back to show here.
+// First a reader worker of its own reads the file under a time limit and is
+// ended if it takes longer: a hostile file then costs that much, never the
+// simulation (the worker that plays PT reads only what read in time).
 // Every text from the file (its name, device names, warnings) is data: it is
 // rendered only as Preact text.
 
 import { html } from "htm/preact";
 import { useEffect, useState } from "preact/hooks";
 import { MAX_FILE_BYTES } from "../../lab/codec/container";
-import type { FileView } from "./protocol";
+import type { FileView, FromWorker, ToWorker } from "./protocol";
+
+/** How long a lab may take to decode and import before its reader is ended (?labReadMs= for tests). */
+const LAB_READ_MS = Number(new URLSearchParams(location.search).get("labReadMs")) || 20_000;
+
+/**
+ * Reads a lab in a worker of its own (worker.ts ?read-lab) and ends that worker when done or when the time is
+ * up: answers the importer's one-line error, the time limit's, or null when the lab reads.
+ */
+export function readWithin(name: string, bytes: ArrayBuffer, ms = LAB_READ_MS): Promise<string | null> {
+  return new Promise((resolve) => {
+    const reader = new Worker("/playground/worker.js?read-lab");
+    const done = (error: string | null) => {
+      clearTimeout(timer);
+      reader.terminate();
+      resolve(error);
+    };
+    const timer = setTimeout(() => done("reading it took more than " + ms / 1000 + " s, so it was stopped"), ms);
+    reader.onmessage = (e: MessageEvent<FromWorker>) => {
+      if (e.data.type === "lab-opened") done(e.data.error);
+    };
+    reader.onerror = (e) => done("it could not be read (" + (e.message || "the reader stopped") + ")");
+    reader.postMessage({ type: "open-lab", id: 0, name, bytes } satisfies ToWorker, [bytes]);
+  });
+}
 
 /** Sends a lab's bytes to the worker; resolves with the importer's one-line error, or null once it is open. */
 export type OpenLab = (name: string, bytes: ArrayBuffer) => Promise<string | null>;
@@ -52,7 +79,11 @@ export async function openLabFile(file: File, open: OpenLab): Promise<void> {
     // The codec refuses these too, but only after the whole file was read and copied.
     if (file.size > MAX_FILE_BYTES)
       error = "file is " + file.size + " bytes, above the " + MAX_FILE_BYTES + "-byte limit";
-    else error = await open(name, await file.arrayBuffer());
+    else {
+      const bytes = await file.arrayBuffer();
+      error = await readWithin(name, bytes.slice(0));
+      if (error === null) error = await open(name, bytes);
+    }
   } catch (e) {
     error = (e instanceof Error ? e.message : String(e)).split("\n")[0] || "the file could not be read";
   }

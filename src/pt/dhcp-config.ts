@@ -62,21 +62,32 @@ export function dhcpOfServerXml(xml: string): DhcpServerFacts | "none" {
     return v === "0.0.0.0" ? "" : v;
   };
   const facts: DhcpServerFacts = { on: false, pools: [], excluded: [] };
-  const server = /<DHCP_SERVER>([\s\S]*?)<\/DHCP_SERVER>/g;
-  for (let s = server.exec(body); s; s = server.exec(body)) {
+  for (const s of inside(body, "DHCP_SERVER")) {
     // One service per port (PT 8.x/9.x); it is on when any port's is.
-    if (/^(1|true)$/.test(field(s[1], "ENABLED"))) facts.on = true;
-    const pool = /<POOL>([\s\S]*?)<\/POOL>/g;
-    for (let p = pool.exec(s[1]); p; p = pool.exec(s[1]))
+    if (/^(1|true)$/.test(field(s, "ENABLED"))) facts.on = true;
+    for (const p of inside(s, "POOL"))
       facts.pools.push({
-        name: field(p[1], "NAME"),
-        network: field(p[1], "NETWORK"),
-        mask: field(p[1], "MASK"),
-        start: field(p[1], "START_IP"),
-        max: Number(field(p[1], "MAX_USERS")) || 0,
-        gateway: field(p[1], "DEFAULT_ROUTER"),
-        dns: field(p[1], "DNS_SERVER"),
+        name: field(p, "NAME"),
+        network: field(p, "NETWORK"),
+        mask: field(p, "MASK"),
+        start: field(p, "START_IP"),
+        max: Number(field(p, "MAX_USERS")) || 0,
+        gateway: field(p, "DEFAULT_ROUTER"),
+        dns: field(p, "DNS_SERVER"),
       });
   }
   return facts;
+}
+
+/** The text inside each <tag>…</tag>, in order. indexOf, not a lazy pattern: that was quadratic on unclosed tags (issue 27). */
+function inside(text: string, tag: string): string[] {
+  const out: string[] = [];
+  for (let at = text.indexOf("<" + tag + ">"); at >= 0; ) {
+    const from = at + tag.length + 2;
+    const end = text.indexOf("</" + tag + ">", from);
+    if (end < 0) break;
+    out.push(text.slice(from, end));
+    at = text.indexOf("<" + tag + ">", end);
+  }
+  return out;
 }

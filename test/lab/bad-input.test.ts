@@ -8,6 +8,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { MAX_FILE_BYTES, MAX_XML_BYTES, sealContainer, writeFrame } from "../../lab/codec/container";
 import { decodeLab, encodeLab } from "../../lab/codec/lab-file";
 import { nodeZlib } from "../../lab/codec/zlib-node";
+import { exportLab } from "../../lab/export/export-lab";
+import { LIMITS } from "../../lab/import/limits";
+import { oneLan } from "../../sim/scenarios/classroom";
 import { runCli } from "./run-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "lab-bad-"));
@@ -154,5 +157,114 @@ describe("bad input", () => {
     expect(r.status).toBe(1);
     expect(r.out.map((l) => JSON.parse(l).ok)).toEqual([true, false, false]);
     expect(JSON.parse(r.out[1]).error).toBe("no such file");
+  });
+});
+
+/** The classroom's lab with `inside` written at the start of the mail server's <EMAIL_SERVER>, or instead of what `at` finds. */
+function classroom(edit: (xml: string) => string): string {
+  return edit(exportLab(oneLan(), "pkt"));
+}
+const inMailServer = (what: string) => (xml: string) => xml.replace("<EMAIL_SERVER>", "<EMAIL_SERVER>" + what);
+
+/** Reads a file through the CLI's --json within `ms`, and answers its one line. */
+function timed(
+  path: string,
+  ms: number,
+): { ok: boolean; error?: string; warnings?: string[]; devices?: { name: string }[] } {
+  const started = Date.now();
+  const r = runCli(["--json", path]);
+  expect(Date.now() - started).toBeLessThan(ms);
+  expect(r.out).toHaveLength(1);
+  return JSON.parse(r.out[0]);
+}
+
+// Each case issue 27 found by mutating labs, made again here by code: it ends within a few seconds with one line.
+describe("the hostile labs of issue 27", () => {
+  it("case 1: processing instructions before text, read in linear time", () => {
+    expect(timed(file("prolog.pkt", lab("<?p?>".repeat(40) + "x")), 2000).error).toBe(
+      "decoded, but the payload is not XML",
+    );
+  });
+
+  it("case 2: a mail server with more users than the limit: the first are read, with a warning", () => {
+    let users = "";
+    // The classroom's server has two users of its own, after these.
+    for (let i = 0; i < LIMITS.usersPerServer; i++) users += `<USER${i}>u${i}</USER${i}><PASSWORD${i}>p</PASSWORD${i}>`;
+    const r = timed(file("users.pkt", lab(classroom(inMailServer(users)))), 10000);
+    expect(r.warnings).toContain("SRV-MAIL: the mail server has 100,002 users; the first 100,000 are read");
+  });
+
+  it("case 3: two million empty elements inside <EMAIL_SERVER>: the rest past the limit are not built", () => {
+    const r = timed(file("empty.pkt", lab(classroom(inMailServer("<a/>".repeat(2_000_000))))), 10000);
+    expect(r.ok).toBe(true);
+    expect(r.warnings).toContain("SRV-MAIL: <EMAIL_SERVER> holds more than 500,000 elements; the rest are not read");
+  });
+
+  it("case 4: a device name of 5 MB is cut, and the JSON line stays small", () => {
+    const r = timed(
+      file("long-name.pkt", lab(classroom((x) => x.replace(">SRV-MAIL<", ">" + "x".repeat(5e6) + "<")))),
+      10000,
+    );
+    expect(r.ok).toBe(true);
+    expect(r.devices?.map((d) => d.name.length)).toEqual([3, 1000, 6, 6]);
+    expect(r.warnings?.[0]).toBe("device #2's name is longer than 1,000 characters; the first 1,000 are kept");
+    expect(JSON.stringify(r).length).toBeLessThan(100_000);
+  });
+
+  it("case 5: a 1 MB element name in a malformed file gives a short line", () => {
+    const name = "N".repeat(1_000_000);
+    const error = timed(file("long-tag.pkt", lab(classroom(inMailServer("<" + name + ">")))), 5000).error;
+    expect(error?.length).toBe(200);
+    expect(error).toMatch(/^malformed XML at line \d+: expected <\/NNNN/);
+  });
+
+  it("elements nested past the depth limit are refused in one line, not a stack overflow", () => {
+    const deep = "<M>".repeat(LIMITS.depth) + "</M>".repeat(LIMITS.depth);
+    expect(timed(file("deep.pkt", lab(classroom(inMailServer(deep)))), 5000).error).toMatch(
+      /^the XML nests elements more than 200,000 deep \(line \d+\)$/,
+    );
+  });
+
+  it("more devices than the limit are refused; more links than the limit are cut with a warning", () => {
+    const device = (i: number) =>
+      `<DEVICE><ENGINE><TYPE model="PC-PT">Pc</TYPE><NAME>PC${i}</NAME><SAVE_REF_ID>r${i}</SAVE_REF_ID></ENGINE></DEVICE>`;
+    const many = Array.from({ length: LIMITS.devices + 1 }, (_, i) => device(i)).join("");
+    expect(timed(file("devices.pkt", lab(GOOD.replace("<DEVICES>", "<DEVICES>" + many))), 5000).error).toBe(
+      "the lab has more than 10,000 devices, the most that is read",
+    );
+    const link =
+      "<LINK><TYPE>eCopper</TYPE><CABLE><FROM>r0</FROM><PORT>a</PORT><TO>r1</TO><PORT>b</PORT></CABLE></LINK>";
+    const two = device(0) + device(1);
+    const links = GOOD.replace(/<DEVICE>.*<\/DEVICE>/, two).replace(
+      "<LINKS/>",
+      "<LINKS>" + link.repeat(LIMITS.links + 1) + "</LINKS>",
+    );
+    expect(timed(file("links.pkt", lab(links)), 5000).warnings).toContain(
+      "the lab has 10,001 links; the first 10,000 are read",
+    );
+  });
+
+  it("a router of 100,000 interfaces cabled 10,000 times: each cable's port found by name, not by a scan", () => {
+    let lines = "";
+    for (let i = 0; i < 100_000; i++)
+      lines += `<LINE>interface Gi0/${i}</LINE><LINE> ip address 10.${i >> 8}.${i & 255}.1 255.255.255.0</LINE>`;
+    const dev = (type: string, name: string, rest = "") =>
+      `<DEVICE><ENGINE><TYPE model="m">${type}</TYPE><NAME>${name}</NAME><SAVE_REF_ID>${name}</SAVE_REF_ID>${rest}</ENGINE></DEVICE>`;
+    let links = "";
+    for (let i = 0; i < LIMITS.links; i++)
+      links += `<LINK><TYPE>eCopper</TYPE><CABLE><FROM>R</FROM><PORT>Gi0/${i}</PORT><TO>S</TO><PORT>Fa0/${i}</PORT></CABLE></LINK>`;
+    const xml = GOOD.replace(
+      /<DEVICE>.*<\/DEVICE>/,
+      dev("Router", "R", "<RUNNINGCONFIG>" + lines + "</RUNNINGCONFIG>") + dev("Switch", "S"),
+    ).replace("<LINKS/>", "<LINKS>" + links + "</LINKS>");
+    // Was 33 s at 240,000 interfaces: two scans of them per cable.
+    expect(timed(file("router.pkt", lab(xml)), 5000).ok).toBe(true);
+  });
+
+  it("case 7: bytes after the compressed data are read past, with a warning", () => {
+    const bytes = Buffer.from(GOOD);
+    const stream = Buffer.concat([deflateSync(bytes), Buffer.from("trailing")]);
+    const r = timed(file("trailing.pkt", withBytes(writeFrame(bytes.length, new Uint8Array(stream)))), 2000);
+    expect(r.warnings?.[0]).toBe("8 bytes after the compressed XML are ignored");
   });
 });

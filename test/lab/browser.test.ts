@@ -8,7 +8,15 @@ import { describe, expect, it } from "vitest";
 import { webZlib } from "../../lab/codec/zlib-web";
 
 /** Node-only files: the zlib adapter and the command-line tools (grading a folder of labs is one, embed's command another). */
-const NODE_ONLY = ["codec/zlib-node.ts", "cli.ts", "failure.ts", "make-fixtures.ts", "bench.ts", "embed/embed-cli.ts"];
+const NODE_ONLY = [
+  "codec/zlib-node.ts",
+  "cli.ts",
+  "failure.ts",
+  "make-fixtures.ts",
+  "bench.ts",
+  "embed/embed-cli.ts",
+  "fuzz.ts",
+];
 const nodeOnly = (f: string) => NODE_ONLY.indexOf(f) >= 0 || f.startsWith("grade/");
 
 function sources(dir: string, base = dir): string[] {
