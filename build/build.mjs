@@ -4,6 +4,7 @@
 //   dist/module/panel.html  the Custom Interface file: one self-contained page
 //   dist/sim/pt-sim.js      the simulator as an ES2016 script (QJSEngine tests)
 //   dist/playground/*       the playground page and its worker
+//   dist/playground/labs/*  its Sample labs: the fixture labs and index.json (sample-labs.mjs)
 // The module's file names, globals, version and panel URL come from
 // manifest/module.json (scriptEngine[0], customInterfaces[0], globals, ...).
 
@@ -14,6 +15,7 @@ import { runInNewContext } from "node:vm";
 import * as esbuild from "esbuild";
 import { checkEngineSource, checkQtScript } from "./engine-guard.mjs";
 import { checkPanelScript, checkPanelStyles, panelGuardError } from "./panel-guard.mjs";
+import { buildSampleLabs } from "./sample-labs.mjs";
 import { PANEL_FLOOR } from "./webview-floor.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -136,7 +138,7 @@ export async function build(options = {}) {
   const start = performance.now();
   for (const d of ["module", "sim", "playground"]) mkdirSync(out(d), { recursive: true });
   const parts = [buildEngine(manifest, out), buildPanel(manifest, out)];
-  if (!options.moduleOnly) parts.push(buildSimAndPlayground(out));
+  if (!options.moduleOnly) parts.push(buildSimAndPlayground(out), buildSampleLabs(out("playground/labs")));
   await Promise.all(parts);
   writeFileSync(out("module/module.json"), JSON.stringify(manifest, null, 2) + "\n");
   return performance.now() - start;

@@ -11,6 +11,7 @@ import { BehaviourView, type SetSwitch } from "./behaviour-view";
 import { offerDownload } from "./download";
 import { clearLabError, installDrop, LabFileButton, LabStatus, type OpenLab } from "./lab-file";
 import type { Action, DeviceView, FromWorker, PlaygroundFile, ToWorker, WorldView } from "./protocol";
+import { SampleLabs } from "./sample-labs";
 
 /** An element of the playground page (index.html), which has every one of these ids. */
 function element(id: string): HTMLElement {
@@ -325,6 +326,7 @@ function Network() {
         <option value="classroom">Classroom (two domains)</option><option value="one-lan">One LAN, one domain</option>
         ${w.file.key === "lab" ? html`<option value="lab" disabled>${w.file.name}</option>` : null}</select></label>
       <${LabFileButton} open=${openLab} />
+      <${SampleLabs} open=${openLab} />
       <button type="button" onClick=${() => act({ type: "add-pc", name: "PC-Guest" + Math.floor(Math.random() * 900 + 100) })}>Add a PC</button>
     </div>
     <p class="muted">${w.topology} · pushes made: ${w.pushes}</p>
