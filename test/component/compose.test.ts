@@ -151,6 +151,24 @@ describe("compose form", () => {
     expect(calls.filter((c) => c.type === "sendMail")).toEqual([]);
   });
 
+  it("another file opened: the form takes its first device and its account, and keeps the message", async () => {
+    const next: DeviceInfo = {
+      ...DEVICES[1],
+      key: "k-zed",
+      name: "PC-Zed",
+      mailId: "zed@gamma.net",
+      smtpServer: "10.9.0.1",
+    };
+    const { store, type, field } = setup({}, { readDevice: (r) => (r.device === "k-zed" ? next : DEVICES[0]) });
+    type("To", "bob@beta.org");
+    type("Subject", "Lab 3");
+    store.apply(changes({ devices: [next], file: store.file + 1 }));
+    await waitFor(() => expect((screen.getByLabelText("From device") as HTMLSelectElement).value).toBe("k-zed"));
+    await waitFor(() => expect(field("From").value).toBe("zed@gamma.net"));
+    expect(field("Outgoing server").value).toBe("10.9.0.1");
+    expect([field("To").value, field("Subject").value]).toEqual(["bob@beta.org", "Lab 3"]);
+  });
+
   it("enables Cancel only while the chosen device has mail queued or in flight", async () => {
     const { store, calls } = setup();
     const cancel = screen.getByRole("button", { name: "Cancel" }) as HTMLButtonElement;

@@ -72,18 +72,34 @@ export class Compose extends StoreView<ComposeProps, ComposeState> {
   private formRef = createRef<HTMLFormElement>();
   private checkRef = createRef<CheckResult>();
   private started = false;
+  /** The file (Changes.file) the chosen device belongs to. */
+  private file = 0;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   /** The draft save waiting for typing to pause, if any. */
   private flush: (() => void) | undefined;
 
   /** Once devices are known: the draft the engine kept, else the first device. */
   protected storeChanged(): void {
-    const { devices, draft } = this.props.store;
+    const { devices, draft, file } = this.props.store;
+    // Another file opened (File > Open or New): its first device, the message kept. A device deleted from the
+    // same file stays chosen, so Send can say it is gone rather than send from another PC.
+    if (
+      this.started &&
+      file !== this.file &&
+      devices.length &&
+      !devices.some((d) => d.key === this.state.form.device)
+    ) {
+      this.file = file;
+      const f = this.state.form;
+      this.choose(sortDevices(devices)[0].key, { to: f.to, subject: f.subject, body: f.body });
+      return;
+    }
     if (this.started || !devices.length) {
       this.forceUpdate();
       return;
     }
     this.started = true;
+    this.file = file;
     const known = !!draft && devices.some((d) => d.key === draft.device);
     this.choose(known && draft ? draft.device : sortDevices(devices)[0].key, draft || {});
   }
