@@ -24,7 +24,7 @@ export class Incoming {
   ) {}
 
   /** A mailSent from a device: lands on its mail in flight, a mail that ended, an open PT Email row, or a new row. */
-  onMailSent(d: MailDevice, lane: Lane, event: MailSentArgs): MailEntry {
+  onMailSent(d: MailDevice, lane: Lane, event: MailSentArgs): MailEntry | null {
     if (!isReadable(event)) return this.unreadable(d, event);
     const inFlight = lane.inFlight;
     if (inFlight && matches(inFlight, event)) {
@@ -49,8 +49,10 @@ export class Incoming {
       return inFlight;
     }
     for (let i = lane.ended.length - 1; i >= 0; i--) {
-      const entry = lane.ended[i];
-      if (matches(entry, event)) return this.late(entry, event);
+      if (!matches(lane.ended[i], event)) continue;
+      // Its row, thawed to be changed (the log takes it back); gone when the cap dropped it, and the code with it.
+      const entry = this.log.entryOf(lane.ended[i].id);
+      return entry ? this.late(entry, event) : null;
     }
     return this.external(d, lane, event);
   }

@@ -25,12 +25,23 @@ export interface Lane {
   /** sendMail answered false: PT's client is busy (its own Email app, say); try again then. */
   retry: TimerId | null;
   busySince: number;
-  /** Recently ended mails of this device, newest last: a late or repeated code lands on them. */
-  ended: MailEntry[];
+  /** Recently ended mails of this device, newest last: a late or repeated code lands on their rows. */
+  ended: EndedMail[];
   /** Open mails from PT's own Email client, oldest first. */
   external: MailEntry[];
   /** pump() is running: a nested call (an event inside sendMail) leaves the next mail to it. */
   pumping: boolean;
+}
+
+/**
+ * What a lane remembers of a mail that ended, to find its row for a late code: its id and what an event
+ * names. The row itself stays in the log as its wire text; keeping the entry here would hold 20 object
+ * trees per device beside it (issue 23: the soak's heap grew by them).
+ */
+export interface EndedMail {
+  id: number;
+  to: string;
+  subject: string;
 }
 
 /** Ended mails remembered per device, and open rows from PT's own client per device. */
@@ -70,7 +81,7 @@ export class Endings {
   end(lane: Lane, entry: MailEntry, state: MailState, code: number | null, reason?: string, password?: string): void {
     if (reason !== undefined && code === null) this.log.record(entry, { code: null, note: reason });
     this.finish(entry, state, code, reason, password);
-    lane.ended.push(entry);
+    lane.ended.push({ id: entry.id, to: entry.to, subject: entry.subject });
     if (lane.ended.length > ENDED_KEPT) lane.ended.shift();
   }
 
@@ -103,7 +114,7 @@ export function stateOf(code: number | null): MailState {
  * PT's mailSent names both (pt-api.md §7); an event with an empty subject is
  * taken to be about the recipient's mail whatever its subject [inf].
  */
-export function matches(entry: MailEntry, event: MailSentArgs): boolean {
+export function matches(entry: Pick<MailEntry, "to" | "subject">, event: MailSentArgs): boolean {
   if (normalise(event.dest) !== normalise(entry.to)) return false;
   return event.subject === "" || event.subject.trim() === entry.subject.trim();
 }

@@ -164,6 +164,11 @@ export class DeliveryLog {
     return JSON.stringify(w);
   }
 
+  /** One row as an object to change and touch: live as it is, ended thawed (touch keeps it again); null once dropped. */
+  entryOf(id: number): MailEntry | null {
+    return this.entries.has(id) ? this.mailsOf([id])[0] : null;
+  }
+
   /** The rows as objects: live entries as they are, ended ones thawed (copies, not kept). */
   mailsOf(ids: number[]): MailEntry[] {
     const mails: MailEntry[] = [];

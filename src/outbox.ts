@@ -147,7 +147,7 @@ export class Outbox {
   }
 
   /** A mailSent from a device (src/incoming.ts says where it lands). */
-  onMailSent(d: MailDevice, event: MailSentArgs): MailEntry {
+  onMailSent(d: MailDevice, event: MailSentArgs): MailEntry | null {
     return this.incoming.onMailSent(d, this.laneOf(d.key), event);
   }
 
