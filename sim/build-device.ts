@@ -1,7 +1,7 @@
 // Turns one device of a TopologySpec into a SimDevice with its settings,
 // services, users and records, as PT's file would hold them.
-import { SimDevice } from "./device";
-import type { DeviceSpec, DhcpSpec, HostSpec } from "./spec";
+import { SimDevice, type SimPort } from "./device";
+import type { DeviceSpec, DhcpSpec, HostSpec, RouterSpec, SwitchSpec } from "./spec";
 import type { World } from "./world";
 
 export function buildDevice(world: World, spec: DeviceSpec): SimDevice {
@@ -11,16 +11,46 @@ export function buildDevice(world: World, spec: DeviceSpec): SimDevice {
   const dhcp = "dhcpServer" in spec ? spec.dhcpServer : undefined;
   if (dhcp) d.dhcpServer = JSON.parse(JSON.stringify(dhcp)) as DhcpSpec;
   if (spec.kind === "router") {
-    d.ports = spec.ports.map((p) =>
-      p.helpers?.length
-        ? { ip: p.ip, mask: p.mask, name: p.name, up: p.up !== false, helpers: p.helpers.slice() }
-        : { ip: p.ip, mask: p.mask, name: p.name, up: p.up !== false },
-    );
-    d.staticRoutes = (spec.staticRoutes || []).map((r) => ({ network: r.network, mask: r.mask, nextHop: r.nextHop }));
-    d.routedNetworks = (spec.routedNetworks || []).slice();
+    d.ports = spec.ports.map((p) => {
+      const port: SimPort = { ip: p.ip, mask: p.mask, name: p.name, up: p.up !== false };
+      if (p.helpers?.length) port.helpers = p.helpers.slice();
+      if (p.aclIn) port.aclIn = p.aclIn;
+      if (p.aclOut) port.aclOut = p.aclOut;
+      const dot = (p.name || "").indexOf(".");
+      if (p.vlan && dot > 0)
+        port.vlan = { id: p.vlan.id, parent: (p.name || "").slice(0, dot), native: p.vlan.native === true };
+      return port;
+    });
+    routesOf(d, spec);
+    if (spec.acls) d.acls = JSON.parse(JSON.stringify(spec.acls)) as SimDevice["acls"];
+  } else if (spec.kind === "switch") {
+    // Named ports first ("SW1:2" cables ports[2]), then the SVIs, which no cable ends at.
+    d.ports = (spec.ports || []).map((p) => {
+      const port: SimPort = {
+        ip: p.routed ? p.routed.ip : "",
+        mask: p.routed ? p.routed.mask : "",
+        name: p.name,
+        up: p.up !== false,
+      };
+      if (p.switchport) port.switchport = Object.assign({}, p.switchport);
+      if (p.routed) port.routed = true;
+      return port;
+    });
+    for (const v of spec.svis || []) {
+      const svi: SimPort = { ip: v.ip, mask: v.mask, name: "Vlan" + v.vlan, up: v.up !== false };
+      svi.vlan = { id: v.vlan, parent: null, native: false };
+      if (v.helpers?.length) svi.helpers = v.helpers.slice();
+      d.ports.push(svi);
+    }
+    d.ipRouting = spec.ipRouting === true;
+    if (spec.vlans) d.vlanDatabase = spec.vlans.slice();
+    if (spec.wireless) d.wlans = spec.wireless.map((w) => Object.assign({}, w));
+    d.home = spec.home === true;
+    routesOf(d, spec);
   } else if (isHostSpec(spec)) {
     d.ports = [{ ip: spec.ip || "", mask: spec.mask || "255.255.255.0", up: true }];
-    if (d.unmodeled.indexOf("wireless") >= 0) d.ports[0].name = "Wireless0";
+    if (d.unmodeled.indexOf("wireless") >= 0 || spec.wireless) d.ports[0].name = "Wireless0";
+    if (spec.wireless) d.wlan = Object.assign({}, spec.wireless);
     d.dhcp = !!spec.dhcp;
     d.gateway = spec.gateway || "";
     d.dnsServer = spec.dns || "";
@@ -52,6 +82,11 @@ export function buildDevice(world: World, spec: DeviceSpec): SimDevice {
     }
   }
   return d;
+}
+
+function routesOf(d: SimDevice, spec: RouterSpec | SwitchSpec): void {
+  d.staticRoutes = (spec.staticRoutes || []).map((r) => ({ network: r.network, mask: r.mask, nextHop: r.nextHop }));
+  d.routedNetworks = (spec.routedNetworks || []).slice();
 }
 
 function isHostSpec(spec: DeviceSpec): spec is HostSpec {

@@ -1,6 +1,7 @@
 // A simulated device with the IpcAPI Device shape, and the client-side email
 // processes (class_device.html, class_email_client.html, class_email_user.html,
 // class_smtp_client.html).
+import type { AclFacts, PortFacts, Wlan } from "../src/model/snapshot";
 import type { Device, EmailClient, EmailUser, SmtpClient } from "../src/pt";
 import { SimObject } from "./events";
 import type { SimPortObject } from "./ports";
@@ -44,6 +45,15 @@ export interface SimPort {
   up: boolean;
   /** Routers: `ip helper-address`. */
   helpers?: string[];
+  /** Routers: `ip access-group` in and out. */
+  aclIn?: string;
+  aclOut?: string;
+  /** Switch ports: `switchport` (src/model/snapshot.ts PortFacts). */
+  switchport?: PortFacts["switchport"];
+  /** Sub-interfaces and SVIs. */
+  vlan?: PortFacts["vlan"];
+  /** A multilayer switch's `no switchport` port. */
+  routed?: boolean;
 }
 
 class SimEmailUser implements EmailUser {
@@ -144,8 +154,19 @@ export class SimDevice extends SimObject implements Device {
   /** Routers: `ip route` lines, and networks a routing protocol announces (taken as converged). */
   staticRoutes: { network: string; mask: string; nextHop: string }[] = [];
   routedNetworks: string[] = [];
+  /** Switches: `ip routing` (a multilayer switch that routes). */
+  ipRouting = false;
+  /** Switches: the VLAN database (vlan.dat); null: the lab saved none. */
+  vlanDatabase: number[] | null = null;
   /** Services > DHCP or `ip dhcp pool` (TopologySpec's `dhcpServer`); null: none. */
   dhcpServer: DhcpSpec | null = null;
+  /** Routers' access lists (TopologySpec's `acls`). */
+  acls: { [name: string]: AclFacts } = {};
+  /** An access point's or home router's networks, a wireless host's (TopologySpec's `wireless`). */
+  wlans: Wlan[] | null = null;
+  wlan: Wlan | null = null;
+  /** A home router (SwitchSpec `home`). */
+  home = false;
   /** What the model does not cover on this device (TopologySpec's `unmodeled`). */
   unmodeled: string[] = [];
   /** Set when a link of this device comes up: its next send waits on ARP (rules.ts). */
@@ -202,8 +223,10 @@ export class SimDevice extends SimObject implements Device {
     this.emit("powerChanged", { on: this.power });
   }
   getType(): number {
-    // An access point is kept as a switch whose wireless side is not modeled: PT's eAccessPoint (7).
-    if (this.kind === "switch" && this.unmodeled.indexOf("wireless clients") >= 0) return 7;
+    // An access point is kept as a switch (its networks modeled or not): PT's eAccessPoint (7); a home router
+    // is eWirelessRouterNewGeneration (30) [doc getType()].
+    if (this.kind === "switch" && (this.unmodeled.indexOf("wireless clients") >= 0 || this.wlans))
+      return this.home ? 30 : 7;
     return KINDS[this.kind].type;
   }
   getModel(): string {
@@ -258,7 +281,7 @@ export class SimDevice extends SimObject implements Device {
       case "Arp":
         return this.kind === "power" ? null : new SimArp(this);
       case "Routing":
-        return this.kind === "router" ? new SimRouting(this) : null;
+        return this.kind === "router" || this.ipRouting ? new SimRouting(this) : null;
       default:
         return null;
     }

@@ -4,11 +4,13 @@
 // end is on and not shut down [inf from "true if the status is up on the
 // port"]. The sim's own data stay where they are (SimDevice.ports, World.links);
 // these objects read them live, and are kept per port so handlers stay on them.
+import { joins } from "../src/model/wireless";
 import type { HostPort, Link, Port } from "../src/pt";
 import type { SimDevice } from "./device";
 import { SimObject } from "./events";
 import { argumentsExactly } from "./native";
 import type { SimLink } from "./reach";
+import { switchPortNames } from "./switch-ports";
 
 interface PortWorld {
   devices: SimDevice[];
@@ -158,10 +160,7 @@ export class SimPortTable {
 
   /** As sim/snapshot.ts names them: a switch's ports by the order they were cabled, else the IOS name or PT's default. */
   nameOf(d: SimDevice, index: number): string {
-    if (d.kind === "switch") {
-      const i = this.indexesOf(d).indexOf(index);
-      return "FastEthernet0/" + (i + 1);
-    }
+    if (d.kind === "switch") return switchPortNames(d, this.world.links)[index] || "FastEthernet0/0";
     const p = d.ports[index];
     if (p?.name) return p.name;
     return d.kind === "router" ? "GigabitEthernet0/" + index : "FastEthernet" + index;
@@ -175,6 +174,19 @@ export class SimPortTable {
 
   statusOf(d: SimDevice, index: number): boolean {
     if (!d.power || !adminUp(d, index)) return false;
+    // A wireless port is up while it is associated with a powered access point (src/model/wireless.ts) [inf: PT].
+    const air = d.wlan;
+    if (air) return this.world.devices.some((x) => x.power && (x.wlans || []).some((n) => joins(air, n)));
+    // A sub-interface is up with its cabled port, an SVI with its switch [inf: IOS; PT's own status not seen].
+    const vlan = d.ports[index]?.vlan;
+    if (vlan)
+      return (
+        vlan.parent === null ||
+        this.statusOf(
+          d,
+          d.ports.findIndex((p) => p.name === vlan.parent),
+        )
+      );
     const l = this.cableAt(d, index);
     if (!l?.up) return false;
     const far = l.a.device === d && l.a.port === index ? l.b : l.a;
@@ -224,6 +236,6 @@ export class SimPortTable {
 
 /** Not shut down: a host's or router's port setting; a switch's ports are as up as their cables (sim/spec.ts). */
 function adminUp(d: SimDevice, index: number): boolean {
-  const p = d.kind === "switch" ? null : d.ports[index];
+  const p = d.ports[index];
   return p ? p.up : true;
 }

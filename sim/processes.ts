@@ -2,10 +2,12 @@
 // DnsClient, Arp and Routing, each a live view of its device's settings, and
 // the device's XML with the router's running configuration.
 import type { ArpProcess, ArpTable, DnsClient, HostIp, RoutingProcess, StaticRoute } from "../src/pt";
-import type { SimDevice } from "./device";
+import { accessGroupLines, aclLines } from "./acl-lines";
+import type { SimDevice, SimPort } from "./device";
 import { argumentsExactly } from "./native";
 import type { DhcpSpec } from "./spec";
 import { unmodeledConfig } from "./unmodeled-config";
+import { clientXml, homeOf, homeXml, serversXml, xmlText } from "./wireless-xml";
 
 /** An unset address reads "0.0.0.0" (DnsClient: live 9.0.1.0858; the gateway likewise [inf]). */
 const orUnset = (ip: string): string => (ip?.trim() ? ip : "0.0.0.0");
@@ -90,41 +92,95 @@ export class SimRouting implements RoutingProcess {
  */
 export function deviceXml(d: SimDevice): string {
   const lines: string[] = [];
-  const odd = unmodeledConfig(d.unmodeled, d.kind === "router");
+  const odd = unmodeledConfig(d.unmodeled);
   if (d.kind === "router") {
     lines.push("!", "hostname " + d.name, "!");
     d.ports.forEach((p, i) => {
       lines.push("interface " + (p.name || "GigabitEthernet0/" + i));
+      if (p.vlan) lines.push(" encapsulation dot1Q " + p.vlan.id + (p.vlan.native ? " native" : ""));
       lines.push(p.ip ? " ip address " + p.ip + " " + p.mask : " no ip address");
       if (i === 0) lines.push(...odd.inInterface);
       for (const h of p.helpers || []) lines.push(" ip helper-address " + h);
+      lines.push(...accessGroupLines(p));
       if (!p.up) lines.push(" shutdown");
       lines.push("!");
     });
-    lines.push(...odd.global, ...dhcpLines(d));
-    for (const r of d.staticRoutes) lines.push("ip route " + r.network + " " + r.mask + " " + r.nextHop);
-    const rip = d.routedNetworks.filter((n) => n.indexOf("/") < 0 && n.trim().split(/\s+/).length === 1);
-    const ospf = d.routedNetworks.filter((n) => rip.indexOf(n) < 0).map(withWildcard);
-    if (rip.length) lines.push("!", "router rip", ...rip.map((n) => " network " + n.trim()));
-    if (ospf.length) lines.push("!", "router ospf 1", ...ospf.map((n) => " network " + n + " area 0"));
-    lines.push("!", "end");
-  } else if (d.kind === "switch" && odd.inInterface.length + odd.global.length) {
-    lines.push(
-      "!",
-      "hostname " + d.name,
-      "!",
-      "interface FastEthernet0/1",
-      ...odd.inInterface,
-      "!",
-      ...odd.global,
-      "end",
-    );
+    lines.push(...odd.global, ...aclLines(d.acls), ...dhcpLines(d), ...routeLines(d), "!", "end");
+  } else if (
+    d.kind === "switch" &&
+    !d.home && // a home router has no IOS: its settings are wireless-xml.ts's
+    (d.ports.length || d.ipRouting || d.dhcpServer || odd.inInterface.length + odd.global.length)
+  ) {
+    lines.push("!", "hostname " + d.name, "!");
+    if (d.ipRouting) lines.push("ip routing", "!");
+    if (odd.inInterface.length) lines.push("interface FastEthernet0/1", ...odd.inInterface, "!");
+    for (const p of d.ports) lines.push(...switchInterface(p), "!");
+    lines.push(...odd.global, ...dhcpLines(d), ...routeLines(d), "end");
   }
   const config = lines.length
     ? "<RUNNINGCONFIG>" + lines.map((l) => "<LINE>" + escapeXml(l) + "</LINE>").join("") + "</RUNNINGCONFIG>"
     : "";
   const dhcp = d.kind === "server" && d.dhcpServer ? serverDhcpXml(d.dhcpServer) : "";
-  return "<DEVICE><ENGINE><NAME>" + escapeXml(d.name) + "</NAME>" + config + dhcp + "</ENGINE></DEVICE>";
+  const files = d.vlanDatabase ? vlanDatXml(d.vlanDatabase) : "";
+  const air = wirelessXml(d);
+  return "<DEVICE><ENGINE><NAME>" + escapeXml(d.name) + "</NAME>" + config + dhcp + files + air + "</ENGINE></DEVICE>";
+}
+
+/** An access point's or home router's networks and settings, a wireless host's client (sim/wireless-xml.ts). */
+function wirelessXml(d: SimDevice): string {
+  if (d.wlan) return xmlText(clientXml(d.wlan));
+  if (!d.wlans) return "";
+  const internet = d.ports.filter((p) => p.routed && p.name === "Internet")[0];
+  const svis = d.ports.filter((p) => p.vlan && p.vlan.parent === null);
+  const home = homeOf({
+    svis: svis.map((p) => ({ vlan: p.vlan ? p.vlan.id : 0, ip: p.ip, mask: p.mask })),
+    internet: internet || null,
+    staticRoutes: d.staticRoutes,
+    dhcp: d.dhcpServer,
+    unmodeled: d.unmodeled,
+  });
+  return xmlText(serversXml(d.wlans).concat(d.home ? homeXml(home) : []));
+}
+
+/** A switch's flash with its vlan.dat, as PT saves it (src/pt/vlan-config.ts vlanDatabaseOf). */
+export function vlanDatXml(vlans: number[]): string {
+  const list = vlans.map((n) => '<VLAN name="VLAN' + n + '" number="' + n + '" rspan="0"/>').join("");
+  return (
+    '<FILE_MANAGER><FILE class="CDirectory"><NAME>flash:</NAME><FILES><FILE class="CFile"><NAME>vlan.dat</NAME>' +
+    '<FILE_CONTENT class="CVlanDatFileContent"><VLAN_COUNT>' +
+    vlans.length +
+    "</VLAN_COUNT><VLANS>" +
+    list +
+    "</VLANS></FILE_CONTENT></FILE></FILES></FILE></FILE_MANAGER>"
+  );
+}
+
+/** A switch's interface as IOS writes it: its switchport lines, or an SVI's or routed port's address. */
+function switchInterface(p: SimPort): string[] {
+  const lines = ["interface " + (p.name || "")];
+  const sp = p.switchport;
+  if (p.routed) lines.push(" no switchport");
+  if (p.vlan || p.routed) {
+    lines.push(p.ip ? " ip address " + p.ip + " " + p.mask : " no ip address");
+    for (const h of p.helpers || []) lines.push(" ip helper-address " + h);
+  } else if (sp) {
+    if (sp.access !== 1) lines.push(" switchport access vlan " + sp.access);
+    if (sp.native !== 1) lines.push(" switchport trunk native vlan " + sp.native);
+    if (sp.allowed) lines.push(" switchport trunk allowed vlan " + (sp.allowed.length ? sp.allowed.join(",") : "none"));
+    if (sp.mode !== "auto") lines.push(" switchport mode " + (sp.mode === "desirable" ? "dynamic desirable" : sp.mode));
+  }
+  if (!p.up) lines.push(" shutdown");
+  return lines;
+}
+
+/** `ip route` lines and the routing protocols' `network` statements. */
+function routeLines(d: SimDevice): string[] {
+  const lines = d.staticRoutes.map((r) => "ip route " + r.network + " " + r.mask + " " + r.nextHop);
+  const rip = d.routedNetworks.filter((n) => n.indexOf("/") < 0 && n.trim().split(/\s+/).length === 1);
+  const ospf = d.routedNetworks.filter((n) => rip.indexOf(n) < 0).map(withWildcard);
+  if (rip.length) lines.push("!", "router rip", ...rip.map((n) => " network " + n.trim()));
+  if (ospf.length) lines.push("!", "router ospf 1", ...ospf.map((n) => " network " + n + " area 0"));
+  return lines;
 }
 
 /** A router's `ip dhcp` lines, as IOS writes them. */

@@ -2,8 +2,9 @@
 // through PT's IPC from the same topology (src/model/snapshot.ts). The sim
 // knows every fact, so nothing here is null.
 import type { DeviceFacts, LinkFacts, PortFacts, Snapshot } from "../src/model";
-import type { SimDevice } from "./device";
+import type { SimDevice, SimPort } from "./device";
 import type { SimLink } from "./reach";
+import { switchPortNames } from "./switch-ports";
 
 interface WorldView {
   devices: SimDevice[];
@@ -11,9 +12,10 @@ interface WorldView {
 }
 
 export function snapshotOf(world: WorldView): Snapshot {
-  const switchPorts = switchPortNames(world.links);
+  const switchPorts: { [uuid: string]: { [index: number]: string } } = {};
+  for (const d of world.devices) if (d.kind === "switch") switchPorts[d.uuid] = switchPortNames(d, world.links);
   const portName = (device: SimDevice, port: number): string =>
-    device.kind === "switch" ? switchPorts[device.uuid + "#" + port] : hostOrRouterPort(device, port);
+    device.kind === "switch" ? switchPorts[device.uuid][port] : hostOrRouterPort(device, port);
   // The sim's ARP is all or nothing: a warm host has resolved every address (sim/rules.ts, coldArpFirstSendTimeout).
   const everyAddress: string[] = [];
   for (const d of world.devices) for (const p of d.ports) if (p.ip) everyAddress.push(p.ip);
@@ -35,20 +37,6 @@ function hostOrRouterPort(device: SimDevice, index: number): string {
   return device.kind === "router" ? "GigabitEthernet0/" + index : "FastEthernet" + index;
 }
 
-/** A switch's ports are its cables, numbered in the order they were plugged. */
-function switchPortNames(links: SimLink[]): { [key: string]: string } {
-  const names: { [key: string]: string } = {};
-  const count: { [uuid: string]: number } = {};
-  for (const l of links) {
-    for (const end of [l.a, l.b]) {
-      if (end.device.kind !== "switch") continue;
-      count[end.device.uuid] = (count[end.device.uuid] || 0) + 1;
-      names[end.device.uuid + "#" + end.port] = "FastEthernet0/" + count[end.device.uuid];
-    }
-  }
-  return names;
-}
-
 function deviceFacts(
   d: SimDevice,
   everyAddress: string[],
@@ -57,11 +45,33 @@ function deviceFacts(
 ): DeviceFacts {
   let ports: PortFacts[];
   if (d.kind === "switch") {
+    // Its cables' ends, then its SVIs (lab-reader.ts reads them so: cables, then the configuration).
     ports = [];
     for (const l of links)
       for (const end of [l.a, l.b]) {
-        if (end.device === d) ports.push({ name: portName(d, end.port), ip: "", mask: "", up: true, dhcp: false });
+        if (end.device !== d) continue;
+        const p: SimPort | undefined = d.ports[end.port];
+        const facts: PortFacts = { name: portName(d, end.port), ip: "", mask: "", up: !p || p.up, dhcp: false };
+        if (p?.switchport) facts.switchport = Object.assign({}, p.switchport);
+        if (p?.routed) Object.assign(facts, { ip: p.ip, mask: p.mask, routed: true });
+        if (p?.routed && d.home && p.name === "Internet") facts.nat = "outside";
+        ports.push(facts);
       }
+    // Its radios, where wireless hosts associate (src/model/wireless.ts), as lab-reader.ts adds them.
+    if (d.wlans) ports.push({ name: "Wireless", ip: "", mask: "", up: true, dhcp: false });
+    for (const p of d.ports) {
+      if (!p.vlan) continue;
+      const svi: PortFacts = {
+        name: p.name || "",
+        ip: p.ip,
+        mask: p.mask,
+        up: p.up,
+        dhcp: false,
+        vlan: Object.assign({}, p.vlan),
+      };
+      if (p.helpers?.length) svi.helpers = p.helpers.slice();
+      ports.push(svi);
+    }
   } else {
     ports = d.ports.map((p, i) => {
       const facts: PortFacts = {
@@ -72,12 +82,15 @@ function deviceFacts(
         dhcp: d.isHost ? d.dhcp : false,
       };
       if (p.helpers?.length) facts.helpers = p.helpers.slice();
+      if (p.vlan) facts.vlan = Object.assign({}, p.vlan);
+      if (p.aclIn) facts.aclIn = p.aclIn;
+      if (p.aclOut) facts.aclOut = p.aclOut;
       return facts;
     });
   }
   const mail = d.mail;
   const dns = d.dns;
-  return {
+  const facts: DeviceFacts = {
     name: d.name,
     kind: d.kind,
     power: d.power,
@@ -101,7 +114,9 @@ function deviceFacts(
         }
       : "none",
     routing:
-      d.kind === "router" ? { staticRoutes: d.staticRoutes.slice(), routedNetworks: d.routedNetworks.slice() } : "none",
+      d.kind === "router" || d.ipRouting
+        ? { staticRoutes: d.staticRoutes.slice(), routedNetworks: d.routedNetworks.slice() }
+        : "none",
     unmodeled: d.unmodeled.slice(),
     dhcpServer: d.dhcpServer
       ? {
@@ -111,4 +126,10 @@ function deviceFacts(
         }
       : "none",
   };
+  if (d.ipRouting) facts.layer3 = true;
+  if (d.wlans) facts.wlans = d.wlans.map((w) => Object.assign({}, w));
+  if (d.wlan) facts.wlan = Object.assign({}, d.wlan);
+  if (d.vlanDatabase) facts.vlans = d.vlanDatabase.slice();
+  if (d.kind === "router") facts.acls = JSON.parse(JSON.stringify(d.acls)) as DeviceFacts["acls"];
+  return facts;
 }

@@ -2,7 +2,7 @@
 // imported lab file (lab/) are made of. Optional fields default to what a
 // fresh Packet Tracer device has.
 
-import type { DhcpPool } from "../src/model/snapshot";
+import type { AclFacts, DhcpPool, PortFacts, Wlan } from "../src/model/snapshot";
 
 /** A mail as a server's mailbox or a client's inbox stores it. */
 export interface StoredMailSpec {
@@ -14,7 +14,7 @@ export interface StoredMailSpec {
 }
 
 /**
- * What the model does not cover on a device (src/pt/unmodeled.ts labels: "VLANs", "ACLs", "wireless"…).
+ * What the model does not cover on a device (src/pt/unmodeled.ts labels: "NAT", "undefined ACL 150", "wireless"…).
  * The simulator keeps them so its snapshot and its devices' running configuration say them too.
  */
 /** Services > DHCP (Server-PT) or `ip dhcp pool` (routers), as the model reads it (DhcpServerFacts). */
@@ -62,6 +62,8 @@ export interface HostSpec extends Unmodeled {
   dnsServer?: { on?: boolean; records: { [name: string]: string }; cnames?: { [alias: string]: string } };
   /** Services > DHCP (servers only). */
   dhcpServer?: DhcpSpec;
+  /** A wireless port's network (Config > Wireless0: SSID, security, key); absent: a cabled port. */
+  wireless?: Wlan;
 }
 
 export interface RouterPortSpec {
@@ -73,6 +75,11 @@ export interface RouterPortSpec {
   up?: boolean;
   /** `ip helper-address`: where the port relays DHCP. */
   helpers?: string[];
+  /** `ip access-group NAME in|out`: names in the router's `acls`. */
+  aclIn?: string;
+  aclOut?: string;
+  /** A sub-interface (name "GigabitEthernet0/0.10": its parent is the name before the dot): `encapsulation dot1Q`. */
+  vlan?: { id: number; native?: boolean };
 }
 
 export interface RouterSpec extends Unmodeled {
@@ -86,12 +93,44 @@ export interface RouterSpec extends Unmodeled {
   routedNetworks?: string[];
   /** `ip dhcp pool` and `ip dhcp excluded-address`. */
   dhcpServer?: DhcpSpec;
+  /** Access lists by number or name, as src/pt/acl-config.ts reads them (`aclOfConfig(lines).acls`). */
+  acls?: { [name: string]: AclFacts };
+}
+
+/** A switch port by its IOS name, as a lab or fixture configures it. */
+export interface SwitchPortSpec {
+  name: string;
+  /** `switchport` mode and VLANs; absent: dynamic auto, VLAN 1. */
+  switchport?: PortFacts["switchport"];
+  /** `no switchport` with its address (multilayer switches). */
+  routed?: { ip: string; mask: string };
+  /** false when the interface is `shutdown`. */
+  up?: boolean;
 }
 
 export interface SwitchSpec extends Unmodeled {
   name: string;
   kind: "switch" | "power";
   power?: boolean;
+  /** Named ports: "SW1:2" cables ports[2]; a bare "SW1" a new port named by cable order. */
+  ports?: SwitchPortSpec[];
+  /** `interface VlanN` with an address. */
+  svis?: { vlan: number; ip: string; mask: string; up?: boolean; helpers?: string[] }[];
+  /** `ip routing`: the switch routes between its SVIs and routed ports, with these routes. */
+  ipRouting?: boolean;
+  staticRoutes?: { network: string; mask: string; nextHop: string }[];
+  routedNetworks?: string[];
+  /** `ip dhcp pool` on a multilayer switch. */
+  dhcpServer?: DhcpSpec;
+  /** Its VLAN database (vlan.dat), when the lab saves one; absent: not known. */
+  vlans?: number[];
+  /** An access point's (or home router's) wireless networks. */
+  wireless?: Wlan[];
+  /**
+   * A home router (HomeRouter-PT-AC): its LAN address is the SVI for VLAN 1, its Internet port the routed port
+   * named "Internet" (NAT outside), its default route a static route, its DHCP pool `dhcpServer`.
+   */
+  home?: boolean;
 }
 
 export type DeviceSpec = HostSpec | RouterSpec | SwitchSpec;

@@ -5,7 +5,7 @@
 // process a device of its kind cannot have is "none" (or "") without asking.
 // Native objects are never enumerated (for…in crashes PT 9.0.1): known getters only.
 
-import { dhcpAt, unmodeledAt } from "./device-config";
+import { aclsOn, configured, dhcpAt, unmodeledAt } from "./device-config";
 import type {
   DeviceFacts,
   DeviceKind,
@@ -30,6 +30,8 @@ import {
 import { dhcpOfConfig } from "./pt/dhcp-config";
 import { address, attempt, countOf, flag, processOf, text } from "./pt/guarded";
 import { configLinesOf } from "./pt/unmodeled";
+import { vlanDatabaseOf, vlansOfConfig } from "./pt/vlan-config";
+import { wirelessAt } from "./wireless-facts";
 
 /** Which kinds must have a process, and which cannot; an unknown kind (null) is asked, and "missing" means none. */
 const HAS: { [process: string]: DeviceKind[] } = {
@@ -56,6 +58,8 @@ interface ReadState {
   /** Hosts with a port whose HostPort.isInboundFirewallOn() answered true. */
   firewall: { [name: string]: boolean };
   watch: ((target: IpcObject, event: string) => void) | null;
+  /** Switches' configuration, put on their ports once the cables have named them. */
+  configure: (() => void)[];
 }
 
 /** The lab as the model reads it. Never throws. */
@@ -69,7 +73,7 @@ export function readLab(host: Host, watch: ReadState["watch"]): Snapshot {
   const count = network ? countOf(() => network.getDeviceCount()) : null;
   // Without the device list there is nothing to place a fact on: every question is then unknown.
   if (!network || count === null) return { devices: [], links: null };
-  const state: ReadState = { portUp: {}, byName: {}, firewall: {}, watch };
+  const state: ReadState = { portUp: {}, byName: {}, firewall: {}, watch, configure: [] };
   const devices: DeviceFacts[] = [];
   for (let i = 0; i < count; i++) {
     const device = attempt(() => network.getDeviceAt(i));
@@ -80,6 +84,7 @@ export function readLab(host: Host, watch: ReadState["watch"]): Snapshot {
     devices.push(facts);
   }
   const links = readLinks(network, state);
+  for (const configure of state.configure) configure();
   // A cable whose end is unknown may end at any switch: their port lists are then unknown too.
   const placed =
     links !== null &&
@@ -102,10 +107,14 @@ function readDevice(device: Device, state: ReadState): DeviceFacts | null {
   const ports = joinsLan(kind) || kind === "power" ? [] : readPorts(device, name, kind, state);
   // The running configuration, read once for routes, DHCP and what the model does not cover.
   // A Server-PT's DHCP pools are only in its XML (30–60 KB: pt-labs-and-fidelity.md B1).
-  const xml = kind === "router" || kind === "switch" || kind === "server" ? text(() => device.serializeToXml()) : null;
-  const dhcp = kind === "router" && xml !== null ? dhcpOfConfig(configLinesOf(xml) || []) : null;
-  if (dhcp) for (const p of ports || []) if (dhcp.helpers[p.name]) p.helpers = dhcp.helpers[p.name];
-  return {
+  // A wireless host's network is only in its XML too (src/pt/wireless-config.ts): one more call per such host.
+  const wifi = ports !== null && ports.some((p) => /^Wireless/i.test(p.name));
+  const xml =
+    kind === "router" || kind === "switch" || kind === "server" || wifi ? text(() => device.serializeToXml()) : null;
+  const lines = xml !== null && (kind === "router" || kind === "switch") ? configLinesOf(xml) || [] : null;
+  const dhcp = lines ? dhcpOfConfig(lines) : null;
+  const vlans = lines ? vlansOfConfig(lines) : null;
+  const facts: DeviceFacts = {
     name,
     kind,
     power: flag(() => device.getPower()),
@@ -129,7 +138,7 @@ function readDevice(device: Device, state: ReadState): DeviceFacts | null {
     arp: readArp(device, kind),
     mail: readMail(device, kind),
     dns: readDnsServer(device, kind),
-    routing: readRouting(device, kind, xml),
+    routing: readRouting(device, vlans && vlans.ipRouting ? null : kind, xml),
     unmodeled: unmodeledAt(
       kind,
       type,
@@ -139,6 +148,18 @@ function readDevice(device: Device, state: ReadState): DeviceFacts | null {
     ),
     dhcpServer: dhcpAt(kind, xml, dhcp),
   };
+  const vlanDat = kind === "switch" && xml !== null ? vlanDatabaseOf(xml) : null;
+  if (vlanDat) facts.vlans = vlanDat;
+  // A switch's ports are its cables' (readLinks): its configuration goes on them once they are read.
+  const configure = () => configured(facts, vlans, dhcp);
+  if (kind === "switch") state.configure.push(configure);
+  else configure();
+  const air = () => wirelessAt(facts, type, xml);
+  if (kind === "switch") state.configure.push(air);
+  else air();
+  // Access lists after the configuration above: the sub-interfaces they may name are ports by then.
+  if (kind === "router") state.configure.push(() => aclsOn(facts, lines));
+  return facts;
 }
 
 /** getType() first; getClassName() only when the type cannot be read. */
@@ -247,7 +268,7 @@ function readRouting(device: Device, kind: DeviceKind | null, config: string | n
   if (expected === "cannot") return "none";
   const found = processOf(() => device.getProcess("Routing"));
   if (found.kind === "missing" && expected === "ask") return "none";
-  const xml = kind === "router" ? config : text(() => device.serializeToXml());
+  const xml = kind === "router" || config !== null ? config : text(() => device.serializeToXml());
   return {
     staticRoutes: found.kind === "found" ? readStaticRoutes(found.process) : null,
     routedNetworks: xml === null ? null : networkStatementsOf(xml),

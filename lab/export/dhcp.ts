@@ -1,7 +1,7 @@
 // DHCP as PT saves it, for the project's fixture labs: a Server-PT's
 // DHCP_SERVERS block (lab/import/dhcp.ts reads it back) and a router's
 // `ip dhcp` lines (src/pt/dhcp-config.ts).
-import type { DhcpSpec, HostSpec, RouterSpec } from "../../sim/spec";
+import type { DhcpSpec, HostSpec, RouterSpec, SwitchSpec } from "../../sim/spec";
 import { el, type Node } from "./xml-writer";
 
 export function serverDhcp(spec: HostSpec): Node[] {
@@ -23,7 +23,7 @@ export function serverDhcp(spec: HostSpec): Node[] {
 }
 
 /** `ip dhcp excluded-address` and `ip dhcp pool` blocks (network, default-router, dns-server). */
-export function routerDhcpLines(spec: RouterSpec): string[] {
+export function routerDhcpLines(spec: RouterSpec | SwitchSpec): string[] {
   const s = spec.dhcpServer;
   if (!s) return [];
   const lines = (s.excluded || []).map(

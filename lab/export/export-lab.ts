@@ -4,11 +4,21 @@
 // not a complete PT save (no physical workspace, options, file manager…), so
 // PT itself may refuse it: unverified.
 
-import type { DeviceSpec, HostSpec, LinkSpec, RouterSpec, TopologySpec } from "../../sim/spec";
+import { accessGroupLines, aclLines } from "../../sim/acl-lines";
+import type {
+  DeviceSpec,
+  HostSpec,
+  LinkSpec,
+  RouterSpec,
+  SwitchPortSpec,
+  SwitchSpec,
+  TopologySpec,
+} from "../../sim/spec";
 import { unmodeledConfig } from "../../sim/unmodeled-config";
 import type { LabKind } from "../codec/lab-file";
 import { routerDhcpLines, serverDhcp } from "./dhcp";
 import { dnsServer, emailClient, emailServer } from "./services";
+import { wirelessEngine, wirelessType } from "./wireless";
 import { el, type Node, writeXml } from "./xml-writer";
 
 /** The version written into exported files: the one the container was reversed from (FORMAT.md). */
@@ -24,6 +34,13 @@ const TYPES: { [kind in DeviceSpec["kind"]]: { type: string; model: string } } =
   switch: { type: "Switch", model: "2960-24TT" },
   power: { type: "Power Distribution Device", model: "Power Distribution Device" },
 };
+
+/** A switch that routes or has SVIs or routed ports is saved as PT's multilayer switch. */
+const MULTILAYER = { type: "MultiLayerSwitch", model: "3560-24PS" };
+
+function isMultilayer(spec: DeviceSpec): boolean {
+  return spec.kind === "switch" && !!(spec.ipRouting || spec.svis?.length || spec.ports?.some((p) => p.routed));
+}
 
 /**
  * What a fixture writes beyond its TopologySpec: forms PT saves that a spec
@@ -81,7 +98,7 @@ function hostEngine(spec: HostSpec, port: PortState): Node[] {
   const ip = spec.ip || "";
   const has = (feature: string) => (spec.unmodeled || []).indexOf(feature) >= 0;
   const portEl = el("PORT", [
-    el("TYPE", has("wireless") ? "eHostWirelessN" : "eCopperFastEthernet"),
+    el("TYPE", has("wireless") || spec.wireless ? "eHostWirelessN" : "eCopperFastEthernet"),
     el("POWER", port.up ? "true" : "false"),
     el("IP", ip),
     el("SUBNET", ip ? spec.mask || "255.255.255.0" : ""),
@@ -118,21 +135,26 @@ function routerConfig(spec: RouterSpec): Node {
     "hostname " + spec.name,
     "!",
   ];
-  const odd = unmodeledConfig(spec.unmodeled, true);
+  const odd = unmodeledConfig(spec.unmodeled);
   spec.ports.forEach((p, i) => {
-    lines.push(
-      "interface " + routerPortName(spec, i),
-      p.ip ? " ip address " + p.ip + " " + p.mask : " no ip address",
-      " duplex auto",
-      " speed auto",
-    );
+    lines.push("interface " + routerPortName(spec, i));
+    if (p.vlan) lines.push(" encapsulation dot1Q " + p.vlan.id + (p.vlan.native ? " native" : ""));
+    lines.push(p.ip ? " ip address " + p.ip + " " + p.mask : " no ip address");
+    if (!p.vlan) lines.push(" duplex auto", " speed auto");
     if (i === 0) lines.push(...odd.inInterface);
     for (const h of p.helpers || []) lines.push(" ip helper-address " + h);
+    lines.push(...accessGroupLines(p));
     if (p.up === false) lines.push(" shutdown");
     lines.push("!");
   });
-  lines.push(...odd.global, ...routerDhcpLines(spec), "ip classless");
-  for (const r of spec.staticRoutes || []) lines.push("ip route " + r.network + " " + r.mask + " " + r.nextHop);
+  lines.push(...odd.global, ...aclLines(spec.acls), ...routerDhcpLines(spec), "ip classless", ...routeLines(spec));
+  lines.push("!", "end");
+  return config(lines);
+}
+
+/** `ip route` lines and OSPF `network` statements. */
+function routeLines(spec: RouterSpec | SwitchSpec): string[] {
+  const lines = (spec.staticRoutes || []).map((r) => "ip route " + r.network + " " + r.mask + " " + r.nextHop);
   if (spec.routedNetworks?.length) {
     // OSPF keeps the prefix exactly (a wildcard per network); RIP would round it to the class.
     lines.push("!", "router ospf 1");
@@ -145,23 +167,76 @@ function routerConfig(spec: RouterSpec): Node {
       );
     }
   }
-  lines.push("!", "end");
+  return lines;
+}
+
+function switchConfig(spec: SwitchSpec, ports: PortState[]): Node {
+  const lines = ["!", "version 15.0", "no service password-encryption", "!", "hostname " + spec.name, "!"];
+  if (spec.ipRouting) lines.push("ip routing", "!");
+  const odd = unmodeledConfig(spec.unmodeled);
+  const own = spec.ports || [];
+  const uncabled = own.filter((o) => !ports.some((p) => p.name === o.name));
+  for (const p of ports.concat(uncabled.map((o) => ({ name: o.name, type: "", up: o.up !== false })))) {
+    const i = ports.indexOf(p);
+    const o = own.filter((x) => x.name === p.name)[0];
+    lines.push("interface " + p.name, ...(i === 0 ? odd.inInterface : []), ...(o ? switchportLines(o) : []));
+    lines.push(...(p.up ? [] : [" shutdown"]), "!");
+  }
+  for (const v of spec.svis || []) {
+    lines.push("interface Vlan" + v.vlan, " ip address " + v.ip + " " + v.mask);
+    for (const h of v.helpers || []) lines.push(" ip helper-address " + h);
+    lines.push(...(v.up === false ? [" shutdown"] : []), "!");
+  }
+  lines.push(...odd.global, ...routerDhcpLines(spec), ...routeLines(spec), "end");
   return config(lines);
 }
 
-function switchConfig(name: string, ports: PortState[], unmodeled?: string[]): Node {
-  const lines = ["!", "version 15.0", "no service password-encryption", "!", "hostname " + name, "!"];
-  const odd = unmodeledConfig(unmodeled, false);
-  ports.forEach((p, i) => {
-    lines.push("interface " + p.name, ...(i === 0 ? odd.inInterface : []), ...(p.up ? [] : [" shutdown"]), "!");
-  });
-  lines.push(...odd.global, "end");
-  return config(lines);
+/** flash:/vlan.dat as PT saves it: ENGINE/FILE_MANAGER/…/FILE_CONTENT class="CVlanDatFileContent" (pkt 9.0). */
+function vlanDat(vlans: number[]): Node {
+  const file = el(
+    "FILE",
+    [
+      el("NAME", "vlan.dat"),
+      el(
+        "FILE_CONTENT",
+        [
+          el("VLAN_COUNT", String(vlans.length)),
+          el(
+            "VLANS",
+            vlans.map((n) =>
+              el("VLAN", "", [
+                ["name", n === 1 ? "default" : "VLAN" + String(n).padStart(4, "0")],
+                ["number", String(n)],
+                ["rspan", "0"],
+              ]),
+            ),
+          ),
+        ],
+        [["class", "CVlanDatFileContent"]],
+      ),
+    ],
+    [["class", "CFile"]],
+  );
+  const flash = el("FILE", [el("NAME", "flash:"), el("FILES", [file])], [["class", "CFileSystem"]]);
+  return el("FILE_MANAGER", [el("FILE", [el("NAME", "/"), el("FILES", [flash])], [["class", "CDirectory"]])]);
+}
+
+/** A switch port's `switchport` lines as IOS writes them, or a routed port's address. */
+function switchportLines(p: SwitchPortSpec): string[] {
+  if (p.routed) return [" no switchport", " ip address " + p.routed.ip + " " + p.routed.mask];
+  const sp = p.switchport;
+  if (!sp) return [];
+  const lines: string[] = [];
+  if (sp.access !== 1) lines.push(" switchport access vlan " + sp.access);
+  if (sp.native !== 1) lines.push(" switchport trunk native vlan " + sp.native);
+  if (sp.allowed) lines.push(" switchport trunk allowed vlan " + (sp.allowed.length ? sp.allowed.join(",") : "none"));
+  if (sp.mode !== "auto") lines.push(" switchport mode " + (sp.mode === "desirable" ? "dynamic desirable" : sp.mode));
+  return lines;
 }
 
 function device(spec: DeviceSpec, index: number, ports: PortState[], odd: ExportOddities): Node {
   const own = odd.types?.[spec.name];
-  const t = own || TYPES[spec.kind];
+  const t = own || wirelessType(spec) || (isMultilayer(spec) ? MULTILAYER : TYPES[spec.kind]);
   const unnamed = (odd.unnamed || []).indexOf(spec.name) >= 0;
   const engine: Node[] = [
     el("TYPE", t.type, [
@@ -186,10 +261,12 @@ function device(spec: DeviceSpec, index: number, ports: PortState[], odd: Export
       engine.push(dnsServer(spec, odd.moreRecords?.[spec.name]), emailServer(spec), ...serverDhcp(spec));
   } else if (spec.kind === "router") {
     engine.push(routerConfig(spec));
-  } else if (spec.kind === "switch" && !own) {
+  } else if (spec.kind === "switch" && !own && !wirelessType(spec)) {
     // An access point saves no running-config; a switch does.
-    engine.push(switchConfig(spec.name, ports, spec.unmodeled));
+    engine.push(switchConfig(spec, ports));
+    if (spec.vlans) engine.push(vlanDat(spec.vlans));
   }
+  engine.push(...wirelessEngine(spec));
   // A grid in the logical workspace, so PT (if it opens the file) does not stack every icon.
   const position = el("WORKSPACE", [
     el("LOGICAL", [el("X", String(100 + (index % 8) * 120)), el("Y", String(100 + Math.floor(index / 8) * 120))]),
@@ -218,7 +295,11 @@ function assignPorts(spec: TopologySpec): { ports: PortState[][]; ends: LinkEnds
       name = routerPortName(device, number);
       type = "eCopperGigabitEthernet";
     } else if (device.kind === "switch") {
-      name = "FastEthernet0/" + (list.length + 1);
+      // A named port of the spec by its name; a bare end by cabling order, skipping the names the spec gives.
+      const named = m[2] ? device.ports?.[number]?.name : undefined;
+      let n = list.filter((p) => !(device.ports || []).some((o) => o.name === p.name)).length;
+      do name = named || "FastEthernet0/" + ++n;
+      while (!named && (device.ports || []).some((o) => o.name === name));
     }
     let port = list.find((p) => p.name === name);
     if (!port) {
@@ -226,6 +307,7 @@ function assignPorts(spec: TopologySpec): { ports: PortState[][]; ends: LinkEnds
       list.push(port);
     }
     if (device.kind === "router") port.up = device.ports[number]?.up !== false;
+    if (device.kind === "switch" && m[2]) port.up = device.ports?.[number]?.up !== false;
     return { at, device, port };
   };
   const ends = spec.links.map((l: LinkSpec): LinkEnds => {

@@ -1,9 +1,12 @@
 // One DEVICE of a saved lab → one device of the simulator's TopologySpec, with
 // what the link reader needs to know about its ports. Anything the simulator
 // does not model is reported through `warn`, naming the device.
-import type { DeviceSpec, HostSpec, RouterSpec, SwitchSpec } from "../../sim/spec";
+import type { DeviceSpec, HostSpec, RouterPortSpec, RouterSpec, SwitchPortSpec, SwitchSpec } from "../../sim/spec";
+import { WIRELESS, WIRELESS_CLIENTS } from "../../src/pt/unmodeled";
+import { LabFileError } from "../codec/container";
 import { readServerDhcp } from "./dhcp";
 import { type IosConfig, isIpv4, parseRunningConfig } from "./ios";
+import { count, cutName, LIMITS } from "./limits";
 import {
   type HeldDnsRecord,
   otherServices,
@@ -13,6 +16,7 @@ import {
   type Warn,
 } from "./services";
 import { hostUnmodeled, switchUnmodeled } from "./unmodeled";
+import { apWlans, hostWlan, isHomeRouter, readHomeRouter } from "./wireless";
 import { child, children, textAt, type XmlElement } from "./xml";
 
 type Kind = DeviceSpec["kind"];
@@ -53,7 +57,7 @@ const AS_SWITCH: { [type: string]: string } = {
   Hub: "",
   Bridge: "",
   Repeater: "",
-  MultiLayerSwitch: "a multilayer switch: kept as a layer-2 switch",
+  MultiLayerSwitch: "",
   AccessPoint: "an access point: kept as a layer-2 switch; wireless is not modeled",
   LightWeightAccessPoint: "an access point: kept as a layer-2 switch; wireless is not modeled",
 };
@@ -96,6 +100,7 @@ function ports(engine: XmlElement): XmlElement[] {
 
 function kindOf(type: string, model: string): { kind: Kind | null; note: string } {
   if (Object.prototype.hasOwnProperty.call(KINDS, type)) return { kind: KINDS[type], note: "" };
+  if (isHomeRouter(type, model)) return { kind: "switch", note: "" }; // a multilayer switch that routes (wireless.ts)
   if (Object.prototype.hasOwnProperty.call(AS_SWITCH, type)) return { kind: "switch", note: AS_SWITCH[type] };
   if (/tablet|^pda$/i.test(type) || /tablet|smartphone/i.test(model)) {
     return { kind: "laptop", note: "a " + (model || type) + ": modeled as a laptop" };
@@ -125,13 +130,16 @@ function readHost(
   const withIp = all.filter((p) => address(textAt(p, "IP")));
   const port = withIp[0] || all[0] || null;
   if (withIp.length > 1) warn(name, "only the first of " + withIp.length + " addressed ports is modeled");
-  if (port && /Wireless/.test(textAt(port, "TYPE")))
+  const wlan = port && /Wireless/.test(textAt(port, "TYPE")) ? hostWlan(engine) : null;
+  if (port && /Wireless/.test(textAt(port, "TYPE")) && !wlan)
     warn(name, "its port is wireless, which is not modeled: it has no link");
   if (port && flag(textAt(port, "PC_FIREWALL"))) warn(name, "its firewall is on, which is not modeled");
   const spec: HostSpec = { name, kind };
   const ip = address(textAt(port, "IP"));
-  const unmodeled = hostUnmodeled(port, ip);
+  // A wireless port whose network the file holds associates (src/model/wireless.ts).
+  const unmodeled = hostUnmodeled(port, ip).filter((f) => !wlan || f !== WIRELESS);
   if (unmodeled.length) spec.unmodeled = unmodeled;
+  if (wlan) spec.wireless = wlan;
   if (ip) {
     spec.ip = ip;
     spec.mask = textAt(port, "SUBNET");
@@ -181,6 +189,66 @@ function readRouter(name: string, config: IosConfig | null): RouterSpec {
     const helpers = config?.dhcp.helpers[i.name];
     if (helpers) spec.ports[spec.ports.length - 1].helpers = helpers;
   }
+  // Router-on-a-stick: each sub-interface is a port of its own, on its VLAN.
+  for (const v of config ? config.vlans.interfaces : []) {
+    if (v.vlan.parent === null || !v.ip) continue;
+    const port: RouterPortSpec = {
+      ip: v.ip,
+      mask: v.mask,
+      name: v.name,
+      vlan: v.vlan.native ? { id: v.vlan.id, native: true } : { id: v.vlan.id },
+    };
+    if (v.shutdown) port.up = false;
+    if (config?.dhcp.helpers[v.name]) port.helpers = config.dhcp.helpers[v.name];
+    spec.ports.push(port);
+  }
+  return withRoutes(spec, config);
+}
+
+/** A switch: its configured ports (cabled ones join in links.ts), SVIs, and what it routes with `ip routing`. */
+function readSwitch(name: string, config: IosConfig | null, engine: XmlElement): SwitchSpec {
+  const spec: SwitchSpec = { name, kind: "switch" };
+  const vlans = vlanDatabase(engine);
+  if (vlans) spec.vlans = vlans;
+  if (!config) return spec;
+  const v = config.vlans;
+  const ports: SwitchPortSpec[] = [];
+  for (const i of config.interfaces) {
+    const port: SwitchPortSpec = { name: i.name };
+    if (v.switchports[i.name]) port.switchport = v.switchports[i.name];
+    if (v.routed[i.name]) port.routed = v.routed[i.name];
+    if (i.shutdown) port.up = false;
+    if (port.switchport || port.routed) ports.push(port); // a shut port alone is its link's state (links.ts)
+  }
+  if (ports.length) spec.ports = ports;
+  const svis = v.interfaces.filter((x) => x.vlan.parent === null && x.ip);
+  if (svis.length)
+    spec.svis = svis.map((x) => {
+      const svi: NonNullable<SwitchSpec["svis"]>[number] = { vlan: x.vlan.id, ip: x.ip, mask: x.mask };
+      if (x.shutdown) svi.up = false;
+      if (config.dhcp.helpers[x.name]) svi.helpers = config.dhcp.helpers[x.name];
+      return svi;
+    });
+  if (!v.ipRouting) return spec;
+  spec.ipRouting = true;
+  return withRoutes(spec, config);
+}
+
+/** The VLAN numbers of the switch's vlan.dat (import-lab.ts keeps only the way down to them); null: none saved. */
+function vlanDatabase(engine: XmlElement): number[] | null {
+  const stack = children(engine, "FILE_MANAGER");
+  while (stack.length) {
+    const el = stack.pop() as XmlElement;
+    if (el.name === "FILE_CONTENT" && el.attrs.class === "CVlanDatFileContent") {
+      const vlans = children(child(el, "VLANS"), "VLAN").map((v) => Number(v.attrs.number));
+      return vlans.filter((n) => n >= 1 && n <= 4094);
+    }
+    for (const c of el.children) stack.push(c);
+  }
+  return null;
+}
+
+function withRoutes<T extends RouterSpec | SwitchSpec>(spec: T, config: IosConfig | null): T {
   const dhcp = config?.dhcp.server;
   if (dhcp && dhcp !== "none")
     spec.dhcpServer = dhcp.excluded.length
@@ -199,11 +267,16 @@ function readRouter(name: string, config: IosConfig | null): RouterSpec {
  * odd device is a warning, never a refused file.
  */
 export function readDevice(device: XmlElement, index: number, warn: Warn): LabDevice {
+  // Refused rather than cut: every device read is kept, so more would be memory without bound.
+  if (index >= LIMITS.devices)
+    throw new LabFileError("the lab has more than " + count(LIMITS.devices) + " devices, the most that is read");
   const engine = child(device, "ENGINE");
   const typeEl = child(engine, "TYPE");
-  const model = typeEl ? typeEl.attrs.model || "" : "";
   const place = "device #" + (index + 1);
-  const name = textAt(engine, "NAME").trim() ? textAt(engine, "NAME") : "(unnamed #" + (index + 1) + ")";
+  const named = textAt(engine, "NAME");
+  const name = named.trim() ? cutName(named, place + "'s name", (m) => warn("", m)) : "(unnamed #" + (index + 1) + ")";
+  const model = cutName(typeEl ? typeEl.attrs.model || "" : "", "its model", (m) => warn(name, m));
+  if (device.cut) warn(name, device.cut);
   if (!engine || !typeEl) {
     warn(name, place + " has no " + (!engine ? "<ENGINE>" : "<TYPE>") + ": not imported");
     const refId = textAt(engine, "SAVE_REF_ID");
@@ -213,7 +286,7 @@ export function readDevice(device: XmlElement, index: number, warn: Warn): LabDe
     const what = child(engine, "NAME") ? "an empty <NAME>" : "no <NAME>";
     warn(name, place + (model ? " (" + model + ")" : "") + " has " + what + "; named by its place in the file");
   }
-  const type = typeEl.text.trim();
+  const type = cutName(typeEl.text.trim(), "its type", (m) => warn(name, m));
   const power = textAt(engine, "POWER") !== "false";
   const lab: LabDevice = {
     name,
@@ -226,7 +299,9 @@ export function readDevice(device: XmlElement, index: number, warn: Warn): LabDe
     config: null,
   };
   const { kind, note } = kindOf(type, model);
-  if (note) warn(name, note);
+  // An access point whose networks the file holds is modeled (wireless.ts); a lightweight one's come from a WLC.
+  const wlans = type === "AccessPoint" ? apWlans(engine) : null;
+  if (note && !wlans) warn(name, note);
   if (!kind) return lab;
   if (kind === "pc" || kind === "laptop" || kind === "server" || kind === "printer") {
     const held: HeldDnsRecord[] = [];
@@ -237,8 +312,14 @@ export function readDevice(device: XmlElement, index: number, warn: Warn): LabDe
   } else if (kind === "router" || kind === "switch") {
     lab.config = runningConfig(engine);
     if (lab.config?.unmodeled.length) warn(name, "not modeled: " + lab.config.unmodeled.join(", "));
-    lab.spec = kind === "router" ? readRouter(name, lab.config) : ({ name, kind } as SwitchSpec);
-    const unmodeled = (kind === "switch" ? switchUnmodeled(type) : []).concat(lab.config?.unmodeled || []);
+    lab.spec = kind === "router" ? readRouter(name, lab.config) : readSwitch(name, lab.config, engine);
+    const home = isHomeRouter(type, model) ? readHomeRouter(name, engine) : null;
+    if (home) lab.spec = home;
+    if (home?.unmodeled) warn(name, "not modeled: " + home.unmodeled.join(", "));
+    if (wlans) (lab.spec as SwitchSpec).wireless = wlans;
+    const unmodeled = (kind === "switch" && !home ? switchUnmodeled(type) : [])
+      .filter((f) => !wlans || f !== WIRELESS_CLIENTS)
+      .concat(lab.config?.unmodeled || [], home?.unmodeled || []);
     if (unmodeled.length) lab.spec.unmodeled = unmodeled;
   } else {
     lab.spec = { name, kind };

@@ -5,6 +5,8 @@
 // subtrees are skipped unbuilt to keep time and memory low.
 
 import type { TopologySpec } from "../../sim/spec";
+import { aclsOnPorts } from "../../src/pt/acl-config";
+import { SWITCH_ACLS } from "../../src/pt/unmodeled";
 import { LabFileError } from "../codec/container";
 import type { LabKind } from "../codec/lab-file";
 import { isHostSpec, type LabDevice, readDevice } from "./devices";
@@ -63,6 +65,11 @@ const ENGINE_KEEP = new Set([
   "NTP_SERVER",
   "SYSLOG_SERVER",
   "ACS_SERVER",
+  "FILE_MANAGER",
+  // Wireless and home routers (src/pt/wireless-config.ts).
+  ...["WIRELESS_SERVER", "WIRELESS_SERVERS", "WIRELESS_CLIENT", "LAN_IP_ADDRESS", "LAN_SUBNET_MASK", "DHCP_SERVER"],
+  ...["INTERNET_CONNECTION_TYPE", "INTERNET_IP_ADDRESS", "INTERNET_SUBNET_MASK", "DEFAULT_GATEWAY"],
+  ...["SINGLE_PORT_FORWARDING", "DMZ_SETTINGS"],
 ]);
 
 /** Keeps one network of an activity: the first (current) or the third (answer); skipped ones are not counted as children. */
@@ -87,6 +94,16 @@ function skip(name: string, parent: XmlElement): boolean {
       return name !== "ENGINE";
     case "ENGINE":
       return !ENGINE_KEEP.has(name);
+    // Of the file manager, only the way down to a switch's vlan.dat and its VLAN numbers (devices.ts).
+    case "FILE_MANAGER":
+    case "FILES":
+      return name !== "FILE";
+    case "FILE":
+      return name !== "FILES" && name !== "FILE_CONTENT";
+    case "FILE_CONTENT":
+      return parent.attrs.class !== "CVlanDatFileContent" || name !== "VLANS";
+    case "VLANS":
+      return name !== "VLAN";
     default:
       return false;
   }
@@ -150,6 +167,8 @@ export function importLab(
     seen.add(d.name);
   }
   const links = readLinks(child(net, "LINKS"), devices, warn);
+  // After the links: a port a cable names joins the router's ports there (links.ts).
+  for (const d of devices) applyAcls(d, warn);
   const specs = devices.map((d) => d.spec).filter((s): s is NonNullable<typeof s> => !!s);
   let storedMails = 0;
   for (const s of specs) {
@@ -167,6 +186,19 @@ export function importLab(
     warnings: warnings.lines(),
     profile: profileOf(root, kind),
   };
+}
+
+/** A router's access lists and `ip access-group`s onto its spec; a switch's are not modeled (src/pt/unmodeled.ts). */
+function applyAcls(d: LabDevice, warn: (device: string, text: string) => void): void {
+  const acl = d.config?.acl;
+  if (!acl || !d.spec) return;
+  if (d.spec.kind === "router") {
+    const acls = aclsOnPorts(acl, d.spec.ports);
+    if (Object.keys(acls).length) d.spec.acls = acls;
+  } else if (d.spec.kind === "switch" && Object.keys(acl.ports).length) {
+    d.spec.unmodeled = (d.spec.unmodeled || []).concat([SWITCH_ACLS]);
+    warn(d.name, "not modeled: " + SWITCH_ACLS);
+  }
 }
 
 function profileOf(root: XmlElement, kind: LabKind): UserProfile | null {

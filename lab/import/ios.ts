@@ -5,8 +5,10 @@
 // that changes forwarding is named in `unmodeled`: the importer warns, and the
 // model answers "unknown" for a path over the device.
 
+import { type AclConfig, aclOfConfig } from "../../src/pt/acl-config";
 import { dhcpOfConfig } from "../../src/pt/dhcp-config";
 import { unmodeledOf } from "../../src/pt/unmodeled";
+import { type VlanConfig, vlansOfConfig } from "../../src/pt/vlan-config";
 
 export interface IosInterface {
   name: string;
@@ -16,15 +18,19 @@ export interface IosInterface {
 }
 
 export interface IosConfig {
-  /** Physical and loopback interfaces, in config order (sub-interfaces are left out: VLANs are not modeled). */
+  /** Physical and loopback interfaces, in config order (sub-interfaces and SVIs are in `vlans`). */
   interfaces: IosInterface[];
   staticRoutes: { network: string; mask: string; nextHop: string }[];
   /** `network` statements as CIDR text ("10.1.0.0/16"): RIP and classless-less EIGRP use the classful prefix. */
   routedNetworks: string[];
-  /** Features found that the model does not cover, each named once (e.g. "ACLs"): src/pt/unmodeled.ts's table, which the IPC reader uses too. */
+  /** Features found that the model does not cover, each named once (e.g. "NAT", "undefined ACL 150"): src/pt/unmodeled.ts's table, which the IPC reader uses too. */
   unmodeled: string[];
   /** `ip dhcp pool`, `ip dhcp excluded-address` and each interface's `ip helper-address` (the IPC reader's parser). */
   dhcp: ReturnType<typeof dhcpOfConfig>;
+  /** Switchports, sub-interfaces, SVIs, routed ports and `ip routing` (the IPC reader's parser). */
+  vlans: VlanConfig;
+  /** Access lists and each interface's `ip access-group` (the IPC reader's parser). */
+  acl: AclConfig;
 }
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
@@ -57,6 +63,8 @@ export function parseRunningConfig(lines: string[]): IosConfig {
     routedNetworks: [],
     unmodeled: unmodeledOf(lines),
     dhcp: dhcpOfConfig(lines),
+    acl: aclOfConfig(lines),
+    vlans: vlansOfConfig(lines),
   };
   const note = (label: string) => {
     if (config.unmodeled.indexOf(label) < 0) config.unmodeled.push(label);

@@ -4,6 +4,7 @@
 // are: a host port by PORT/POWER, a router or switch port by `shutdown`.
 import type { DeviceSpec, LinkSpec, RouterSpec } from "../../sim/spec";
 import type { LabDevice } from "./devices";
+import { count, cutName, LIMITS } from "./limits";
 import type { Warn } from "./services";
 import { child, children, textAt, type XmlElement } from "./xml";
 
@@ -12,6 +13,25 @@ function carriesTraffic(link: XmlElement): boolean {
   const type = textAt(link, "TYPE");
   if (type === "eCopper") return textAt(link, "CABLE/TYPE") !== "eRollOver";
   return type === "eFiber" || type === "eSerial";
+}
+
+/** Names indexed once per list, and again only for what was pushed since: a scan per link was quadratic (issue 27). */
+const indexes = new WeakMap<object, { at: Map<string, number>; upTo: number }>();
+
+/** The first entry named `name` in a list that only grows, or -1. */
+function indexByName(list: { name?: string }[], name: string): number {
+  const index = indexes.get(list) || { at: new Map<string, number>(), upTo: 0 };
+  indexes.set(list, index);
+  for (; index.upTo < list.length; index.upTo++) {
+    const n = list[index.upTo].name;
+    if (n !== undefined && !index.at.has(n)) index.at.set(n, index.upTo);
+  }
+  const i = index.at.get(name);
+  return i === undefined ? -1 : i;
+}
+
+function interfaceNamed(device: LabDevice, port: string) {
+  return device.config ? device.config.interfaces[indexByName(device.config.interfaces, port)] : undefined;
 }
 
 interface End {
@@ -36,8 +56,8 @@ function endpoint(
   }
   if (spec.kind === "router") {
     const ports = (spec as RouterSpec).ports;
-    let i = ports.findIndex((p) => p.name === port);
-    const iface = device.config ? device.config.interfaces.filter((x) => x.name === port)[0] : undefined;
+    let i = indexByName(ports, port);
+    const iface = interfaceNamed(device, port);
     if (i < 0) {
       // A cabled port without an address still joins the router's ports, so the cable has an end.
       ports.push(iface?.shutdown ? { ip: "", mask: "", name: port, up: false } : { ip: "", mask: "", name: port });
@@ -46,8 +66,11 @@ function endpoint(
     return { text: device.name + ":" + i, up: ports[i].up !== false };
   }
   if (spec.kind === "switch") {
-    const iface = device.config ? device.config.interfaces.filter((x) => x.name === port)[0] : undefined;
-    return { text: device.name, up: !iface?.shutdown };
+    // A configured port (devices.ts: VLANs, routed, shut down) by its name; the others as IOS's default,
+    // named by the order they are cabled.
+    const i = spec.ports ? indexByName(spec.ports, port) : -1;
+    const iface = interfaceNamed(device, port);
+    return { text: device.name + (i < 0 ? "" : ":" + i), up: !iface?.shutdown };
   }
   if (spec.kind === "power") {
     warn(device.name, "a cable to a power distribution device is not modeled");
@@ -66,9 +89,13 @@ export function readLinks(links: XmlElement | null, devices: LabDevice[], warn: 
   for (const d of devices) if (d.refId) byRef.set(d.refId, d);
   const hostLinked = new Set<LabDevice>();
   const out: LinkSpec[] = [];
-  for (const link of children(links, "LINK")) {
+  const all = children(links, "LINK");
+  if (links?.cut) warn("", links.cut);
+  if (all.length > LIMITS.links)
+    warn("", "the lab has " + count(all.length) + " links; the first " + count(LIMITS.links) + " are read");
+  for (const link of all.slice(0, LIMITS.links)) {
     const cable = child(link, "CABLE");
-    const ports = children(cable, "PORT").map((p) => p.text);
+    const ports = children(cable, "PORT").map((p) => cutName(p.text, "a cable's port name", (m) => warn("", m)));
     // Files before SAVE_REF_ID existed named ends by device index (not seen in 7.2+ files; kept as a fallback).
     const find = (ref: string) => byRef.get(ref) || (/^\d+$/.test(ref) ? devices[Number(ref)] : undefined);
     const a = find(textAt(cable, "FROM")),

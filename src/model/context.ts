@@ -2,6 +2,8 @@
 // once, in the order the exchange meets them (the client's DNS lookup, the
 // connection to the outgoing server, its accounts, the relay's lookup and
 // connection, the remote server's accounts).
+
+import { SMTP } from "./acl";
 import { domainOf, isIpAddress, localPartOf, sameSubnet } from "./addresses";
 import type { PtBehaviour } from "./behaviour";
 import { type Reach, reachAddress } from "./reach";
@@ -133,7 +135,7 @@ export class MailContext {
 
   clientConnection(): Reach {
     if (this.side.connection === undefined)
-      this.side.connection = reachAddress(this.topo, this.mail.device, this.outgoingIp());
+      this.side.connection = reachAddress(this.topo, this.mail.device, this.outgoingIp(), SMTP);
     return this.side.connection;
   }
 
@@ -183,7 +185,8 @@ export class MailContext {
   }
 
   relayConnection(): Reach {
-    if (this.relayReach === undefined) this.relayReach = reachAddress(this.topo, this.outgoing().name, this.relayIp());
+    if (this.relayReach === undefined)
+      this.relayReach = reachAddress(this.topo, this.outgoing().name, this.relayIp(), SMTP);
     return this.relayReach;
   }
 

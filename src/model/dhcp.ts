@@ -6,16 +6,19 @@
 // `ip helper-address` relays to a server that answers from the pool holding
 // the relaying port's address [pkt 8.x: nitish-niraj dhcp_using_server.pkt,
 // a Server-PT's two pools leased to its own LAN and, relayed, to the other].
+
+import { aclDrop, DHCP, DISCOVER, type Flow } from "./acl";
 import { ipText, networkOf, prefixLength, sameSubnet } from "./addresses";
-import { lanOf } from "./lan";
+import { type LanMember, lanOf } from "./lan";
 import type { DeviceFacts, DhcpPool } from "./snapshot";
-import { hostPort, ipOf, maskOf, type Topology } from "./topology";
+import { hostPort, ipOf, maskOf, routes, type Topology } from "./topology";
 
 /** reach.ts's reachAddress, handed in (reach.ts asks this file, so it cannot import it back). */
 export type Reacher = (
   topo: Topology,
   from: string,
   ip: string,
+  flow?: Flow,
 ) => { kind: "ok"; at: { device: DeviceFacts } } | { kind: "fail"; cause: string } | { kind: "unknown"; what: string };
 
 export type DhcpOffer =
@@ -60,22 +63,34 @@ function offerNow(topo: Topology, client: DeviceFacts, reachAddress: Reacher): D
   const wrong: string[] = [];
   let doubt: string | null = lan.uncertain;
   const members = lan.members.filter((m) => ipOf(m.at.port) && m.at.device !== client);
+  // The DISCOVER meets the inbound list of a router's port on the LAN before the router serves or relays it
+  // (IOS; that PT filters it too is inferred).
+  const discover = { flow: DISCOVER, src: "0.0.0.0", dst: "255.255.255.255", reply: false, from: client.name };
+  const dropped: { cause: string; fix: string }[] = [];
+  const hears = (m: LanMember): boolean => {
+    const d = aclDrop(m.at.device, m.at.port, "in", discover);
+    if (d && "unknown" in d) doubt = doubt || d.unknown;
+    else if (d) dropped.push(d);
+    return d === null;
+  };
   // A server on the LAN answers before a relay's server does.
   for (const m of members) {
     const at = ipOf(m.at.port);
-    if (!segment && m.at.device.kind === "router") segment = netText(at, maskOf(m.at.port));
+    if (!segment && routes(m.at.device)) segment = netText(at, maskOf(m.at.port));
     const own = poolFor(m.at.device, at);
     if (typeof own === "string") doubt = doubt || own;
-    else if (own) return { kind: "offer", server: m.at.device, pool: own, relay: null };
-    else if (poolsText(m.at.device)) {
+    else if (own) {
+      if (hears(m)) return { kind: "offer", server: m.at.device, pool: own, relay: null };
+    } else if (poolsText(m.at.device)) {
       wrong.push(poolsText(m.at.device));
       serverSegment = serverSegment || netText(at, maskOf(m.at.port));
     }
   }
   for (const m of members) {
     const at = ipOf(m.at.port);
+    if ((m.at.port.helpers || []).length && !hears(m)) continue;
     for (const helper of m.at.port.helpers || []) {
-      const r = reachAddress(topo, m.at.device.name, helper);
+      const r = reachAddress(topo, m.at.device.name, helper, DHCP);
       const lead = m.at.device.name + " relays DHCP to " + helper;
       if (r.kind === "unknown") doubt = doubt || r.what;
       if (r.kind !== "ok") {
@@ -89,6 +104,7 @@ function offerNow(topo: Topology, client: DeviceFacts, reachAddress: Reacher): D
     }
   }
   if (doubt) return { kind: "unknown", what: doubt };
+  if (dropped.length) return { kind: "none", cause: dropped[0].cause, fix: dropped[0].fix };
   const lanText = segment || serverSegment || client.name + "'s LAN";
   return {
     kind: "none",

@@ -9,6 +9,8 @@
 // "Domain name not found" when that server lacked the record while another
 // subnet's had it. Whether an unset field read as 0.0.0.0 (IPC) is the same
 // is inferred: the saved field was empty in every lab.
+
+import { DNS } from "./acl";
 import { isUnset, sameSubnet } from "./addresses";
 import { reachAddress } from "./reach";
 import type { DeviceFacts } from "./snapshot";
@@ -39,7 +41,7 @@ function lookupNow(topo: Topology, client: DeviceFacts, name: string, askLan: bo
   if (dnsIp === null)
     return { kind: "unknown", at: "setting", what: client.name + "'s DNS server setting could not be read" };
   if (isUnset(dnsIp)) return askLan ? lanLookup(topo, client, name) : { kind: "no-server" };
-  const r = reachAddress(topo, client.name, dnsIp.trim());
+  const r = reachAddress(topo, client.name, dnsIp.trim(), DNS);
   if (r.kind === "unknown") return { kind: "unknown", at: "reach", what: r.what };
   if (r.kind === "fail") return { kind: "unreachable", dnsIp, cause: r.cause, fix: r.fix };
   return answer(client, r.at.device, dnsIp, name);
@@ -89,7 +91,7 @@ function lanLookup(topo: Topology, client: DeviceFacts, name: string): Lookup {
     )[0];
     if (!at || d.dns === "none") continue;
     if (d !== client) {
-      const r = reachAddress(topo, client.name, ipOf(at));
+      const r = reachAddress(topo, client.name, ipOf(at), DNS);
       if (r.kind === "unknown") return { kind: "unknown", at: "reach", what: r.what };
       if (r.kind === "fail" || r.at.device !== d) continue;
     }

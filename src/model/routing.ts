@@ -15,11 +15,11 @@ import {
 } from "./addresses";
 import { lanOf, memberAt } from "./lan";
 import type { DeviceFacts, PortFacts, RoutingFacts } from "./snapshot";
-import { ipOf, maskOf, type Topology } from "./topology";
+import { ipOf, maskOf, routes, type Topology } from "./topology";
 
 export type RouteDecision =
   | { kind: "connected"; port: PortFacts }
-  | { kind: "via"; nextHop: string; port: PortFacts; how: "static route" | "routing protocol" }
+  | { kind: "via"; nextHop: string; port: PortFacts; how: "static route" | "routing protocol"; prefix?: number }
   | { kind: "none" }
   | { kind: "unknown"; what: string };
 
@@ -50,7 +50,11 @@ export function decideRoute(topo: Topology, router: DeviceFacts, ip: string, ide
   const statics = all
     .filter((r) => sameSubnet(r.network, ip, r.mask))
     .sort((x, y) => prefixLength(y.mask) - prefixLength(x.mask) || all.indexOf(x) - all.indexOf(y));
+  // A learned network more specific than a static route wins; on a tie the static route does (distance 1).
+  const learned = dynamicRoute(topo, router, routing, ip, ideal);
+  const beaten = learned.kind === "via" && learned.prefix !== undefined ? learned.prefix : -1;
   for (const r of statics) {
+    if (prefixLength(r.mask) < beaten) break;
     // "Serial0/0/0 10.0.0.2", as a running configuration writes an interface and a next hop: the next hop.
     const words = r.nextHop.trim().split(/\s+/);
     const hop = isIpAddress(words[words.length - 1]) ? words[words.length - 1] : words[0];
@@ -62,7 +66,7 @@ export function decideRoute(topo: Topology, router: DeviceFacts, ip: string, ide
     const out = portFor(router, hop, ideal);
     if (out) return { kind: "via", nextHop: hop, port: out, how: "static route" };
   }
-  return dynamicRoute(topo, router, routing, ip, ideal);
+  return learned;
 }
 
 /**
@@ -83,7 +87,7 @@ function exitRoute(
   if (!port) return null;
   const lan = lanOf(topo, { device: router, port }, ideal);
   if (memberAt(lan, ip)) return { kind: "connected", port };
-  const routers = lan.members.filter((m) => m.at.device.kind === "router" && m.at.device !== router);
+  const routers = lan.members.filter((m) => routes(m.at.device) && m.at.device !== router);
   if (lan.uncertain) return { kind: "unknown", what: lan.uncertain };
   if (!routers.length) return { kind: "connected", port };
   const far = routers[0].at;
@@ -146,13 +150,14 @@ function dynamicRoute(
     for (const port of routedPorts(at.device, ideal)) {
       if (!announces(at.facts, port)) continue;
       if (at.first && sameSubnet(ipOf(port), ip, maskOf(port))) {
-        return { kind: "via", nextHop: at.first.nextHop, port: at.first.port, how: "routing protocol" };
+        const prefix = prefixLength(maskOf(port));
+        return { kind: "via", nextHop: at.first.nextHop, port: at.first.port, how: "routing protocol", prefix };
       }
       const lan = lanOf(topo, { device: at.device, port }, ideal);
       doubt = doubt || lan.uncertain;
       for (const m of lan.members) {
         const peer = m.at.device;
-        if (peer.kind !== "router" || visited[peer.name]) continue;
+        if (!routes(peer) || visited[peer.name]) continue;
         if (peer.routing === null) doubt = doubt || `${peer.name}'s routes could not be read`;
         const theirs = protocolOf(peer);
         if (!theirs || !announces(theirs, m.at.port)) continue;

@@ -51,6 +51,53 @@ export interface DeviceFacts {
    * [pkt: C3]. Absent or "none": none; null: could not be read.
    */
   dhcpServer?: DhcpServerFacts | "none" | null;
+  /** A switch with `ip routing` [pkt RUNNINGCONFIG]: it routes between its SVIs and routed ports. */
+  layer3?: boolean;
+  /** A switch's VLAN database (vlan.dat: src/pt/vlan-config.ts); absent or null: not read. */
+  vlans?: number[] | null;
+  /**
+   * IOS access lists by number or name (`access-list N …`, `ip access-list standard|extended NAME`) [pkt
+   * RUNNINGCONFIG, from serializeToXml() live: src/pt/acl-config.ts]. Absent: none; null: could not be read.
+   */
+  acls?: { [name: string]: AclFacts } | null;
+  /**
+   * An access point's or home router's wireless networks (WIRELESS_SERVER[S] in serializeToXml(): src/pt/wireless-config.ts);
+   * its radios are its port WIRELESS (model/wireless.ts). Absent: none; null: could not be read.
+   */
+  wlans?: Wlan[] | null;
+  /** A host whose port is wireless: the network it joins (WIRELESS_CLIENT). Absent: not wireless; null: not read. */
+  wlan?: Wlan | null;
+}
+
+/** A wireless network: SSID, security ("open", "WEP", "WPA-PSK", "WPA2-PSK"; "WPA"/"WPA2": RADIUS) and key. */
+export interface Wlan {
+  ssid: string;
+  security: string;
+  key: string;
+}
+
+export interface AclFacts {
+  /** Standard (1–99, 1300–1999, `standard`): it matches the source address only. */
+  standard: boolean;
+  entries: AclEntry[];
+}
+
+/** One permit/deny line, remarks left out; "A W" is an address and its wildcard (any: 0.0.0.0 255.255.255.255). */
+export interface AclEntry {
+  /** As the configuration writes it after the list's name: "deny tcp any any eq smtp". */
+  text: string;
+  permit: boolean;
+  /** "ip", "tcp", "udp", or another protocol (which no mail flow is). */
+  proto: string;
+  src: string;
+  dst: string;
+  /** The ports allowed, as ranges [low, high, low, high…]; absent: any. */
+  srcPorts?: number[];
+  dstPorts?: number[];
+  /** TCP `established`: only packets with ACK or RST (answers). */
+  established?: boolean;
+  /** A keyword the model cannot evaluate (`time-range`, `reflect`…): a packet that reaches this line is unknown. */
+  unknown?: string;
 }
 
 export interface DhcpServerFacts {
@@ -87,6 +134,28 @@ export interface PortFacts {
   dhcp: boolean | null;
   /** Router ports: IOS `ip helper-address` (DHCP relay) [pkt RUNNINGCONFIG]; absent: none. */
   helpers?: string[];
+  /** IOS `ip access-group NAME in|out` on this interface [pkt RUNNINGCONFIG; RouterPort.getAclInID() in IPC]. */
+  aclIn?: string;
+  aclOut?: string;
+  /**
+   * Switch ports: the IOS `switchport` mode and VLANs [pkt RUNNINGCONFIG, src/pt/vlan-config.ts]; absent: IOS's
+   * default (dynamic auto, VLAN 1). `allowed` null: every VLAN.
+   */
+  switchport?: {
+    mode: "access" | "trunk" | "auto" | "desirable";
+    access: number;
+    native: number;
+    allowed: number[] | null;
+  };
+  /**
+   * A router sub-interface (GigabitEthernet0/0.10, `encapsulation dot1Q 10 [native]`: parent is the cabled port)
+   * or a switch's SVI (Vlan10: parent null, inside its switch) [pkt RUNNINGCONFIG].
+   */
+  vlan?: { id: number; parent: string | null; native: boolean };
+  /** A multilayer switch's `no switchport` port: it ends the LAN like a router port [pkt RUNNINGCONFIG]. */
+  routed?: boolean;
+  /** A home router's Internet port: what leaves through it from the LAN takes its address (NAT overload). */
+  nat?: "outside";
 }
 
 export interface MailServerFacts {
@@ -132,6 +201,8 @@ export interface LinkFacts {
   b: LinkEnd;
   /** A link has no state of its own in IPC: both ends' Port.isPortUp() (a cable pulled or a port down) [doc class_port.html]. */
   up: boolean | null;
+  /** A wireless association (model/wireless.ts), not a cable: the SSID joined. */
+  ssid?: string;
 }
 
 /** One mail as SmtpClient.sendMail(from, to, subject, body, password, ipAddr) is given it, plus who sends it. */

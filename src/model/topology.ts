@@ -2,6 +2,7 @@
 // links at a port, the owners of an address. Built once per question.
 import { isUnset } from "./addresses";
 import type { DeviceFacts, LinkFacts, PortFacts, Snapshot } from "./snapshot";
+import { associations } from "./wireless";
 
 export interface Endpoint {
   device: DeviceFacts;
@@ -31,7 +32,8 @@ export function indexTopology(snapshot: Snapshot): Topology {
     at[key].push({ link, far });
   };
   let cablingUnknown = snapshot.links === null ? "the links could not be read" : null;
-  for (const l of snapshot.links || []) {
+  // Wireless associations are links too (wireless.ts): the LAN floods across them as across a cable.
+  for (const l of (snapshot.links || []).concat(associations(snapshot.devices, hostPort))) {
     const a = l.a,
       b = l.b;
     if (a.device === null || a.port === null || b.device === null || b.port === null) {
@@ -69,6 +71,16 @@ export function hostPort(device: DeviceFacts): PortFacts | null {
   return ports.filter((p) => p.ip !== null && !isUnset(p.ip))[0] || ports[0] || null;
 }
 
+export type Switchport = NonNullable<PortFacts["switchport"]>;
+
+/** IOS's default for a switch port: `switchport mode dynamic auto`, VLAN 1 [Cisco 2960/3560 configuration guides]. */
+export const DEFAULT_SWITCHPORT: Switchport = { mode: "auto", access: 1, native: 1, allowed: null };
+
+/** Devices that route: routers, and multilayer switches with `ip routing`. */
+export function routes(d: DeviceFacts): boolean {
+  return d.kind === "router" || (d.kind === "switch" && d.layer3 === true);
+}
+
 /** Kinds that join their ports into one LAN (layer 2) rather than end or route it. */
 export function joinsLan(kind: DeviceFacts["kind"]): boolean {
   return kind === "switch" || kind === "hub";
@@ -82,5 +94,5 @@ export function portLabel(device: DeviceFacts, port: PortFacts): string {
 }
 
 export function linkLabel(link: LinkFacts): string {
-  return (link.a.device || "?") + " — " + (link.b.device || "?");
+  return (link.a.device || "?") + " — " + (link.b.device || "?") + (link.ssid ? " (SSID " + link.ssid + ")" : "");
 }

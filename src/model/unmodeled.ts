@@ -12,8 +12,11 @@ import type { DeviceFacts } from "./snapshot";
  * only on a device the way crosses.
  */
 const LAN_WIDE = /VLAN|HSRP|EtherChannel|wireless|secondary|layer 3|DHCP|device type/;
-/** Of those, the ones that leave a way through the device as modeled: an access point bridges its cable like a switch. */
-const ANSWERS_ONLY = /clients|HSRP/;
+/**
+ * Of those, the ones that leave a way through the device as modeled: an access point bridges its cable like a switch;
+ * a home router whose Internet address came by DHCP (not saved) routes its LAN.
+ */
+const ANSWERS_ONLY = /clients|HSRP|Internet/;
 
 /** What one way met: the devices it crossed or ended at, and the LANs it looked across. */
 export interface Trace {

@@ -125,11 +125,16 @@ const KIND_BY_TYPE: { [type: number]: DeviceKind } = {
   4: "hub",
   7: "switch",
   8: "pc",
+  11: "switch",
   9: "server",
   10: "printer",
   16: "switch",
   17: "switch",
   18: "laptop",
+  // eTabletPC, ePda (smartphone): hosts with a wireless port, read as a laptop as the importer does [inf].
+  19: "laptop",
+  20: "laptop",
+  30: "switch",
   33: "switch",
   34: "switch",
   44: "switch",
@@ -138,6 +143,8 @@ const KIND_BY_TYPE: { [type: number]: DeviceKind } = {
 
 /** eAccessPoint, eCiscoAccessPoint, eEmbeddedCiscoAccessPoint, eLightWeightAccessPoint [doc]. */
 export const ACCESS_POINTS = [7, 33, 34, 44];
+/** eWirelessRouter (Linksys WRT300N), eWirelessRouterNewGeneration (HomeRouter-PT-AC): a switch that routes (wireless-facts.ts). */
+export const HOME_ROUTERS = [11, 30];
 
 /** getClassName(), when getType() cannot be read: laptops report "Pc" too (PTDoom, 9.0.1) [src: Hackrrr analyzer.d.ts]. */
 const KIND_BY_CLASS: { [className: string]: DeviceKind } = {

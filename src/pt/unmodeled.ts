@@ -4,17 +4,17 @@
 // both producers: the IPC reader (lab-reader.ts) and the lab importer
 // (lab/import/ios.ts), so a saved lab and live PT name the same features.
 // Only what changes where a packet goes counts: an ACL defined but applied
-// nowhere, or VLAN 1 alone, does not.
+// nowhere does not. VLANs and layer-3 switching are modeled (vlan-config.ts),
+// and so are access lists (acl-config.ts): only what an applied one holds that
+// the model cannot evaluate is named, by acl-config.ts.
+import { aclOfConfig } from "./acl-config";
 
 // biome-ignore format: a table
 const LINES: [RegExp, string][] = [
-  [/^encapsulation dot1q\b|^switchport (access vlan (?!1$)\d|mode trunk|trunk )|^interface vlan ?(?!1$)\d/i, "VLANs"],
-  [/^(ip routing|no switchport)$/, "layer 3 switching"],
   [/^channel-group\b/, "EtherChannel"],
   [/^standby\b/, "HSRP"],
   [/^ip address \S+ \S+ secondary$/, "secondary addresses"],
   [/^ip address dhcp\b/, "DHCP-assigned interfaces"],
-  [/^ip access-group\b/, "ACLs"],
   [/^ip nat (inside|outside)\b/, "NAT"],
   [/^(ip inspect|zone-member)\b/, "firewall"],
   [/^(crypto map|interface tunnel)/i, "tunnels/VPN"],
@@ -25,7 +25,7 @@ const LINES: [RegExp, string][] = [
 export function unmodeledOf(lines: string[]): string[] {
   const out: string[] = [];
   for (const row of LINES) if (lines.some((l) => row[0].test(l.trim()))) out.push(row[1]);
-  return out;
+  return out.concat(aclOfConfig(lines).unmodeled);
 }
 
 /** The RUNNINGCONFIG lines of serializeToXml()'s text, unescaped; null when it has none. */
@@ -52,5 +52,11 @@ export function configLinesOf(xml: string): string[] | null {
 export const WIRELESS = "wireless";
 /** An access point: its cable is bridged like a switch's, its wireless clients are not modeled. */
 export const WIRELESS_CLIENTS = "wireless clients";
+/** Access lists a switch applies (on its SVIs or routed ports): modeled on routers only. */
+export const SWITCH_ACLS = "ACLs on switch interfaces";
 /** A host's own firewall (HostPort.isInboundFirewallOn(); PC_FIREWALL in a saved lab). */
 export const HOST_FIREWALL = "a host firewall";
+/** A home router whose Internet port takes its address by DHCP or PPPoE: no address to route by until PT leases one. */
+export const DHCP_INTERNET = "a DHCP-assigned Internet port";
+/** A home router forwarding ports (or a DMZ) to its LAN: NAT from outside is not modeled. */
+export const PORT_FORWARDING = "port forwarding";

@@ -9,14 +9,14 @@ const LABS = "test/fixtures/labs/";
 
 describe("the lab CLI on what the model does not cover", () => {
   it("says which pairs each warning makes unknown, in text and JSON", () => {
-    const text = runCli([LABS + "vlan-campus.pkt"]).out;
+    const text = runCli([LABS + "etherchannel-campus.pkt"]).out;
     expect(text).toContain(
-      "    DSW1: not modeled: VLANs, layer 3 switching (makes 6 pairs unknown: a1@campus.lab → a1@campus.lab, a1@campus.lab → b@campus.lab, a1@campus.lab → m@campus.lab, …)",
+      "    DSW1: not modeled: EtherChannel (makes 6 pairs unknown: a1@campus.lab → a1@campus.lab, a1@campus.lab → b@campus.lab, a1@campus.lab → m@campus.lab, …)",
     );
-    const json = JSON.parse(runCli(["--json", LABS + "vlan-campus.pkt"]).out[0]);
+    const json = JSON.parse(runCli(["--json", LABS + "etherchannel-campus.pkt"]).out[0]);
     expect(json.warningPairs).toEqual([
       {
-        warning: "DSW1: not modeled: VLANs, layer 3 switching",
+        warning: "DSW1: not modeled: EtherChannel",
         pairs: [
           "a1@campus.lab → a1@campus.lab",
           "a1@campus.lab → b@campus.lab",

@@ -63,10 +63,13 @@ describe("fixture labs", () => {
         "two-domains.pka",
         "unnamed-ap.pkt",
       ]
-        .concat(["access-point.pkt", "acl-router.pkt", "vlan-campus.pkt"])
+        .concat(["access-point.pkt", "acl-router.pkt", "etherchannel-campus.pkt"])
         .concat(["subnet-dns.pkt", "exit-routes.pkt"])
         .concat(["dhcp-none.pkt", "dhcp-relay.pkt", "dhcp-router.pkt", "dhcp-server.pkt"])
+        .concat(["acl-smtp.pkt", "acl-dhcp.pkt"])
         .concat(["empty-module.pkt", "file-module.pka"])
+        .concat(["vlan-stick.pkt", "vlan-l3switch.pkt", "campus.pkt"])
+        .concat(["wireless-ap.pkt", "wireless-home.pkt"])
         .sort(),
     );
   });

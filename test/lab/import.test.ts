@@ -291,11 +291,19 @@ describe("importLab", () => {
       ["PC0", "SW1"],
       ["Laptop1", "SW1", { up: false }], // SW1 FastEthernet0/2 is shut down
       ["SRV", "SW1"],
-      ["R1:0", "SW1"],
+      ["R1:0", "SW1:0"], // SW1 GigabitEthernet0/1 is configured (a trunk): its port by name, spec.ports[0]
       ["R1:1", "R2:0", { up: false }], // R1 GigabitEthernet0/1 is shut down
       ["R1:2", "SW1"], // a cabled port without an address still joins
       ["Phone0", "SW1"],
     ]);
+  });
+
+  it("reads a switch's configured ports: VLANs are modeled", () => {
+    expect(lab.spec.devices.find((d) => d.name === "SW1")).toEqual({
+      name: "SW1",
+      kind: "switch",
+      ports: [{ name: "GigabitEthernet0/1", switchport: { mode: "trunk", access: 1, native: 1, allowed: null } }],
+    });
   });
 
   it("warns, naming the device, about all it leaves out", () => {
@@ -304,7 +312,6 @@ describe("importLab", () => {
       "SRV: DNS NS record school.lab is not modeled",
       "SRV: two DNS A records for srv.school.lab (192.168.1.10, 192.168.1.99): the model uses the first, 192.168.1.10; which one PT answers with is not known (inferred)",
       "SRV: HTTP service is on but not simulated",
-      "SW1: not modeled: VLANs",
       "Phone0: IpPhone (7960) is not modeled: paths over it are unknown",
       "PC0: the RollOver cable PC0 RS 232 — R1 Console is not modeled",
       "PC0: only its first cable is modeled; the one on FastEthernet0 is dropped",

@@ -3,64 +3,31 @@
 // (lab/fixtures/unmodeled-labs.ts); each expected matrix is written by hand:
 // a pair is unknown exactly when its path crosses the feature (or fails on a
 // LAN where the feature could answer), and keeps its verdict otherwise.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodeLab } from "../../lab/codec/lab-file";
-import { nodeZlib } from "../../lab/codec/zlib-node";
-import { importLab } from "../../lab/import/import-lab";
-import { FIXTURE_DIR } from "../../lab/make-fixtures";
-import { labMatrix, mailClientsOf } from "../../lab/summary";
+import { labMatrix } from "../../lab/summary";
 import { pairsSuffix, warningPairs } from "../../lab/warning-pairs";
-import { VirtualClock } from "../../sim/clock";
-import { World } from "../../sim/world";
-import { readSnapshot } from "../../src/lab-reader";
-import { defaultBehaviour, deliveryMatrix, type MatrixCell } from "../../src/model";
-
-function imported(file: string) {
-  const decoded = decodeLab(new Uint8Array(readFileSync(join(FIXTURE_DIR, file))), nodeZlib);
-  return importLab(decoded.xml, decoded.kind, file);
-}
-
-/** The matrix as the model decides it from the IPC reader's snapshot of the same lab in the simulator. */
-function liveCells(file: string): MatrixCell[] {
-  const lab = imported(file);
-  const world = new World({ clock: new VirtualClock() });
-  world.load(lab.spec);
-  return deliveryMatrix(readSnapshot(world.host()), mailClientsOf(lab.spec), defaultBehaviour()).cells;
-}
-
-/** One letter per cell, sender by sender: d delivered, b bounced, f failed, u unknown. */
-const grid = (cells: MatrixCell[]) => {
-  const rows: string[] = [];
-  for (const c of cells) {
-    const row = rows.find((r) => r.startsWith(c.device + " ")) || c.device + " ";
-    if (!rows.includes(row)) rows.push(row);
-    rows[rows.indexOf(row)] = row + c.predicted[0];
-  }
-  return rows;
-};
+import { grid, imported, liveCells } from "../helpers/fixture-labs";
 
 // biome-ignore format: expectation tables
 const EXPECTED: { file: string; devices: { [name: string]: string[] }; grid: string[]; causes: { [device: string]: RegExp } }[] = [
   {
-    file: "vlan-campus.pkt",
-    devices: { DSW1: ["VLANs", "layer 3 switching"] },
-    // PC-A1's gateway is DSW1's SVI (not seen): unknown, not "does not answer". PC-B's way to MAIL stays
+    file: "etherchannel-campus.pkt",
+    devices: { DSW1: ["EtherChannel"] },
+    // PC-A1's gateway could be behind DSW1's bundle: unknown, not "does not answer". PC-B's way to MAIL stays
     // on SW-M: delivered. PC-M is cabled to DSW1: its way crosses it.
     grid: ["PC-A1 uuu", "PC-B ddd", "PC-M uuu"],
     causes: {
-      "PC-A1": /^unknown: the path from PC-A1 to 192\.168\.20\.10 \(MAIL\) fails on a LAN with DSW1: DSW1 uses VLANs, layer 3 switching \(not modeled\)$/,
-      "PC-M": /^unknown: the path from PC-M to 192\.168\.20\.10 \(MAIL\) crosses DSW1: DSW1 uses VLANs, layer 3 switching \(not modeled\)$/,
+      "PC-A1": /^unknown: the path from PC-A1 to 192\.168\.20\.10 \(MAIL\) fails on a LAN with DSW1: DSW1 uses EtherChannel \(not modeled\)$/,
+      "PC-M": /^unknown: the path from PC-M to 192\.168\.20\.10 \(MAIL\) crosses DSW1: DSW1 uses EtherChannel \(not modeled\)$/,
     },
   },
   {
     file: "acl-router.pkt",
-    devices: { R1: ["ACLs"] },
+    devices: { R1: ["`time-range` in ACL 101"] },
     // PC-1 shares MAIL's LAN (R1 is on it, not on the way); PC-2's way crosses R1; PC-3's gateway
     // answers nowhere, and an ACL answers nothing: a failure that stands (no DNS: 8).
     grid: ["PC-1 ddd", "PC-2 uuu", "PC-3 fff"],
-    causes: { "PC-2": /^unknown: the path from PC-2 to 192\.168\.1\.10 \(MAIL\) crosses R1: R1 uses ACLs \(not modeled\)$/ },
+    causes: { "PC-2": /^unknown: the path from PC-2 to 192\.168\.1\.10 \(MAIL\) crosses R1: R1 uses `time-range` in ACL 101 \(not modeled\)$/ },
   },
   {
     file: "access-point.pkt",
@@ -96,28 +63,24 @@ describe("paths over what the model does not cover", () => {
       });
 
       it("live PT (the IPC reader) predicts the same", () => {
-        expect(grid(liveCells(lab.file))).toEqual(lab.grid);
+        expect(grid(liveCells(imported(lab.file).spec))).toEqual(lab.grid);
       });
     });
   }
 
   it("pairs over one device's feature are one cause to check, whichever path met it", () => {
-    const m = labMatrix(imported("vlan-campus.pkt")).matrix;
+    const m = labMatrix(imported("etherchannel-campus.pkt")).matrix;
     expect(m.causes.map((g) => [g.pairs, g.cause, g.fix])).toEqual([
-      [
-        6,
-        "DSW1 uses VLANs, layer 3 switching (not modeled)",
-        "check this in Packet Tracer: DSW1 uses VLANs, layer 3 switching (not modeled)",
-      ],
+      [6, "DSW1 uses EtherChannel (not modeled)", "check this in Packet Tracer: DSW1 uses EtherChannel (not modeled)"],
     ]);
   });
 
   it("each warning says which pairs it makes unknown", () => {
-    const lab = imported("vlan-campus.pkt");
+    const lab = imported("etherchannel-campus.pkt");
     const pairs = warningPairs(lab.warnings, labMatrix(lab).matrix.cells);
     expect(pairs).toEqual([
       {
-        warning: "DSW1: not modeled: VLANs, layer 3 switching",
+        warning: "DSW1: not modeled: EtherChannel",
         // PC-A1's and PC-M's rows; PC-B's way stays clear of DSW1.
         pairs: ["a1", "m"].flatMap((u) => ["a1", "b", "m"].map((to) => u + "@campus.lab → " + to + "@campus.lab")),
       },

@@ -10,6 +10,8 @@ import * as esbuild from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkEngineSource } from "../../build/engine-guard.mjs";
 import { qjsHost } from "../../build/qjs-host.mjs";
+import { aclLabs } from "../../lab/fixtures/acl-labs";
+import { vlanLabs } from "../../lab/fixtures/vlan-labs";
 import { VirtualClock } from "../../sim/clock";
 import { classroom } from "../../sim/scenarios/classroom";
 import { World } from "../../sim/world";
@@ -49,7 +51,7 @@ function run(bin: string, bundle: string): { code: number; out: string; result: 
   let out = "";
   let code = 0;
   try {
-    out = execFileSync(bin, ["dist/sim/pt-sim.js", bundle, "test/qjs/scripts/lab-reader.js"], {
+    out = execFileSync(bin, ["dist/sim/pt-sim.js", bundle, specsFile, "test/qjs/scripts/lab-reader.js"], {
       cwd: root,
       encoding: "utf8",
       timeout: 120000,
@@ -62,6 +64,12 @@ function run(bin: string, bundle: string): { code: number; out: string; result: 
   return { code, out, result: line ? JSON.parse(line.slice(7)) : null };
 }
 
+/**
+ * Labs whose VLANs, sub-interfaces, SVIs and access lists come from the running configuration: the reader parses
+ * it in Qt too.
+ */
+const VLAN_SPECS = vlanLabs().concat(aclLabs());
+
 /** The same worlds read in Node: what the Qt engines must agree with. */
 function expected() {
   const world = new World({ clock: new VirtualClock() });
@@ -72,12 +80,20 @@ function expected() {
     d.getProcess = (() => {
       throw new Error("IPC Call ERROR");
     }) as typeof d.getProcess;
-  return { classroom: readSnapshot(world.host()), broken: readSnapshot(broken.host()) };
+  const vlans = VLAN_SPECS.map((spec) => {
+    const w = new World({ clock: new VirtualClock() });
+    w.load(spec);
+    return readSnapshot(w.host());
+  });
+  return { classroom: readSnapshot(world.host()), broken: readSnapshot(broken.host()), vlans };
 }
 
 let bundle = "";
+let specsFile = "";
 beforeAll(async () => {
   bundle = await readerBundle();
+  specsFile = join(mkdtempSync(join(tmpdir(), "qjs-specs-")), "specs.js");
+  writeFileSync(specsFile, "var VLAN_SPECS = " + JSON.stringify(VLAN_SPECS) + ";\n");
 });
 
 for (const flavour of ["qt5", "qt6"]) {
@@ -89,6 +105,9 @@ for (const flavour of ["qt5", "qt6"]) {
       const x = r.result;
       const want = expected();
       expect(x.classroom).toEqual(want.classroom);
+      expect(x.vlans).toEqual(want.vlans);
+      expect(JSON.stringify(x.vlans)).toContain('"layer3":true');
+      expect(JSON.stringify(x.vlans)).toContain('"aclOut":"TO_SERVERS"');
       expect(x.broken).toEqual(want.broken);
       const alice = x.broken.devices.find((d: { name: string }) => d.name === "PC-Alice");
       const mail = x.broken.devices.find((d: { name: string }) => d.name === "MAIL-ALPHA");

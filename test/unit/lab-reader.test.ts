@@ -24,6 +24,7 @@ import { World } from "../../sim/world";
 import { readSnapshot } from "../../src/lab-reader";
 import { LabSnapshot, SNAPSHOT_MAX_AGE_MS } from "../../src/lab-snapshot";
 import { decideFate, defaultBehaviour, type MailFacts, type Snapshot } from "../../src/model";
+import { joins } from "../../src/model/wireless";
 import type { Host } from "../../src/pt";
 import { Subscriptions } from "../../src/subscriptions";
 
@@ -70,7 +71,18 @@ function asReadThroughIpc(s: Snapshot, world: World): Snapshot {
     if (d.kind === "power") d.arp = [];
     const sim = world.device(d.name) as SimDevice;
     if (d.kind === "printer") [d.gateway, d.dnsServer] = [sim.gateway, sim.dnsServer];
-    for (const p of d.ports || []) p.up = status.get(d.name + "#" + p.name) === true;
+    // A sub-interface is as up as its cabled port, an SVI as its switch (sim/ports.ts statusOf).
+    // A radio is up as read (no cable); a wireless host's port while a powered AP's network matches (sim/ports.ts).
+    const air = d.wlan;
+    for (const p of d.ports || [])
+      p.up = p.vlan
+        ? p.up === true &&
+          (p.vlan.parent === null ? d.power === true : status.get(d.name + "#" + p.vlan.parent) === true)
+        : d.wlans && p.name === "Wireless"
+          ? true
+          : air
+            ? d.power === true && out.devices.some((x) => x.power && (x.wlans || []).some((n) => joins(air, n)))
+            : status.get(d.name + "#" + p.name) === true;
     if (d.routing && d.routing !== "none") d.routing.routedNetworks = (d.routing.routedNetworks || []).map(wildcard);
   }
   return out;
@@ -177,8 +189,8 @@ describe("a fact PT will not give is null, and only that fact", () => {
     const expected = readSnapshot(world.host());
     Reflect.set(world.device("R1")!, "serializeToXml", undefined);
     (dev(expected, "R1").routing as { routedNetworks: unknown }).routedNetworks = null;
-    // Its running configuration says what the model does not cover, and its DHCP pools.
-    Object.assign(dev(expected, "R1"), { unmodeled: null, dhcpServer: null });
+    // Its running configuration says what the model does not cover, its DHCP pools and its access lists.
+    Object.assign(dev(expected, "R1"), { unmodeled: null, dhcpServer: null, acls: null });
     world.device("PC-Bob")!.getPortAt = () => {
       throw new Error("boom");
     };

@@ -118,6 +118,26 @@ describe("model: routing between networks", () => {
     });
   });
 
+  it("a learned network more specific than a static default route wins; a static route as specific wins", () => {
+    // R1 also has Gi0/2 to R9 (an ISP with no routes) and a default route there; R1 and R2 run OSPF.
+    const ospf = ["10.0.0.0 0.255.255.255"];
+    const withIsp = (statics: { network: string; mask: string; nextHop: string }[]) => {
+      const s = chain({ staticRoutes: statics, routedNetworks: ospf }, { staticRoutes: [], routedNetworks: ospf });
+      edit(s, "R1", (d) => d.ports?.push(port("GigabitEthernet0/2", "192.0.2.1", "255.255.255.252")));
+      s.devices.push(router("R9", [port("GigabitEthernet0/0", "192.0.2.2", "255.255.255.252")]));
+      s.links.push(cable("R1", "GigabitEthernet0/2", "R9", "GigabitEthernet0/0"));
+      return s;
+    };
+    expect(reach(withIsp([{ network: "0.0.0.0", mask: "0.0.0.0", nextHop: "192.0.2.2" }]))).toMatchObject({
+      kind: "ok",
+      at: { device: { name: "SRV" } },
+    });
+    expect(reach(withIsp([{ network: "10.3.0.0", mask: "255.255.255.0", nextHop: "192.0.2.2" }]))).toMatchObject({
+      kind: "fail",
+      cause: "R9 has no route to 10.3.0.10",
+    });
+  });
+
   it("two routers pointing at each other: the cause says it loops", () => {
     const s = chain(staticTo("10.9.0.0", "10.12.0.2"), staticTo("10.9.0.0", "10.12.0.1"));
     expect(reach(s, "PC-A", "10.9.0.5")).toMatchObject({

@@ -42,6 +42,9 @@ function breakProcesses(w) {
 
 // 1. The classroom, and the same classroom with every process throwing.
 out.classroom = LabReader.readSnapshot(worldOf(PtSim.classroom()).host());
+out.vlans = VLAN_SPECS.map(function (spec) {
+  return LabReader.readSnapshot(worldOf(spec).host());
+});
 var broken = worldOf(PtSim.classroom());
 breakProcesses(broken);
 out.broken = LabReader.readSnapshot(broken.host());
