@@ -62,6 +62,99 @@ export function classOf(sites = 4, perSite = 10) {
   return { name: "A class of " + sites * perSite, devices, links };
 }
 
+/**
+ * The same class on a campus (issue 20): each site a VLAN (10 + site) on its own access switch, trunked to DSW,
+ * a multilayer switch routing the VLANs through SVIs that relay DHCP; every even pupil leases its address; the
+ * mail, DNS and DHCP servers sit behind the border router R1, whose inbound list drops the last site's SMTP.
+ * `acl` is src/pt/acl-config.ts's parser (the lists as IOS writes them).
+ */
+export function campusOf(acl, sites = 4, perSite = 10) {
+  const m24 = "255.255.255.0";
+  const srv = (n) => "10.0.2." + n;
+  const records = {};
+  const pools = [];
+  const dsw = { name: "DSW", kind: "switch", ipRouting: true, ports: [], svis: [], vlans: [1] };
+  dsw.staticRoutes = [{ network: "0.0.0.0", mask: "0.0.0.0", nextHop: "10.0.1.2" }];
+  const last = "10." + sites + ".0.0 0.0.0.255";
+  const r1 = {
+    name: "R1",
+    kind: "router",
+    ports: [
+      { ip: "10.0.1.2", mask: "255.255.255.252", name: "GigabitEthernet0/0", aclIn: "101" },
+      { ip: "10.0.2.1", mask: m24, name: "GigabitEthernet0/1" },
+    ],
+    staticRoutes: [{ network: "10.0.0.0", mask: "255.0.0.0", nextHop: "10.0.1.1" }],
+    acls: acl(["access-list 101 deny tcp " + last + " any eq smtp", "access-list 101 permit ip any any"]).acls,
+  };
+  const server = (name, n, more) => ({
+    name,
+    kind: "server",
+    ip: srv(n),
+    mask: m24,
+    gateway: srv(1),
+    dns: srv(5),
+    ...more,
+  });
+  const devices = [dsw, r1, { name: "SW-S", kind: "switch" }, server("DNS-SRV", 5, {}), server("DHCP-SRV", 6, {})];
+  const links = [
+    ["DSW:" + sites, "R1:0"],
+    ["R1:1", "SW-S"],
+    ["DNS-SRV", "SW-S"],
+    ["DHCP-SRV", "SW-S"],
+  ];
+  for (let s = 1; s <= sites; s++) {
+    const vlan = 10 + s;
+    const net = "10." + s + ".0.";
+    const domain = "site" + s + ".edu";
+    dsw.ports.push({
+      name: "GigabitEthernet0/" + s,
+      switchport: { mode: "trunk", access: 1, native: 1, allowed: null },
+    });
+    dsw.svis.push({ vlan, ip: net + "1", mask: m24, helpers: [srv(6)] });
+    dsw.vlans.push(vlan);
+    const access = { mode: "access", access: vlan, native: 1, allowed: null };
+    const as = {
+      name: "AS-" + s,
+      kind: "switch",
+      ports: [{ name: "GigabitEthernet0/1", switchport: { ...access, mode: "trunk" } }],
+    };
+    devices.push(as);
+    links.push(["DSW:" + (s - 1), "AS-" + s + ":0"]);
+    pools.push({
+      name: "VLAN" + vlan,
+      network: net + "0",
+      mask: m24,
+      start: net + "100",
+      max: 100,
+      gateway: net + "1",
+      dns: srv(5),
+    });
+    records[domain] = srv(10 + s);
+    records["mail." + domain] = srv(10 + s);
+    const users = {};
+    for (let p = 1; p <= perSite; p++) {
+      const user = "pupil" + s + "x" + p;
+      users[user] = "pw-" + user;
+      const pc = {
+        name: "PC-" + s + "-" + p,
+        kind: "pc",
+        email: { mailId: user + "@" + domain, user, password: "pw-" + user, smtp: "mail." + domain },
+      };
+      if (p % 2) Object.assign(pc, { ip: net + (20 + p), mask: m24, gateway: net + "1", dns: srv(5) });
+      else pc.dhcp = true;
+      devices.push(pc);
+      as.ports.push({ name: "FastEthernet0/" + p, switchport: access });
+      links.push([pc.name, "AS-" + s + ":" + p]);
+    }
+    devices.push(server("MAIL-" + s, 10 + s, { mailServer: { domain, users } }));
+    links.push(["MAIL-" + s, "SW-S"]);
+  }
+  dsw.ports.push({ name: "GigabitEthernet0/" + (sites + 1), routed: { ip: "10.0.1.1", mask: "255.255.255.252" } });
+  devices[3].dnsServer = { records };
+  devices[4].dhcpServer = { on: true, pools };
+  return { name: "A campus of " + sites * perSite, devices, links };
+}
+
 /** The spec as the model sees it, built by the simulator in Node. */
 async function snapshotInNode(spec) {
   const outfile = join(cache, "snapshot-of.mjs");
@@ -69,7 +162,8 @@ async function snapshotInNode(spec) {
     stdin: {
       contents:
         'export { VirtualClock } from "./sim/clock"; export { World } from "./sim/world";' +
-        'export { snapshotOf } from "./sim/snapshot"; export * from "./src/model";',
+        'export { snapshotOf } from "./sim/snapshot"; export * from "./src/model";' +
+        'export { aclOfConfig } from "./src/pt/acl-config"; export { readSnapshot } from "./src/lab-reader";',
       resolveDir: root,
       loader: "ts",
     },
@@ -81,6 +175,7 @@ async function snapshotInNode(spec) {
     logLevel: "warning",
   });
   const sim = await import(pathToFileURL(outfile).href + "?t=" + Date.now());
+  if (typeof spec === "function") spec = spec(sim);
   const world = new sim.World({ clock: new sim.VirtualClock() });
   world.load(spec);
   const clients = spec.devices
@@ -92,7 +187,7 @@ async function snapshotInNode(spec) {
       password: d.email.password,
       smtpServer: d.email.smtp,
     }));
-  return { sim, snapshot: sim.snapshotOf(world), clients };
+  return { sim, world, snapshot: sim.snapshotOf(world), clients };
 }
 
 /** src/model/matrix.ts and decideFate as one ES2016 script defining MailMatrix, checked like the engine. */
@@ -152,9 +247,10 @@ export function median(xs) {
  * of as many baselines (decideFate × the cells, each indexing the snapshot
  * anew), with the raw runs. The host has ten minutes: a hang is an error.
  */
-export async function matrixFigures(flavour = "qt5", runs = 7) {
+export async function matrixFigures(flavour = "qt5", runs = 7, lab = "class") {
   mkdirSync(cache, { recursive: true });
-  const { snapshot, clients } = await snapshotInNode(classOf(4, 10));
+  const spec = lab === "campus" ? (sim) => campusOf(sim.aclOfConfig, 4, 10) : classOf(4, 10);
+  const { snapshot, clients } = await snapshotInNode(spec);
   const bundle = join(cache, "matrix.js");
   const script = join(cache, "bench-matrix.js");
   writeFileSync(bundle, await matrixScript());
@@ -185,10 +281,37 @@ export async function matrixFigures(flavour = "qt5", runs = 7) {
   };
 }
 
+/**
+ * What reading the campus through the IPC reader costs: every call on every object PT hands out, counted,
+ * over the ports of the snapshot (switch ports, sub-interfaces and SVIs included).
+ */
+export async function campusReadCalls() {
+  const { sim, world } = await snapshotInNode((b) => campusOf(b.aclOfConfig, 4, 10));
+  let calls = 0;
+  const wrap = (value) => {
+    if (!value || typeof value !== "object") return value;
+    return new Proxy(value, {
+      get(target, key) {
+        const v = target[key];
+        if (typeof v !== "function") return v;
+        return (...args) => {
+          calls++;
+          return wrap(v.apply(target, args));
+        };
+      },
+    });
+  };
+  const host = world.host();
+  const counted = { ...host, ipc: wrap(host.ipc) };
+  const snapshot = sim.readSnapshot(counted);
+  const ports = snapshot.devices.reduce((n, d) => n + (d.ports ? d.ports.length : 0), 0);
+  return { calls, ports, devices: snapshot.devices.length, perPort: calls / ports };
+}
+
 async function main(argv) {
   const at = (flag, otherwise) => (argv.indexOf(flag) >= 0 ? argv[argv.indexOf(flag) + 1] : otherwise);
   const runs = Number(at("--runs", "7"));
-  const r = await matrixFigures(at("--qt", "qt5"), runs);
+  const r = await matrixFigures(at("--qt", "qt5"), runs, at("--lab", "class"));
   console.log(
     `Qt ${r.qtVersion}: ${r.senders} senders × ${r.cells / r.senders} accounts = ${r.cells} cells (${r.delivered} delivered), ${runs} runs`,
   );

@@ -27,7 +27,7 @@ import { panelScaleFigures } from "./bench/panel-scale.mjs";
 import { soakFigures } from "./bench/soak.mjs";
 import { median, p95, round } from "./bench/stats.mjs";
 import { printTable, QT, writeReadme } from "./bench/table.mjs";
-import { matrixFigures } from "./bench-matrix.mjs";
+import { campusReadCalls, matrixFigures } from "./bench-matrix.mjs";
 import { CHROMIUM } from "./chromium.mjs";
 import { startServer } from "./serve.mjs";
 import { wireScript } from "./wire-script.mjs";
@@ -125,9 +125,22 @@ async function main() {
       figures,
       await attempt(`matrixMs (${QT[q]})`, async () => {
         const r = await matrixFigures(q, 7);
-        return { [`${q}.matrixMs`]: r.matrixMs, [`${q}.matrixBaselineMs`]: r.baselineMs };
+        const campus = await matrixFigures(q, 7, "campus");
+        return {
+          [`${q}.matrixMs`]: r.matrixMs,
+          [`${q}.matrixBaselineMs`]: r.baselineMs,
+          [`${q}.matrixCampusMs`]: campus.matrixMs,
+          [`${q}.matrixCampusRatio`]: Math.round((campus.matrixMs / r.matrixMs) * 100) / 100,
+        };
       }),
     );
+  Object.assign(
+    figures,
+    await attempt("campus read", async () => {
+      const r = await campusReadCalls();
+      return { campusReadCalls: r.calls, campusReadCallsPerPort: Math.round(r.perPort * 10) / 10 };
+    }),
+  );
   Object.assign(figures, await attempt("lab figures", async () => labFigures()));
   Object.assign(figures, await attempt("grade figures", async () => gradeFigures()));
   // A day in a classroom, shortened: 60,000 events per Qt host (about 10 minutes each on 2 cores).

@@ -58,6 +58,12 @@ const FIGURES = [
   ...perQt("engineRssBytesPerEntry", "process memory per log entry, string contents included", null),
   ...perQt("matrixMs", "40 × 40 delivery matrix (`build/bench-matrix.mjs`)", ["<=", 100]),
   ...perQt("matrixBaselineMs", "the same 1,600 pairs by decideFate alone", null),
+  // Issue 20: the same class on a campus (build/bench-matrix.mjs campusOf): VLANs routed by a multilayer switch,
+  // half the pupils on DHCP leases through its relays, every mail past an access list on the border router.
+  ...perQt("matrixCampusMs", "the 40 × 40 matrix on a campus with VLANs, DHCP and an access list", ["<=", 100]),
+  ...perQt("matrixCampusRatio", "the campus's matrix ÷ the plain class's, in the same run", null),
+  ["campusReadCalls", "IPC calls to read that campus (53 devices, 108 ports) through the lab reader", null],
+  ["campusReadCallsPerPort", "the same per port: VLANs and lists cost none, being read from each switch's and router's one serializeToXml()", null],
   ["filterMs", "10,000 rows, a search or filter to the DOM (Chromium)", ["<=", 10]],
   ["filterToLayoutMs", "the same, to layout", ["<=", 10]],
   ["filterToFrameMs", "the same, to the end of the next animation frame", null],
