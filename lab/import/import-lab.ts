@@ -72,6 +72,12 @@ const ENGINE_KEEP = new Set([
   ...["SINGLE_PORT_FORWARDING", "DMZ_SETTINGS"],
 ]);
 
+/** The children of EMAIL_SERVER that services.ts reads: users, passwords, stored mails, the switches and domain. */
+const EMAIL_SERVER_READS =
+  /^(?:(?:USER|PASSWORD)\d+|MAIL_(?:FROM|RCPT|SUBJECT|CONTENT|DATE|TIME)\d+|NO_OF_USERS|FORWARD_MAIL|SMTP_DOMAIN|SMTP_ENABLED|POP3_ENABLED)$/;
+/** The children of DNS_SERVER that services.ts reads. */
+const DNS_SERVER_READS = new Set(["ENABLED", "NAMESERVER-DATABASE"]);
+
 /** Keeps one network of an activity: the first (current) or the third (answer); skipped ones are not counted as children. */
 function skipper(which: ActivityNetwork): (name: string, parent: XmlElement) => boolean {
   let networks = 0;
@@ -104,6 +110,12 @@ function skip(name: string, parent: XmlElement): boolean {
       return parent.attrs.class !== "CVlanDatFileContent" || name !== "VLANS";
     case "VLANS":
       return name !== "VLAN";
+    // Inside the two services that hold long lists, only what services.ts reads is built (issue 27: 62.9
+    // million empty elements inside <EMAIL_SERVER> cost gigabytes when every child was kept).
+    case "EMAIL_SERVER":
+      return !EMAIL_SERVER_READS.test(name);
+    case "DNS_SERVER":
+      return !DNS_SERVER_READS.has(name);
     default:
       return false;
   }

@@ -194,8 +194,20 @@ describe("the hostile labs of issue 27", () => {
     expect(r.warnings).toContain("SRV-MAIL: the mail server has 100,002 users; the first 100,000 are read");
   });
 
-  it("case 3: two million empty elements inside <EMAIL_SERVER>: the rest past the limit are not built", () => {
+  it("case 3: two million empty elements inside <EMAIL_SERVER> are skipped unbuilt, and its users are read", () => {
     const r = timed(file("empty.pkt", lab(classroom(inMailServer("<a/>".repeat(2_000_000))))), 10000);
+    expect(r.ok).toBe(true);
+    expect(r.warnings.filter((w: string) => /EMAIL_SERVER/.test(w))).toEqual([]);
+    const plain = timed(file("plain.pkt", lab(classroom((x) => x))), 10000);
+    expect(r.mailServers).toEqual(plain.mailServers);
+  });
+
+  it("elements a reader reads, past the limit of one element's children, are cut with a warning", () => {
+    const users = Array.from(
+      { length: 300_000 },
+      (_, i) => `<USER${i + 9}>u${i}</USER${i + 9}><PASSWORD${i + 9}>p</PASSWORD${i + 9}>`,
+    );
+    const r = timed(file("many.pkt", lab(classroom(inMailServer(users.join(""))))), 10000);
     expect(r.ok).toBe(true);
     expect(r.warnings).toContain("SRV-MAIL: <EMAIL_SERVER> holds more than 500,000 elements; the rest are not read");
   });
