@@ -1,10 +1,11 @@
 // Turns one device of a TopologySpec into a SimDevice with its settings,
 // services, users and records, as PT's file would hold them.
-import { SimDevice, type SimPort } from "./device";
+import { SimDevice } from "./device";
+import type { DeviceHost } from "./device-host";
+import type { SimPort } from "./device-state";
 import type { DeviceSpec, DhcpSpec, HostSpec, RouterSpec, SwitchSpec } from "./spec";
-import type { World } from "./world";
 
-export function buildDevice(world: World, spec: DeviceSpec): SimDevice {
+export function buildDevice(world: DeviceHost, spec: DeviceSpec): SimDevice {
   const d = new SimDevice(world, spec.name, spec.kind);
   d.power = spec.power !== false;
   d.unmodeled = (spec.unmodeled || []).slice();

@@ -12,15 +12,27 @@ import {
   type FateStep,
   type MailFacts,
   type OpenSession,
+  type PtBehaviour,
+  type Snapshot,
   sessionFate,
 } from "../src/model";
-import type { MailDraft } from "../src/protocol";
-import type { SimDevice, SimSmtpClient } from "./device";
+import type { Clock } from "./clock";
+import type { MailRequest } from "./device-host";
+import type { DeviceState } from "./device-state";
+import type { SimObject } from "./events";
 import type { StoredMail } from "./services";
-import type { World } from "./world";
 
-/** One mail as SmtpClient.sendMail takes it: the protocol's draft, declared once. */
-export type MailRequest = MailDraft;
+/** What a delivery needs of the World (world.ts): its clock and scheduler, the snapshot the model decides from, the servers mail lands on. */
+interface DeliveryWorld {
+  readonly clock: Clock;
+  stepMs: number;
+  timeoutMs: number;
+  behaviour: PtBehaviour;
+  snapshot(): Snapshot;
+  device(name: string): DeviceState | null;
+  after(ms: number, fn: () => void): { cancel(): void };
+  deliveryEnded(d: Delivery): void;
+}
 
 type Phase = "starting" | "session" | "closing" | "done";
 
@@ -40,9 +52,10 @@ export class Delivery {
   private readonly startedAt: number;
 
   constructor(
-    private world: World,
-    readonly device: SimDevice,
-    readonly client: SimSmtpClient,
+    private world: DeliveryWorld,
+    readonly device: DeviceState,
+    /** The SmtpClient that sent it: mailSent is emitted there. */
+    readonly client: SimObject,
     readonly mail: MailRequest,
   ) {
     this.startedAt = world.clock.now();
@@ -189,7 +202,7 @@ export class Delivery {
 }
 
 /** The model's fate; a model error becomes an unknown fate rather than an exception into PT's API. */
-function fateOf(world: World, mail: MailFacts): Fate {
+function fateOf(world: DeliveryWorld, mail: MailFacts): Fate {
   try {
     return decideFate(world.snapshot(), mail, world.behaviour);
   } catch (e) {

@@ -1,27 +1,13 @@
 // A simulated device with the IpcAPI Device shape, and the client-side email
 // processes (class_device.html, class_email_client.html, class_email_user.html,
 // class_smtp_client.html).
-import type { AclFacts, PortFacts, Wlan } from "../src/model/snapshot";
 import type { Device, EmailClient, EmailUser, SmtpClient } from "../src/pt";
+import type { DeviceHost } from "./device-host";
+import { type DeviceKind, DeviceState } from "./device-state";
 import { SimObject } from "./events";
 import type { SimPortObject } from "./ports";
 import { deviceXml, SimArp, SimDnsClient, SimHostIp, SimRouting } from "./processes";
 import { SimDnsServer, SimEmailServer, SimPop3Server, SimSmtpServer, type StoredMail } from "./services";
-import type { DhcpSpec } from "./spec";
-import type { World } from "./world";
-
-export type DeviceKind = "pc" | "laptop" | "server" | "router" | "switch" | "printer" | "power";
-
-/** getType() values and model strings from the IpcAPI reference (pt-api.md §1.3, §2.9). */
-const KINDS: { [kind in DeviceKind]: { type: number; model: string; className: string; host: boolean } } = {
-  pc: { type: 8, model: "PC-PT", className: "Pc", host: true },
-  laptop: { type: 18, model: "Laptop-PT", className: "Pc", host: true }, // laptops report class Pc (PTDoom, 9.0.1)
-  server: { type: 9, model: "Server-PT", className: "Server", host: true },
-  router: { type: 0, model: "2911", className: "Router", host: false },
-  switch: { type: 1, model: "2960-24TT", className: "CiscoDevice", host: false },
-  printer: { type: 10, model: "Printer-PT", className: "Printer", host: false },
-  power: { type: 45, model: "Power Distribution Device", className: "PowerDistributionDevice", host: false },
-};
 
 /** What getProcess can answer on a simulated device. */
 export type SimProcess =
@@ -35,26 +21,6 @@ export type SimProcess =
   | SimDnsClient
   | SimArp
   | SimRouting;
-
-export interface SimPort {
-  ip: string;
-  mask: string;
-  /** The IOS name on routers (imported labs); hosts have one port. */
-  name?: string;
-  /** false: administratively down (`shutdown`). */
-  up: boolean;
-  /** Routers: `ip helper-address`. */
-  helpers?: string[];
-  /** Routers: `ip access-group` in and out. */
-  aclIn?: string;
-  aclOut?: string;
-  /** Switch ports: `switchport` (src/model/snapshot.ts PortFacts). */
-  switchport?: PortFacts["switchport"];
-  /** Sub-interfaces and SVIs. */
-  vlan?: PortFacts["vlan"];
-  /** A multilayer switch's `no switchport` port. */
-  routed?: boolean;
-}
 
 class SimEmailUser implements EmailUser {
   name = "";
@@ -145,43 +111,17 @@ export class SimEmailClient implements EmailClient {
   }
 }
 
-export class SimDevice extends SimObject implements Device {
-  power = true;
-  ports: SimPort[] = [];
-  gateway = "";
-  dnsServer = "";
-  dhcp = false;
-  /** Routers: `ip route` lines, and networks a routing protocol announces (taken as converged). */
-  staticRoutes: { network: string; mask: string; nextHop: string }[] = [];
-  routedNetworks: string[] = [];
-  /** Switches: `ip routing` (a multilayer switch that routes). */
-  ipRouting = false;
-  /** Switches: the VLAN database (vlan.dat); null: the lab saved none. */
-  vlanDatabase: number[] | null = null;
-  /** Services > DHCP or `ip dhcp pool` (TopologySpec's `dhcpServer`); null: none. */
-  dhcpServer: DhcpSpec | null = null;
-  /** Routers' access lists (TopologySpec's `acls`). */
-  acls: { [name: string]: AclFacts } = {};
-  /** An access point's or home router's networks, a wireless host's (TopologySpec's `wireless`). */
-  wlans: Wlan[] | null = null;
-  wlan: Wlan | null = null;
-  /** A home router (SwitchSpec `home`). */
-  home = false;
-  /** What the model does not cover on this device (TopologySpec's `unmodeled`). */
-  unmodeled: string[] = [];
-  /** Set when a link of this device comes up: its next send waits on ARP (rules.ts). */
-  arpCold = false;
+/** A device as PT's IPC hands it out: its settings and state (device-state.ts), its processes, and what it tells the world. */
+export class SimDevice extends DeviceState implements Device {
   email: SimEmailClient | null = null;
-  mail: { server: SimEmailServer; smtp: SimSmtpServer; pop3: SimPop3Server } | null = null;
-  dns: SimDnsServer | null = null;
 
   constructor(
-    readonly world: World,
-    public name: string,
-    readonly kind: DeviceKind,
+    readonly world: DeviceHost,
+    name: string,
+    kind: DeviceKind,
   ) {
-    super(KINDS[kind].className);
-    if (KINDS[kind].host) this.email = new SimEmailClient(this);
+    super(name, kind);
+    if (this.isHost) this.email = new SimEmailClient(this);
     if (kind === "server") {
       // Server-PT has the EMAIL service with SMTP and POP3 ON by default (pt-email-and-ux.md A1), DNS OFF.
       const changed = () => world.topologyChanged();
@@ -190,30 +130,6 @@ export class SimDevice extends SimObject implements Device {
     }
   }
 
-  get isHost(): boolean {
-    return KINDS[this.kind].host;
-  }
-
-  /** PCs, laptops, servers and printers have IP Configuration (a printer has no email client: KINDS.host). */
-  get hasIpSettings(): boolean {
-    return this.isHost || this.kind === "printer";
-  }
-
-  get ip(): string {
-    return this.ports.length ? this.ports[0].ip : "";
-  }
-
-  getName(): string {
-    return this.name;
-  }
-  setName(name: string): void {
-    const oldName = this.name;
-    this.name = String(name);
-    if (oldName !== this.name) this.emit("nameChanged", { newName: this.name, oldName });
-  }
-  getPower(): boolean {
-    return this.power;
-  }
   setPower(on: boolean): void {
     if (this.power === !!on) return;
     if (!on) this.emit("poweringOff", {});
@@ -221,16 +137,6 @@ export class SimDevice extends SimObject implements Device {
     if (on) this.arpCold = true;
     this.world.powerChanged(this);
     this.emit("powerChanged", { on: this.power });
-  }
-  getType(): number {
-    // An access point is kept as a switch (its networks modeled or not): PT's eAccessPoint (7); a home router
-    // is eWirelessRouterNewGeneration (30) [doc getType()].
-    if (this.kind === "switch" && (this.unmodeled.indexOf("wireless clients") >= 0 || this.wlans))
-      return this.home ? 30 : 7;
-    return KINDS[this.kind].type;
-  }
-  getModel(): string {
-    return KINDS[this.kind].model;
   }
   getPortCount(): number {
     if (arguments.length !== 0) throw new Error('Invalid arguments for IPC call "getPortCount"');

@@ -13,13 +13,22 @@ import { ipText, isAutoConfigured, parseIp } from "../src/model/addresses";
 import { dhcpOffer } from "../src/model/dhcp";
 import { reachAddress } from "../src/model/reach";
 import { indexTopology } from "../src/model/topology";
+import type { DeviceState } from "./device-state";
+import type { SimLink } from "./links";
+import type { SimPortTable } from "./ports";
 import { snapshotOf } from "./snapshot";
-import type { World } from "./world";
+
+/** What leasing reads of the world, and the port objects it announces new addresses on. */
+interface LeaseWorld {
+  devices: DeviceState[];
+  links: SimLink[];
+  ports: SimPortTable;
+}
 
 const unset = (ip: string) => (!ip || ip === "0.0.0.0" ? "" : ip);
 
 /** Gives each DHCP client without an address its lease (or APIPA); `announce` emits ipChanged as PT does. */
-export function giveLeases(world: World, announce: boolean): void {
+export function giveLeases(world: LeaseWorld, announce: boolean): void {
   const waiting = world.devices.filter(
     (d) => d.isHost && d.dhcp && d.power && d.ports[0] && (!d.ports[0].ip || isAutoConfigured(d.ports[0].ip)),
   );

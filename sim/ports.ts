@@ -2,18 +2,18 @@
 // class_host_port.html, class_link.html). A port's status is the IOS status:
 // up when its device is on, it is not shut down, its cable is up and the far
 // end is on and not shut down [inf from "true if the status is up on the
-// port"]. The sim's own data stay where they are (SimDevice.ports, World.links);
+// port"]. The sim's own data stay where they are (DeviceState.ports, World.links);
 // these objects read them live, and are kept per port so handlers stay on them.
 import { joins } from "../src/model/wireless";
 import type { HostPort, Link, Port } from "../src/pt";
-import type { SimDevice } from "./device";
+import type { DeviceState } from "./device-state";
 import { SimObject } from "./events";
+import type { SimLink } from "./links";
 import { argumentsExactly } from "./native";
-import type { SimLink } from "./reach";
 import { switchPortNames } from "./switch-ports";
 
 interface PortWorld {
-  devices: SimDevice[];
+  devices: DeviceState[];
   links: SimLink[];
   topologyChanged(): void;
 }
@@ -23,7 +23,7 @@ export class SimPortObject extends SimObject implements Port {
   announced: boolean;
   constructor(
     readonly table: SimPortTable,
-    readonly device: SimDevice,
+    readonly device: DeviceState,
     /** The index in device.ports (hosts, routers), or the cable's port number (switches). */
     readonly index: number,
     className: string,
@@ -49,7 +49,7 @@ export class SimPortObject extends SimObject implements Port {
     const l = this.table.cableAt(this.device, this.index);
     return l ? this.table.cable(l) : null;
   }
-  getOwnerDevice(): SimDevice {
+  getOwnerDevice(): DeviceState {
     argumentsExactly(0, arguments.length, "getOwnerDevice");
     return this.device;
   }
@@ -128,15 +128,15 @@ export class SimPortTable {
   }
 
   /** Device.getPortCount(): a switch has a port per cable (the sim's switches have no others); a power strip none. */
-  portCount(d: SimDevice): number {
+  portCount(d: DeviceState): number {
     return this.indexesOf(d).length;
   }
-  portAt(d: SimDevice, i: number): SimPortObject | null {
+  portAt(d: DeviceState, i: number): SimPortObject | null {
     const indexes = this.indexesOf(d);
     return i >= 0 && i < indexes.length ? this.port(d, indexes[i]) : null;
   }
 
-  port(d: SimDevice, index: number): SimPortObject {
+  port(d: DeviceState, index: number): SimPortObject {
     const key = d.uuid + "#" + index;
     let p = this.ports.get(key);
     if (!p) {
@@ -159,20 +159,20 @@ export class SimPortTable {
   }
 
   /** As sim/snapshot.ts names them: a switch's ports by the order they were cabled, else the IOS name or PT's default. */
-  nameOf(d: SimDevice, index: number): string {
+  nameOf(d: DeviceState, index: number): string {
     if (d.kind === "switch") return switchPortNames(d, this.world.links)[index] || "FastEthernet0/0";
     const p = d.ports[index];
     if (p?.name) return p.name;
     return d.kind === "router" ? "GigabitEthernet0/" + index : "FastEthernet" + index;
   }
 
-  cableAt(d: SimDevice, index: number): SimLink | null {
+  cableAt(d: DeviceState, index: number): SimLink | null {
     for (const l of this.world.links)
       if ((l.a.device === d && l.a.port === index) || (l.b.device === d && l.b.port === index)) return l;
     return null;
   }
 
-  statusOf(d: SimDevice, index: number): boolean {
+  statusOf(d: DeviceState, index: number): boolean {
     if (!d.power || !adminUp(d, index)) return false;
     // A wireless port is up while it is associated with a powered access point (src/model/wireless.ts) [inf: PT].
     const air = d.wlan;
@@ -225,7 +225,7 @@ export class SimPortTable {
     this.cables.clear();
   }
 
-  private indexesOf(d: SimDevice): number[] {
+  private indexesOf(d: DeviceState): number[] {
     if (d.kind === "power") return [];
     if (d.kind !== "switch") return d.ports.map((_p, i) => i);
     const out: number[] = [];
@@ -235,7 +235,7 @@ export class SimPortTable {
 }
 
 /** Not shut down: a host's or router's port setting; a switch's ports are as up as their cables (sim/spec.ts). */
-function adminUp(d: SimDevice, index: number): boolean {
+function adminUp(d: DeviceState, index: number): boolean {
   const p = d.ports[index];
   return p ? p.up : true;
 }

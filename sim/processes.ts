@@ -3,17 +3,21 @@
 // the device's XML with the router's running configuration.
 import type { ArpProcess, ArpTable, DnsClient, HostIp, RoutingProcess, StaticRoute } from "../src/pt";
 import { accessGroupLines, aclLines } from "./acl-lines";
-import type { SimDevice, SimPort } from "./device";
+import type { DeviceHost } from "./device-host";
+import type { DeviceState, SimPort } from "./device-state";
 import { argumentsExactly } from "./native";
 import type { DhcpSpec } from "./spec";
 import { unmodeledConfig } from "./unmodeled-config";
 import { clientXml, homeOf, homeXml, serversXml, xmlText } from "./wireless-xml";
 
+/** The device a process belongs to, and the world it tells when a setting changes. */
+type Owner = DeviceState & { readonly world: DeviceHost };
+
 /** An unset address reads "0.0.0.0" (DnsClient: live 9.0.1.0858; the gateway likewise [inf]). */
 const orUnset = (ip: string): string => (ip?.trim() ? ip : "0.0.0.0");
 
 export class SimHostIp implements HostIp {
-  constructor(private device: SimDevice) {}
+  constructor(private device: Owner) {}
   getDefaultGateway(): string {
     argumentsExactly(0, arguments.length, "getDefaultGateway");
     return orUnset(this.device.gateway);
@@ -26,7 +30,7 @@ export class SimHostIp implements HostIp {
 }
 
 export class SimDnsClient implements DnsClient {
-  constructor(private device: SimDevice) {}
+  constructor(private device: Owner) {}
   getServerIp(): string {
     argumentsExactly(0, arguments.length, "getServerIp");
     return orUnset(this.device.dnsServer);
@@ -40,7 +44,7 @@ export class SimDnsClient implements DnsClient {
 
 /** The sim's ARP is all or nothing: a warm device has resolved every address (sim/rules.ts, coldArpFirstSendTimeout). */
 export class SimArp implements ArpProcess {
-  constructor(private device: SimDevice) {}
+  constructor(private device: Owner) {}
   getArpTable(): ArpTable {
     argumentsExactly(0, arguments.length, "getArpTable");
     const entries: ArpTable["entries"] = [];
@@ -62,7 +66,7 @@ function macOf(index: number): string {
 const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
 export class SimRouting implements RoutingProcess {
-  constructor(private device: SimDevice) {}
+  constructor(private device: DeviceState) {}
   getStaticRouteCount(): number {
     argumentsExactly(0, arguments.length, "getStaticRouteCount");
     return this.device.staticRoutes.length;
@@ -90,7 +94,7 @@ export class SimRouting implements RoutingProcess {
  * (the importer's form) and "a wildcard" as OSPF, a bare "a" as RIP, as
  * lab/export/export-lab.ts writes them.
  */
-export function deviceXml(d: SimDevice): string {
+export function deviceXml(d: DeviceState): string {
   const lines: string[] = [];
   const odd = unmodeledConfig(d.unmodeled);
   if (d.kind === "router") {
@@ -127,7 +131,7 @@ export function deviceXml(d: SimDevice): string {
 }
 
 /** An access point's or home router's networks and settings, a wireless host's client (sim/wireless-xml.ts). */
-function wirelessXml(d: SimDevice): string {
+function wirelessXml(d: DeviceState): string {
   if (d.wlan) return xmlText(clientXml(d.wlan));
   if (!d.wlans) return "";
   const internet = d.ports.filter((p) => p.routed && p.name === "Internet")[0];
@@ -174,7 +178,7 @@ function switchInterface(p: SimPort): string[] {
 }
 
 /** `ip route` lines and the routing protocols' `network` statements. */
-function routeLines(d: SimDevice): string[] {
+function routeLines(d: DeviceState): string[] {
   const lines = d.staticRoutes.map((r) => "ip route " + r.network + " " + r.mask + " " + r.nextHop);
   const rip = d.routedNetworks.filter((n) => n.indexOf("/") < 0 && n.trim().split(/\s+/).length === 1);
   const ospf = d.routedNetworks.filter((n) => rip.indexOf(n) < 0).map(withWildcard);
@@ -184,7 +188,7 @@ function routeLines(d: SimDevice): string[] {
 }
 
 /** A router's `ip dhcp` lines, as IOS writes them. */
-function dhcpLines(d: SimDevice): string[] {
+function dhcpLines(d: DeviceState): string[] {
   const s = d.dhcpServer;
   if (!s) return [];
   const lines = (s.excluded || []).map(

@@ -2,19 +2,19 @@
 // through PT's IPC from the same topology (src/model/snapshot.ts). The sim
 // knows every fact, so nothing here is null.
 import type { DeviceFacts, LinkFacts, PortFacts, Snapshot } from "../src/model";
-import type { SimDevice, SimPort } from "./device";
-import type { SimLink } from "./reach";
+import type { DeviceState, SimPort } from "./device-state";
+import type { SimLink } from "./links";
 import { switchPortNames } from "./switch-ports";
 
 interface WorldView {
-  devices: SimDevice[];
+  devices: DeviceState[];
   links: SimLink[];
 }
 
 export function snapshotOf(world: WorldView): Snapshot {
   const switchPorts: { [uuid: string]: { [index: number]: string } } = {};
   for (const d of world.devices) if (d.kind === "switch") switchPorts[d.uuid] = switchPortNames(d, world.links);
-  const portName = (device: SimDevice, port: number): string =>
+  const portName = (device: DeviceState, port: number): string =>
     device.kind === "switch" ? switchPorts[device.uuid][port] : hostOrRouterPort(device, port);
   // The sim's ARP is all or nothing: a warm host has resolved every address (sim/rules.ts, coldArpFirstSendTimeout).
   const everyAddress: string[] = [];
@@ -31,17 +31,17 @@ export function snapshotOf(world: WorldView): Snapshot {
   };
 }
 
-function hostOrRouterPort(device: SimDevice, index: number): string {
+function hostOrRouterPort(device: DeviceState, index: number): string {
   const p = device.ports[index];
   if (p?.name) return p.name;
   return device.kind === "router" ? "GigabitEthernet0/" + index : "FastEthernet" + index;
 }
 
 function deviceFacts(
-  d: SimDevice,
+  d: DeviceState,
   everyAddress: string[],
   links: SimLink[],
-  portName: (d: SimDevice, p: number) => string,
+  portName: (d: DeviceState, p: number) => string,
 ): DeviceFacts {
   let ports: PortFacts[];
   if (d.kind === "switch") {

@@ -2,10 +2,10 @@
 // (snapshot.ts) alike: a named port of the spec ("SW1:2") by its IOS name, a
 // bare cable end ("SW1") by the order it was cabled, FastEthernet0/N, skipping
 // names the spec already gives.
-import type { SimDevice } from "./device";
-import type { SimLink } from "./reach";
+import type { DeviceState } from "./device-state";
+import type { SimLink } from "./links";
 
-export function switchPortNames(d: SimDevice, links: SimLink[]): { [index: number]: string } {
+export function switchPortNames(d: DeviceState, links: SimLink[]): { [index: number]: string } {
   const names: { [index: number]: string } = {};
   const taken = d.ports.map((p) => p.name || "");
   let n = 0;

@@ -8,11 +8,15 @@ import type { Host, Ipc, Network } from "../src/pt";
 import { SimAppWindow, SimFileManager, SimSimulation, SimWebViewManager, SimWorkspace } from "./app-window";
 import { buildDevice } from "./build-device";
 import type { Clock } from "./clock";
-import { Delivery, type MailRequest } from "./delivery";
-import type { SimDevice, SimSmtpClient } from "./device";
+import { Delivery } from "./delivery";
+import type { SimDevice } from "./device";
+import type { DeviceHost, MailRequest } from "./device-host";
+import type { DeviceState } from "./device-state";
 import { giveLeases } from "./dhcp";
+import type { SimObject } from "./events";
+import type { SimLink } from "./links";
 import { SimPortTable } from "./ports";
-import { type Reach, reachFrom, type SimLink } from "./reach";
+import { type Reach, reachFrom } from "./reach";
 import { POLICY } from "./rules";
 import { Scheduler } from "./scheduler";
 import { snapshotOf } from "./snapshot";
@@ -25,7 +29,7 @@ export interface WorldOptions {
   timeoutMs?: number;
 }
 
-export class World {
+export class World implements DeviceHost {
   readonly clock: Clock;
   stepMs: number;
   timeoutMs: number;
@@ -203,7 +207,7 @@ export class World {
     for (const d of this.deliveries.slice()) d.checkSession();
   }
 
-  powerChanged(device: SimDevice): void {
+  powerChanged(device: DeviceState): void {
     if (!device.power)
       for (const x of this.deliveries.slice()) if (x.device === device) x.abort(POLICY.senderGoneEmits);
     this.topologyChanged();
@@ -223,7 +227,7 @@ export class World {
 
   // ---- mail ----
 
-  startDelivery(device: SimDevice, client: SimSmtpClient, mail: MailRequest): boolean {
+  startDelivery(device: DeviceState, client: SimObject, mail: MailRequest): boolean {
     if (POLICY.busyReturnsFalse && this.deliveries.some((d) => d.client === client)) return false;
     const d = new Delivery(this, device, client, mail);
     this.history.push(d);
@@ -232,7 +236,7 @@ export class World {
     return true;
   }
 
-  cancelDelivery(client: SimSmtpClient): void {
+  cancelDelivery(client: SimObject): void {
     for (const d of this.deliveries.slice()) if (d.client === client) d.abort(POLICY.cancelEmits);
   }
 
