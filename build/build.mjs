@@ -104,6 +104,20 @@ async function buildPanel(manifest, out) {
   writeFileSync(out("module/" + file), html);
 }
 
+/**
+ * An IIFE bundle defines its exports' getters (`World: () => World`) above every module; Qt 6 warns "Variable World
+ * is used before its declaration" at each one that names a class or a value. The getters run only after the bundle
+ * has loaded, so they move below the modules, where nothing is named before its declaration.
+ */
+function exportsLast(code, exportsName) {
+  const getters = new RegExp(`\\n  __export\\(${exportsName}, \\{\\n[^]*?\\n  \\}\\);\\n`).exec(code);
+  const end = code.lastIndexOf(`\n  return __toCommonJS(${exportsName});`);
+  if (!getters || end < getters.index) throw new Error(`build: no export getters of ${exportsName} to move`);
+  const rest = code.slice(getters.index + getters[0].length);
+  const tail = end - getters.index - getters[0].length;
+  return code.slice(0, getters.index + 1) + rest.slice(0, tail) + getters[0].trimEnd() + rest.slice(tail);
+}
+
 async function buildSimAndPlayground(out) {
   // The simulator runs in the Qt QJSEngine tests too: the same Qt 5.15 traps apply.
   const sim = await esbuild.build({
@@ -115,8 +129,9 @@ async function buildSimAndPlayground(out) {
     write: false,
     charset: "ascii",
   });
-  checkQtScript(sim.outputFiles[0].text, "dist/sim/pt-sim.js");
-  writeFileSync(out("sim/pt-sim.js"), sim.outputFiles[0].text);
+  const simCode = exportsLast(sim.outputFiles[0].text, "pt_sim_exports");
+  checkQtScript(simCode, "dist/sim/pt-sim.js");
+  writeFileSync(out("sim/pt-sim.js"), simCode);
   await esbuild.build({
     entryPoints: { playground: join(root, "sim/playground/main.ts"), worker: join(root, "sim/playground/worker.ts") },
     bundle: true,

@@ -167,11 +167,6 @@ function groupOf(key: string, cells: MatrixCell[]): CauseGroup {
   return { key, cause, fix, pairs: cells.length, rule: rules.join(", ") };
 }
 
-const tailOf = (cause: string): string => {
-  const at = cause.lastIndexOf(": ");
-  return at < 0 ? cause : cause.slice(at + 2);
-};
-
 /**
  * The cause the pairs share. The model words a blocked way as "who cannot
  * reach what: why" (row.ts reached), so pairs with one fix differ in the lead
@@ -189,4 +184,9 @@ function sharedCause(causes: string[]): string {
   }
   if (tail.length) return tail.join(": ");
   return first + " (and " + (causes.length - 1) + " like it)";
+}
+
+function tailOf(cause: string): string {
+  const at = cause.lastIndexOf(": ");
+  return at < 0 ? cause : cause.slice(at + 2);
 }

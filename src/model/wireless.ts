@@ -24,6 +24,9 @@ export const joins = (c: Wlan, n: Wlan): boolean => c.ssid === n.ssid && c.secur
 /** RADIUS (WPA/WPA2 Enterprise) needs a server the model does not follow. */
 const enterprise = (w: Wlan): boolean => /^WPA2?$/.test(w.security);
 
+const offering = (devices: DeviceFacts[], c: Wlan): DeviceFacts[] =>
+  devices.filter((ap) => (ap.wlans || []).some((n) => joins(c, n)));
+
 /** The associations of a snapshot's wireless hosts (`portOf`: the port a host sends from). */
 export function associations(devices: DeviceFacts[], portOf: (d: DeviceFacts) => PortFacts | null): LinkFacts[] {
   const out: LinkFacts[] = [];
@@ -42,9 +45,6 @@ export function associations(devices: DeviceFacts[], portOf: (d: DeviceFacts) =>
   }
   return out;
 }
-
-const offering = (devices: DeviceFacts[], c: Wlan): DeviceFacts[] =>
-  devices.filter((ap) => (ap.wlans || []).some((n) => joins(c, n)));
 
 type Miss = { kind: "fail"; cause: string; fix: string } | { kind: "unknown"; what: string };
 
