@@ -6,46 +6,15 @@
 // Native objects are never enumerated (for…in crashes PT 9.0.1): known getters only.
 
 import { aclsOn, configured, dhcpAt, unmodeledAt } from "./device-config";
-import type {
-  DeviceFacts,
-  DeviceKind,
-  DnsServerFacts,
-  LinkEnd,
-  LinkFacts,
-  MailServerFacts,
-  PortFacts,
-  RoutingFacts,
-  Snapshot,
-} from "./model/snapshot";
-import type { Device, Host, HostPort, IpcObject, Network, Port, RoutingProcess } from "./pt";
-import {
-  arpAddressesOf,
-  dnsRecordOf,
-  kindOfClassName,
-  kindOfType,
-  listOf,
-  networkStatementsOf,
-  staticRouteOf,
-} from "./pt/answers";
+import type { DeviceFacts, DeviceKind, LinkEnd, LinkFacts, PortFacts, Snapshot } from "./model/snapshot";
+import { expects, readArp, readDnsServer, readMail, readRouting, setting } from "./process-reader";
+import type { Device, Host, HostPort, IpcObject, Network, Port } from "./pt";
+import { kindOfClassName, kindOfType } from "./pt/answers";
 import { dhcpOfConfig } from "./pt/dhcp-config";
-import { address, attempt, countOf, flag, processOf, text } from "./pt/guarded";
+import { address, attempt, countOf, flag, text } from "./pt/guarded";
 import { configLinesOf } from "./pt/unmodeled";
 import { vlanDatabaseOf, vlansOfConfig } from "./pt/vlan-config";
 import { wirelessAt } from "./wireless-facts";
-
-/** Which kinds must have a process, and which cannot; an unknown kind (null) is asked, and "missing" means none. */
-const HAS: { [process: string]: DeviceKind[] } = {
-  HostIp: ["pc", "laptop", "server", "printer"],
-  Arp: ["pc", "laptop", "server", "printer", "router", "switch"],
-  Server: ["server"],
-  Routing: ["router"],
-};
-
-/** "must", "cannot", or "ask" (a kind the model does not know). */
-function expects(kind: DeviceKind | null, process: string): "must" | "cannot" | "ask" {
-  if (kind === null) return "ask";
-  return HAS[process].indexOf(kind) >= 0 ? "must" : "cannot";
-}
 
 /** Kinds whose ports are read from the cables at them: they have many, and only the cabled ones carry anything. */
 const joinsLan = (kind: DeviceKind | null): boolean => kind === "switch" || kind === "hub";
@@ -203,88 +172,6 @@ function readPort(port: Port, name: string, owner: string, kind: DeviceKind | nu
     up: portUp === true ? flag(() => port.isProtocolUp()) : portUp,
     dhcp: joinsLan(kind) || kind === "router" ? false : flag(() => hostPort.isDhcpClientOn()),
   };
-}
-
-/** The gateway (HostIp) or the DNS server (DnsClient): null where the device should have it and it cannot be read. */
-function setting<T>(expected: "must" | "ask", get: () => T | null, read: (process: T) => unknown): string | null {
-  const found = processOf(get);
-  if (found.kind !== "found") return found.kind === "missing" && expected === "ask" ? "" : null;
-  const process = found.process;
-  return address(() => read(process));
-}
-
-function readArp(device: Device, kind: DeviceKind | null): string[] | null {
-  const expected = expects(kind, "Arp");
-  if (expected === "cannot") return []; // a hub or a power strip resolves nothing
-  const found = processOf(() => device.getProcess("Arp"));
-  if (found.kind !== "found") return found.kind === "missing" && expected === "ask" ? [] : null;
-  return arpAddressesOf(attempt(() => found.process.getArpTable()));
-}
-
-function readMail(device: Device, kind: DeviceKind | null): MailServerFacts | "none" | null {
-  const expected = expects(kind, "Server");
-  if (expected === "cannot") return "none";
-  const smtp = processOf(() => device.getProcess("SmtpServer"));
-  const pop3 = processOf(() => device.getProcess("Pop3Server"));
-  const email = processOf(() => device.getProcess("EmailServer"));
-  if (smtp.kind !== "found" && pop3.kind !== "found" && email.kind !== "found")
-    return expected === "ask" && smtp.kind === "missing" && pop3.kind === "missing" && email.kind === "missing"
-      ? "none"
-      : null;
-  const accounts = email.kind === "found" ? listOf(attempt(() => email.process.getAllEmailAcctAsStrings())) : null;
-  return {
-    smtpOn: smtp.kind === "found" ? flag(() => smtp.process.isEnabled()) : null,
-    pop3On: pop3.kind === "found" ? flag(() => pop3.process.isEnabled()) : null,
-    domain: smtp.kind === "found" ? text(() => smtp.process.getServerDomainName()) : null,
-    accounts: accounts ? accounts.map(String) : null,
-  };
-}
-
-function readDnsServer(device: Device, kind: DeviceKind | null): DnsServerFacts | "none" | null {
-  const expected = expects(kind, "Server");
-  if (expected === "cannot") return "none";
-  const found = processOf(() => device.getProcess("DnsServer"));
-  if (found.kind !== "found") return found.kind === "missing" && expected === "ask" ? "none" : null;
-  const dns = found.process;
-  const facts: DnsServerFacts = { on: flag(() => dns.isEnabled()), aRecords: null, cnames: null };
-  const size = countOf(() => dns.getSizeOfNameServerDb());
-  if (size === null) return facts;
-  const aRecords: DnsServerFacts["aRecords"] = [];
-  const cnames: DnsServerFacts["cnames"] = [];
-  for (let i = 0; i < size; i++) {
-    const record = dnsRecordOf(attempt(() => dns.getRrFromNameServerDbAt(i)));
-    // One record unread could be the one asked for: then no record list is known.
-    if (record === null) return facts;
-    if (record.kind === "a") aRecords.push({ name: record.name, address: record.address });
-    else if (record.kind === "cname") cnames.push({ alias: record.alias, host: record.host });
-  }
-  facts.aRecords = aRecords;
-  facts.cnames = cnames;
-  return facts;
-}
-
-function readRouting(device: Device, kind: DeviceKind | null, config: string | null): RoutingFacts | "none" | null {
-  const expected = expects(kind, "Routing");
-  if (expected === "cannot") return "none";
-  const found = processOf(() => device.getProcess("Routing"));
-  if (found.kind === "missing" && expected === "ask") return "none";
-  const xml = kind === "router" || config !== null ? config : text(() => device.serializeToXml());
-  return {
-    staticRoutes: found.kind === "found" ? readStaticRoutes(found.process) : null,
-    routedNetworks: xml === null ? null : networkStatementsOf(xml),
-  };
-}
-
-function readStaticRoutes(routing: RoutingProcess): RoutingFacts["staticRoutes"] {
-  const count = countOf(() => routing.getStaticRouteCount());
-  if (count === null) return null;
-  const routes: { network: string; mask: string; nextHop: string }[] = [];
-  for (let i = 0; i < count; i++) {
-    const route = staticRouteOf(attempt(() => routing.getStaticRouteAt(i)));
-    if (!route) return null;
-    routes.push(route);
-  }
-  return routes;
 }
 
 /** Network.getLinkCount()/getLinkAt(i); each end by Port.getOwnerDevice().getName() and Port.getName(). */
