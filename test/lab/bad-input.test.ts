@@ -170,7 +170,7 @@ const inMailServer = (what: string) => (xml: string) => xml.replace("<EMAIL_SERV
 function timed(
   path: string,
   ms: number,
-): { ok: boolean; error?: string; warnings?: string[]; devices?: { name: string }[] } {
+): { ok: boolean; error?: string; warnings?: string[]; devices?: { name: string }[]; mailServers?: unknown[] } {
   const started = Date.now();
   const r = runCli(["--json", path]);
   expect(Date.now() - started).toBeLessThan(ms);
@@ -197,7 +197,7 @@ describe("the hostile labs of issue 27", () => {
   it("case 3: two million empty elements inside <EMAIL_SERVER> are skipped unbuilt, and its users are read", () => {
     const r = timed(file("empty.pkt", lab(classroom(inMailServer("<a/>".repeat(2_000_000))))), 10000);
     expect(r.ok).toBe(true);
-    expect(r.warnings.filter((w: string) => /EMAIL_SERVER/.test(w))).toEqual([]);
+    expect((r.warnings || []).filter((w) => /EMAIL_SERVER/.test(w))).toEqual([]);
     const plain = timed(file("plain.pkt", lab(classroom((x) => x))), 10000);
     expect(r.mailServers).toEqual(plain.mailServers);
   });
