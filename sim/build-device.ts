@@ -35,15 +35,20 @@ export function buildDevice(world: DeviceHost, spec: DeviceSpec): SimDevice {
       };
       if (p.switchport) port.switchport = Object.assign({}, p.switchport);
       if (p.routed) port.routed = true;
+      if (p.aclIn) port.aclIn = p.aclIn;
+      if (p.aclOut) port.aclOut = p.aclOut;
       return port;
     });
     for (const v of spec.svis || []) {
       const svi: SimPort = { ip: v.ip, mask: v.mask, name: "Vlan" + v.vlan, up: v.up !== false };
       svi.vlan = { id: v.vlan, parent: null, native: false };
       if (v.helpers?.length) svi.helpers = v.helpers.slice();
+      if (v.aclIn) svi.aclIn = v.aclIn;
+      if (v.aclOut) svi.aclOut = v.aclOut;
       d.ports.push(svi);
     }
     d.ipRouting = spec.ipRouting === true;
+    if (spec.acls) d.acls = JSON.parse(JSON.stringify(spec.acls)) as SimDevice["acls"];
     if (spec.vlans) d.vlanDatabase = spec.vlans.slice();
     if (spec.wireless) d.wlans = spec.wireless.map((w) => Object.assign({}, w));
     d.home = spec.home === true;

@@ -113,13 +113,17 @@ export function deviceXml(d: DeviceState): string {
   } else if (
     d.kind === "switch" &&
     !d.home && // a home router has no IOS: its settings are wireless-xml.ts's
-    (d.ports.length || d.ipRouting || d.dhcpServer || odd.inInterface.length + odd.global.length)
+    (d.ports.length ||
+      d.ipRouting ||
+      d.dhcpServer ||
+      Object.keys(d.acls).length ||
+      odd.inInterface.length + odd.global.length)
   ) {
     lines.push("!", "hostname " + d.name, "!");
     if (d.ipRouting) lines.push("ip routing", "!");
     if (odd.inInterface.length) lines.push("interface FastEthernet0/1", ...odd.inInterface, "!");
     for (const p of d.ports) lines.push(...switchInterface(p), "!");
-    lines.push(...odd.global, ...dhcpLines(d), ...routeLines(d), "end");
+    lines.push(...odd.global, ...aclLines(d.acls), ...dhcpLines(d), ...routeLines(d), "end");
   }
   const config = lines.length
     ? "<RUNNINGCONFIG>" + lines.map((l) => "<LINE>" + escapeXml(l) + "</LINE>").join("") + "</RUNNINGCONFIG>"
@@ -167,6 +171,7 @@ function switchInterface(p: SimPort): string[] {
   if (p.vlan || p.routed) {
     lines.push(p.ip ? " ip address " + p.ip + " " + p.mask : " no ip address");
     for (const h of p.helpers || []) lines.push(" ip helper-address " + h);
+    lines.push(...accessGroupLines(p));
   } else if (sp) {
     if (sp.access !== 1) lines.push(" switchport access vlan " + sp.access);
     if (sp.native !== 1) lines.push(" switchport trunk native vlan " + sp.native);

@@ -55,6 +55,8 @@ function deviceFacts(
         if (p?.switchport) facts.switchport = Object.assign({}, p.switchport);
         if (p?.routed) Object.assign(facts, { ip: p.ip, mask: p.mask, routed: true });
         if (p?.routed && d.home && p.name === "Internet") facts.nat = "outside";
+        if (p?.routed && p.aclIn) facts.aclIn = p.aclIn;
+        if (p?.routed && p.aclOut) facts.aclOut = p.aclOut;
         ports.push(facts);
       }
     // Its radios, where wireless hosts associate (src/model/wireless.ts), as lab-reader.ts adds them.
@@ -70,6 +72,8 @@ function deviceFacts(
         vlan: Object.assign({}, p.vlan),
       };
       if (p.helpers?.length) svi.helpers = p.helpers.slice();
+      if (p.aclIn) svi.aclIn = p.aclIn;
+      if (p.aclOut) svi.aclOut = p.aclOut;
       ports.push(svi);
     }
   } else {
@@ -130,6 +134,7 @@ function deviceFacts(
   if (d.wlans) facts.wlans = d.wlans.map((w) => Object.assign({}, w));
   if (d.wlan) facts.wlan = Object.assign({}, d.wlan);
   if (d.vlanDatabase) facts.vlans = d.vlanDatabase.slice();
-  if (d.kind === "router") facts.acls = JSON.parse(JSON.stringify(d.acls)) as DeviceFacts["acls"];
+  if (d.kind === "router" || d.kind === "switch")
+    facts.acls = JSON.parse(JSON.stringify(d.acls)) as DeviceFacts["acls"];
   return facts;
 }

@@ -106,6 +106,9 @@ export interface SwitchPortSpec {
   routed?: { ip: string; mask: string };
   /** false when the interface is `shutdown`. */
   up?: boolean;
+  /** A routed port's `ip access-group NAME in|out`: names in the switch's `acls`. */
+  aclIn?: string;
+  aclOut?: string;
 }
 
 export interface SwitchSpec extends Unmodeled {
@@ -115,7 +118,15 @@ export interface SwitchSpec extends Unmodeled {
   /** Named ports: "SW1:2" cables ports[2]; a bare "SW1" a new port named by cable order. */
   ports?: SwitchPortSpec[];
   /** `interface VlanN` with an address. */
-  svis?: { vlan: number; ip: string; mask: string; up?: boolean; helpers?: string[] }[];
+  svis?: {
+    vlan: number;
+    ip: string;
+    mask: string;
+    up?: boolean;
+    helpers?: string[];
+    aclIn?: string;
+    aclOut?: string;
+  }[];
   /** `ip routing`: the switch routes between its SVIs and routed ports, with these routes. */
   ipRouting?: boolean;
   staticRoutes?: { network: string; mask: string; nextHop: string }[];
@@ -124,6 +135,8 @@ export interface SwitchSpec extends Unmodeled {
   dhcpServer?: DhcpSpec;
   /** Its VLAN database (vlan.dat), when the lab saves one; absent: not known. */
   vlans?: number[];
+  /** Access lists its SVIs and routed ports apply (`ip access-group`), as src/pt/acl-config.ts reads them. */
+  acls?: { [name: string]: AclFacts };
   /** An access point's (or home router's) wireless networks. */
   wireless?: Wlan[];
   /**

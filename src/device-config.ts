@@ -3,14 +3,14 @@
 // model does not cover (pt/unmodeled.ts), each null when PT would not give it.
 import type { DeviceFacts, DeviceKind, PortFacts } from "./model/snapshot";
 import { hostPort } from "./model/topology";
-import { aclOfConfig, aclsOnPorts } from "./pt/acl-config";
+import { type AclConfig, aclOfConfig, aclsOnPorts } from "./pt/acl-config";
 import { ACCESS_POINTS } from "./pt/answers";
 import { type dhcpOfConfig, dhcpOfServerXml } from "./pt/dhcp-config";
 import { configLinesOf, HOST_FIREWALL, SWITCH_ACLS, unmodeledOf, WIRELESS, WIRELESS_CLIENTS } from "./pt/unmodeled";
-import type { VlanConfig } from "./pt/vlan-config";
+import { type VlanConfig, vlansOfConfig } from "./pt/vlan-config";
 
 /**
- * A router's access lists, and each port's `ip access-group` on it (sub-interfaces too, once configured() has
+ * A router's or switch's access lists, and each port's `ip access-group` on it (sub-interfaces too, once configured() has
  * added them); null when the configuration could not be read.
  */
 export function aclsOn(d: DeviceFacts, lines: string[] | null): void {
@@ -19,6 +19,15 @@ export function aclsOn(d: DeviceFacts, lines: string[] | null): void {
     return;
   }
   d.acls = aclsOnPorts(aclOfConfig(lines), d.ports || []);
+}
+
+/**
+ * A list applied on a switchport filters bridged frames, which the model does not follow (only router hops
+ * filter); one on an SVI or a routed port (`no switchport`) is a router hop's, and modeled.
+ */
+export function bridgedAcls(acl: AclConfig, vlans: VlanConfig): boolean {
+  const routed = (p: string) => Object.prototype.hasOwnProperty.call(vlans.routed, p);
+  return Object.keys(acl.ports).some((p) => !/^vlan\d+$/i.test(p) && !routed(p));
 }
 
 /** A router's pools from its configuration, a Server-PT's from its XML; null when that could not be read. */
@@ -83,7 +92,7 @@ export function unmodeledAt(
     if (xml === null) return null;
     if (ACCESS_POINTS.indexOf(type as number) >= 0) out.push(WIRELESS_CLIENTS);
     const lines = configLinesOf(xml) || [];
-    const switchAcls = kind === "switch" && Object.keys(aclOfConfig(lines).ports).length > 0;
+    const switchAcls = kind === "switch" && bridgedAcls(aclOfConfig(lines), vlansOfConfig(lines));
     return out.concat(unmodeledOf(lines), switchAcls ? [SWITCH_ACLS] : []);
   }
   const port = hostPorts ? hostPort({ ports: hostPorts } as DeviceFacts) : null;

@@ -127,7 +127,7 @@ function readDevice(device: Device, state: ReadState): DeviceFacts | null {
   if (kind === "switch") state.configure.push(air);
   else air();
   // Access lists after the configuration above: the sub-interfaces they may name are ports by then.
-  if (kind === "router") state.configure.push(() => aclsOn(facts, lines));
+  if (kind === "router" || kind === "switch") state.configure.push(() => aclsOn(facts, lines));
   return facts;
 }
 

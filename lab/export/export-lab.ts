@@ -185,9 +185,9 @@ function switchConfig(spec: SwitchSpec, ports: PortState[]): Node {
   for (const v of spec.svis || []) {
     lines.push("interface Vlan" + v.vlan, " ip address " + v.ip + " " + v.mask);
     for (const h of v.helpers || []) lines.push(" ip helper-address " + h);
-    lines.push(...(v.up === false ? [" shutdown"] : []), "!");
+    lines.push(...accessGroupLines(v), ...(v.up === false ? [" shutdown"] : []), "!");
   }
-  lines.push(...odd.global, ...routerDhcpLines(spec), ...routeLines(spec), "end");
+  lines.push(...odd.global, ...aclLines(spec.acls), ...routerDhcpLines(spec), ...routeLines(spec), "end");
   return config(lines);
 }
 
@@ -223,7 +223,7 @@ function vlanDat(vlans: number[]): Node {
 
 /** A switch port's `switchport` lines as IOS writes them, or a routed port's address. */
 function switchportLines(p: SwitchPortSpec): string[] {
-  if (p.routed) return [" no switchport", " ip address " + p.routed.ip + " " + p.routed.mask];
+  if (p.routed) return [" no switchport", " ip address " + p.routed.ip + " " + p.routed.mask, ...accessGroupLines(p)];
   const sp = p.switchport;
   if (!sp) return [];
   const lines: string[] = [];

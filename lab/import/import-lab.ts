@@ -5,6 +5,7 @@
 // subtrees are skipped unbuilt to keep time and memory low.
 
 import type { TopologySpec } from "../../sim/spec";
+import { bridgedAcls } from "../../src/device-config";
 import { aclsOnPorts } from "../../src/pt/acl-config";
 import { SWITCH_ACLS } from "../../src/pt/unmodeled";
 import { LabFileError } from "../codec/container";
@@ -200,16 +201,29 @@ export function importLab(
   };
 }
 
-/** A router's access lists and `ip access-group`s onto its spec; a switch's are not modeled (src/pt/unmodeled.ts). */
+/** A router's or switch's access lists and `ip access-group`s onto its spec; on a switchport they are not modeled. */
 function applyAcls(d: LabDevice, warn: (device: string, text: string) => void): void {
   const acl = d.config?.acl;
   if (!acl || !d.spec) return;
   if (d.spec.kind === "router") {
     const acls = aclsOnPorts(acl, d.spec.ports);
     if (Object.keys(acls).length) d.spec.acls = acls;
-  } else if (d.spec.kind === "switch" && Object.keys(acl.ports).length) {
-    d.spec.unmodeled = (d.spec.unmodeled || []).concat([SWITCH_ACLS]);
-    warn(d.name, "not modeled: " + SWITCH_ACLS);
+  } else if (d.spec.kind === "switch" && d.config) {
+    // An SVI's or routed port's list is a router hop's, and modeled; one on a switchport is not (device-config.ts).
+    const spec = d.spec;
+    const holders: { name: string; aclIn?: string; aclOut?: string }[] = (spec.svis || []).map((v) => ({
+      name: "Vlan" + v.vlan,
+    }));
+    const acls = aclsOnPorts(acl, holders.concat((spec.ports || []).filter((p) => !!p.routed)));
+    (spec.svis || []).forEach((v, i) => {
+      if (holders[i].aclIn) v.aclIn = holders[i].aclIn;
+      if (holders[i].aclOut) v.aclOut = holders[i].aclOut;
+    });
+    if (Object.keys(acls).length) spec.acls = acls;
+    if (bridgedAcls(acl, d.config.vlans)) {
+      spec.unmodeled = (spec.unmodeled || []).concat([SWITCH_ACLS]);
+      warn(d.name, "not modeled: " + SWITCH_ACLS);
+    }
   }
 }
 

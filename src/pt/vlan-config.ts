@@ -30,7 +30,13 @@ export interface VlanConfig {
 }
 
 export function vlansOfConfig(lines: string[]): VlanConfig {
-  const out: VlanConfig = { ipRouting: false, switchports: {}, routed: {}, interfaces: [] };
+  // Interface names are the lab's text: no prototype, so "constructor" is only a name (issue 27).
+  const out: VlanConfig = {
+    ipRouting: false,
+    switchports: Object.create(null),
+    routed: Object.create(null),
+    interfaces: [],
+  };
   let port = "";
   let sp: Switchport | null = null;
   let l3: VlanInterface | null = null;

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { decodeLab } from "../../lab/codec/lab-file";
 import { nodeZlib } from "../../lab/codec/zlib-node";
 import { exportLab } from "../../lab/export/export-lab";
+import { campusLabs } from "../../lab/fixtures/campus-labs";
 import { importLab } from "../../lab/import/import-lab";
 import { FIXTURE_DIR } from "../../lab/make-fixtures";
 import { labMatrix, mailClientsOf } from "../../lab/summary";
@@ -18,7 +19,9 @@ import type { RouterSpec } from "../../sim/spec";
 import { World } from "../../sim/world";
 import { readSnapshot } from "../../src/lab-reader";
 import { defaultBehaviour, deliveryMatrix, type MatrixCell } from "../../src/model";
+import { aclOfConfig } from "../../src/pt/acl-config";
 import { SWITCH_ACLS } from "../../src/pt/unmodeled";
+import { grid as letters, liveCells } from "../helpers/fixture-labs";
 
 const FILE = "acl-smtp.pkt";
 
@@ -154,6 +157,28 @@ describe("ACL lab: acl-dhcp.pkt", () => {
     );
     const live = deliveryMatrix(readSnapshot(world.host()), mailClientsOf(lab.spec), defaultBehaviour()).cells;
     expect(grid(live)).toEqual(DHCP_GRID);
+  });
+});
+
+describe("access lists on a multilayer switch's SVIs", () => {
+  it("filter like a router's, on both paths: the campus's list moved from R1 to DSW1's Vlan30", () => {
+    const spec = campusLabs()[0];
+    const r1 = spec.devices.find((d) => d.name === "R1");
+    const dsw1 = spec.devices.find((d) => d.name === "DSW1");
+    if (r1?.kind !== "router" || dsw1?.kind !== "switch" || !dsw1.svis) throw new Error("the campus");
+    delete r1.acls;
+    delete r1.ports[0].aclIn;
+    dsw1.acls = aclOfConfig(["access-list 130 deny tcp any any eq smtp", "access-list 130 permit ip any any"]).acls;
+    dsw1.svis[2].aclIn = "130";
+    const lab = importLab(exportLab(spec), "pkt", "svi-acl.pkt");
+    expect(lab.warnings.filter((w) => /not modeled/.test(w))).toEqual([]);
+    const expected = ["PC-10A ddddd", "PC-10B ddddd", "PC-20A ddddd", "PC-30A fffff", "PC-30B fffff"];
+    const cells = labMatrix(lab).matrix.cells;
+    expect(letters(cells)).toEqual(expected);
+    expect(cells.find((c) => c.device === "PC-30A")?.cause).toMatch(
+      /DSW1's access list 130 line 1 \(`deny tcp any any eq smtp`\) drops SMTP from PC-30A to 10\.0\.2\.10 entering Vlan30/,
+    );
+    expect(letters(liveCells(lab.spec))).toEqual(expected);
   });
 });
 
