@@ -92,9 +92,10 @@ export class SimEmailServer extends SimObject implements EmailServer {
 /** A records only matter for mail: PT has no MX (pt-email-and-ux.md A3). */
 export class SimDnsServer extends SimObject implements DnsServer {
   enabled = false;
-  readonly records: { [name: string]: string } = {};
+  // Record names are a lab's text: no prototype, so a record named __proto__ is kept like any other (issue 27).
+  readonly records: { [name: string]: string } = Object.create(null);
   /** CNAME records: alias → canonical host name. */
-  readonly cnames: { [alias: string]: string } = {};
+  readonly cnames: { [alias: string]: string } = Object.create(null);
   constructor(private changed: () => void) {
     super("DnsServerProcess");
   }
@@ -144,6 +145,7 @@ export class SimDnsServer extends SimObject implements DnsServer {
     return had;
   }
   getIpAddOfDomain(name: string): string {
-    return this.records[String(name).trim().toLowerCase()] || "";
+    const key = String(name).trim().toLowerCase();
+    return Object.prototype.hasOwnProperty.call(this.records, key) ? this.records[key] : "";
   }
 }

@@ -174,6 +174,25 @@ describe("simulator: runs on the model", () => {
   });
 });
 
+describe("simulator: names from a lab are data", () => {
+  it("a DNS record named __proto__ or constructor is kept, listed and resolved like any other", () => {
+    const { w } = world();
+    const dns = w.devices.find((d) => d.dns?.enabled)?.dns;
+    if (!dns) throw new Error("the classroom has a DNS server");
+    dns.addARecordToNameServerDb("__proto__", "10.9.9.9");
+    dns.addARecordToNameServerDb("constructor", "10.9.9.8");
+    expect([
+      dns.getIpAddOfDomain("__proto__"),
+      dns.getIpAddOfDomain("constructor"),
+      dns.getIpAddOfDomain("toString"),
+    ]).toEqual(["10.9.9.9", "10.9.9.8", ""]);
+    const names: string[] = [];
+    for (let i = 0; i < dns.getSizeOfNameServerDb(); i++) names.push(String(dns.getRrFromNameServerDbAt(i)?.name));
+    expect(names).toContain("__proto__");
+    expect(names).toContain("constructor");
+  });
+});
+
 describe("simulator: PT's SmtpClient contract", () => {
   it("answers false to a second sendMail while one is in flight, and to a powered-off device", () => {
     const { clock, w } = world();
