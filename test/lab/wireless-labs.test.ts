@@ -2,24 +2,12 @@
 // from live PT (the IPC reader over the same lab in the simulator) and in the simulator itself. Each grid is
 // written by hand from how PT associates (SSID, security mode and key all equal) and how a home router
 // works: one LAN for its Ethernet ports and radios, its DHCP pool, NAT out of its Internet port.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodeLab } from "../../lab/codec/lab-file";
-import { nodeZlib } from "../../lab/codec/zlib-node";
-import { importLab } from "../../lab/import/import-lab";
-import { FIXTURE_DIR } from "../../lab/make-fixtures";
-import { labMatrix, mailClientsOf } from "../../lab/summary";
+import { labMatrix } from "../../lab/summary";
 import { VirtualClock } from "../../sim/clock";
 import type { HostSpec, SwitchSpec, TopologySpec } from "../../sim/spec";
 import { World } from "../../sim/world";
-import { readSnapshot } from "../../src/lab-reader";
-import { defaultBehaviour, deliveryMatrix, type MatrixCell } from "../../src/model";
-
-function imported(file: string) {
-  const decoded = decodeLab(new Uint8Array(readFileSync(join(FIXTURE_DIR, file))), nodeZlib);
-  return importLab(decoded.xml, decoded.kind, file);
-}
+import { grid, imported, liveCells } from "../helpers/fixture-labs";
 
 function loaded(spec: TopologySpec) {
   const clock = new VirtualClock();
@@ -27,20 +15,6 @@ function loaded(spec: TopologySpec) {
   world.load(spec);
   return { world, clock };
 }
-
-const live = (spec: TopologySpec): MatrixCell[] =>
-  deliveryMatrix(readSnapshot(loaded(spec).world.host()), mailClientsOf(spec), defaultBehaviour()).cells;
-
-/** One letter per cell, sender by sender: d delivered, b bounced, f failed, u unknown. */
-const grid = (cells: MatrixCell[]) => {
-  const rows: string[] = [];
-  for (const c of cells) {
-    const row = rows.find((r) => r.startsWith(c.device + " ")) || c.device + " ";
-    if (!rows.includes(row)) rows.push(row);
-    rows[rows.indexOf(row)] = row + c.predicted[0];
-  }
-  return rows;
-};
 
 const LEASES = "Laptop-H, PC-H: takes its address by DHCP and the file holds none: its lease is inferred (sim/dhcp.ts)";
 
@@ -80,7 +54,7 @@ describe("wireless: access points, home routers, NAT", () => {
       });
 
       it("live PT (the IPC reader) predicts the same", () => {
-        expect(grid(live(saved.spec))).toEqual(lab.grid);
+        expect(grid(liveCells(saved.spec))).toEqual(lab.grid);
       });
     });
   }
@@ -135,7 +109,7 @@ describe("wireless: access points, home routers, NAT", () => {
       delete d.HR1.home;
       delete d.HR1.wireless;
     });
-    const cell = live(spec).find((c) => c.device === "PC-H");
+    const cell = liveCells(spec).find((c) => c.device === "PC-H");
     expect(cell?.predicted).toBe("failed");
     expect(cell?.cause).toMatch(
       /replies from MAIL \(203\.0\.113\.10\) to PC-H are lost: R-ISP has no route to 192\.168\.0\.100$/,
@@ -148,7 +122,7 @@ describe("wireless: access points, home routers, NAT", () => {
       delete d.HR1.staticRoutes;
       d.HR1.unmodeled = ["a DHCP-assigned Internet port"];
     });
-    const cells = live(spec);
+    const cells = liveCells(spec);
     expect(grid(cells)).toEqual(["PC-OUT dddd", "Laptop-H uuuu", "PC-H uuuu", "Laptop-X ffff"]);
     expect(cells.find((c) => c.device === "PC-H")?.cause).toMatch(
       /fails on a LAN with HR1: HR1 uses a DHCP-assigned Internet port \(not modeled\)$/,
@@ -169,14 +143,14 @@ describe("wireless: access points, home routers, NAT", () => {
       });
     const spec = inside(false);
     spec.links = spec.links.map((l) => (l[0] === "MAIL" ? (["MAIL", "HR1"] as [string, string]) : l));
-    const cells = live(spec);
+    const cells = liveCells(spec);
     expect(grid(cells)).toEqual(["PC-OUT ffff", "Laptop-H dddd", "PC-H dddd", "Laptop-X ffff"]);
     expect(cells.find((c) => c.device === "PC-OUT")?.cause).toBe(
       "PC-OUT cannot reach its DNS server 192.168.0.10: HR1 translates its LAN's addresses (NAT) on Internet: nothing outside opens a connection to its LAN",
     );
     const forwarded = inside(true);
     forwarded.links = spec.links;
-    const out = live(forwarded).find((c) => c.device === "PC-OUT");
+    const out = liveCells(forwarded).find((c) => c.device === "PC-OUT");
     expect(out?.predicted).toBe("unknown");
     expect(out?.cause).toMatch(/HR1 uses port forwarding \(not modeled\)$/);
   });
