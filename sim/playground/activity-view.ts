@@ -4,19 +4,16 @@
 // view), an "Answer" toggle that shows the answer network's grid instead,
 // and "Differences": the pairs where the current network does not do what the
 // answer does, grouped by cause with the fix, as the Lab check shows them.
-// The answer network is read here, in the page, from the file's bytes (lab/,
+// The answer network is read from the file's bytes in a reader worker (lab/,
 // as `npm run lab -- grade` reads it); PT's IPC names an ActivityFile's
 // getAnsNetworkFile(), which the engine does not read yet (README "Grading a
 // class"). Every text from the lab is data, rendered only as Preact text.
 import { html } from "htm/preact";
 import { useEffect, useState } from "preact/hooks";
-import { decodeLabAsync } from "../../lab/codec/lab-file";
-import { webZlib } from "../../lab/codec/zlib-web";
-import { importLab } from "../../lab/import/import-lab";
-import { labMatrix } from "../../lab/summary";
 import { byGroups, expectedOf, pairOf, type Score, scoreLab, scorePercent } from "../../src/grading/score";
 import type { LabCheck } from "../../src/protocol";
-import type { WorldView } from "./protocol";
+import { LAB_READ_MS } from "./lab-file";
+import type { AnswerGrid, FromWorker, ToWorker, WorldView } from "./protocol";
 import { oneLine } from "./worker-files";
 
 /** How often the Lab check is asked again with no change in view: accounts and passwords change with no PT event. */
@@ -37,12 +34,7 @@ function labKey(w: WorldView): string {
   return JSON.stringify([w.file.name, devices, w.links, w.behaviour]);
 }
 
-/** One grid: senders (device, address), accounts, and the cells sender by sender. */
-interface Grid {
-  senders: { device: string; from: string }[];
-  roster: string[];
-  cells: LabCheck["cells"];
-}
+type Grid = AnswerGrid;
 
 /** The open activity's answer network: its grid, or why it could not be read. */
 export type Answer = { name: string; grid: Grid | null; error: string };
@@ -55,26 +47,28 @@ function setAnswer(next: Answer | null): void {
   for (const l of listeners.slice()) l(next);
 }
 
-/** Reads the answer network of an activity just opened (null bytes: not an activity, so none). */
-export async function readAnswer(name: string, bytes: ArrayBuffer | null): Promise<void> {
-  if (!bytes) return setAnswer(null);
-  try {
-    const lab = await decodeLabAsync(new Uint8Array(bytes), webZlib);
-    const predicted = labMatrix(importLab(lab.xml, lab.kind, name, "answer"));
-    if (predicted.error) throw new Error("its " + predicted.error);
-    const m = predicted.matrix;
-    setAnswer({
-      name,
-      grid: {
-        senders: m.senders.map((s) => ({ device: s.device, from: s.mailId.trim() })),
-        roster: m.roster,
-        cells: m.cells,
-      },
-      error: "",
-    });
-  } catch (e) {
-    setAnswer({ name, grid: null, error: oneLine(e) });
-  }
+/**
+ * Reads the answer network of an activity just opened (null bytes: not an activity, so none), in a reader
+ * worker of its own under the same time limit as the lab itself (lab-file.ts), so a large answer network
+ * never holds the page.
+ */
+export function readAnswer(name: string, bytes: ArrayBuffer | null, ms = LAB_READ_MS): Promise<void> {
+  if (!bytes) return Promise.resolve(setAnswer(null));
+  return new Promise((resolve) => {
+    const reader = new Worker("/playground/worker.js?read-lab");
+    const done = (grid: Grid | null, error: string) => {
+      clearTimeout(timer);
+      reader.terminate();
+      setAnswer({ name, grid, error });
+      resolve();
+    };
+    const timer = setTimeout(() => done(null, "reading it took more than " + ms / 1000 + " s, so it was stopped"), ms);
+    reader.onmessage = (e: MessageEvent<FromWorker>) => {
+      if (e.data.type === "answer-read") done(e.data.grid, e.data.error);
+    };
+    reader.onerror = (e) => done(null, "it could not be read (" + (e.message || "the reader stopped") + ")");
+    reader.postMessage({ type: "read-answer", name, bytes } satisfies ToWorker, [bytes]);
+  });
 }
 
 /** Calls the engine as the panel does ($se "mailConsoleRequest"): its answer, as object or JSON text. */

@@ -14,7 +14,7 @@ import { MAX_FILE_BYTES } from "../../lab/codec/container";
 import type { FileView, FromWorker, ToWorker } from "./protocol";
 
 /** How long a lab may take to decode and import before its reader is ended (?labReadMs= for tests). */
-const LAB_READ_MS = Number(new URLSearchParams(location.search).get("labReadMs")) || 20_000;
+export const LAB_READ_MS = Number(new URLSearchParams(location.search).get("labReadMs")) || 20_000;
 
 /**
  * Reads a lab in a worker of its own (worker.ts ?read-lab) and ends that worker when done or when the time is

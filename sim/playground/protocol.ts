@@ -1,6 +1,7 @@
 // Messages between the playground page (PT's GUI role) and its worker (PT's
 // script engine role: the simulator plus the built engine.js).
 import type { PtBehaviour, SwitchName } from "../../src/model/behaviour";
+import type { LabCheck } from "../../src/protocol";
 
 /** The playground's own files (File > Open in the toolbar). */
 export type PlaygroundFile = "classroom" | "one-lan";
@@ -80,7 +81,16 @@ export type ToWorker =
   /** The page is listening: send the world now, even if it has not changed since the last post. */
   | { type: "getWorld" }
   /** File > Open of a lab from disk: the file's bytes, decoded and imported in the worker. */
-  | { type: "open-lab"; id: number; name: string; bytes: ArrayBuffer };
+  | { type: "open-lab"; id: number; name: string; bytes: ArrayBuffer }
+  /** An activity's answer network, read by a ?read-lab worker (activity-view.ts). */
+  | { type: "read-answer"; name: string; bytes: ArrayBuffer };
+
+/** One Lab check grid: senders (device, address), accounts, and the cells sender by sender. */
+export interface AnswerGrid {
+  senders: { device: string; from: string }[];
+  roster: string[];
+  cells: LabCheck["cells"];
+}
 
 export type FromWorker =
   | { type: "se-result"; id: number; ok: boolean; value?: unknown; error?: string }
@@ -91,6 +101,8 @@ export type FromWorker =
   | { type: "world"; world: WorldView }
   /** The answer to open-lab: error is the importer's one-line message, or null once the lab is open. */
   | { type: "lab-opened"; id: number; error: string | null }
+  /** The answer to read-answer: the answer network's grid, or why it could not be read. */
+  | { type: "answer-read"; grid: AnswerGrid | null; error: string }
   /** The engine wrote a file through SystemFileManager (Save in the panel): the page offers it as a download. */
   | { type: "file-written"; path: string; text: string }
   | { type: "log"; text: string };

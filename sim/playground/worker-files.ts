@@ -5,12 +5,13 @@ import { decodeLabAsync } from "../../lab/codec/lab-file";
 import { webZlib } from "../../lab/codec/zlib-web";
 import { scriptModuleSummary } from "../../lab/embed/embed";
 import { importLab } from "../../lab/import/import-lab";
+import { labMatrix } from "../../lab/summary";
 import { defaultBehaviour, PT_BEHAVIOUR, type PtBehaviour, type SwitchName } from "../../src/model/behaviour";
 import { VirtualClock } from "../clock";
 import { classroom, oneLan } from "../scenarios/classroom";
 import type { TopologySpec } from "../spec";
 import { World } from "../world";
-import type { FileView, PlaygroundFile } from "./protocol";
+import type { AnswerGrid, FileView, PlaygroundFile } from "./protocol";
 
 const FILES: { [K in PlaygroundFile]: () => TopologySpec } = { classroom, "one-lan": oneLan };
 
@@ -50,6 +51,19 @@ export async function readLab(name: string, bytes: ArrayBuffer): Promise<{ spec:
       warnings: imported.warnings,
       fileModule: (({ scripts, mailConsole }) => ({ scripts, mailConsole }))(scriptModuleSummary(lab.xml)),
     },
+  };
+}
+
+/** An activity's answer network as a Lab check grid (`npm run lab -- grade` reads it so). */
+export async function readAnswerGrid(name: string, bytes: ArrayBuffer): Promise<AnswerGrid> {
+  const lab = await decodeLabAsync(new Uint8Array(bytes), webZlib);
+  const predicted = labMatrix(importLab(lab.xml, lab.kind, name, "answer"));
+  if (predicted.error) throw new Error("its " + predicted.error);
+  const m = predicted.matrix;
+  return {
+    senders: m.senders.map((s) => ({ device: s.device, from: s.mailId.trim() })),
+    roster: m.roster,
+    cells: m.cells,
   };
 }
 

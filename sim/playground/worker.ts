@@ -7,7 +7,7 @@ import { installPtGlobals } from "../pt-globals";
 import { classroom } from "../scenarios/classroom";
 import { World } from "../world";
 import type { Action, DeviceView, FromWorker, ToWorker, WorldView } from "./protocol";
-import { OpenFile, oneLine, readLab } from "./worker-files";
+import { OpenFile, oneLine, readAnswerGrid, readLab } from "./worker-files";
 
 /**
  * This worker's global scope as it is used here: the project's types are the page's (the DOM lib), not a
@@ -255,6 +255,13 @@ function simulate(e: MessageEvent<ToWorker>): void {
 if (pace.has("read-lab")) {
   scope.onmessage = (e: MessageEvent<ToWorker>) => {
     const m = e.data;
+    if (m.type === "read-answer") {
+      readAnswerGrid(m.name, m.bytes).then(
+        (grid) => post({ type: "answer-read", grid, error: "" }),
+        (err) => post({ type: "answer-read", grid: null, error: oneLine(err) }),
+      );
+      return;
+    }
     if (m.type !== "open-lab") return;
     readLab(m.name, m.bytes).then(
       () => post({ type: "lab-opened", id: m.id, error: null }),
