@@ -133,7 +133,7 @@ async function buildSimAndPlayground(out) {
   checkQtScript(simCode, "dist/sim/pt-sim.js");
   writeFileSync(out("sim/pt-sim.js"), simCode);
   await esbuild.build({
-    entryPoints: { playground: join(root, "sim/playground/main.ts"), worker: join(root, "sim/playground/worker.ts") },
+    entryPoints: { playground: join(root, "playground/main.ts"), worker: join(root, "playground/worker.ts") },
     bundle: true,
     format: "iife",
     target: "chrome100",
@@ -142,7 +142,7 @@ async function buildSimAndPlayground(out) {
     minify: true,
   });
   for (const f of ["index.html", "playground.css"])
-    writeFileSync(out("playground/" + f), readFileSync(join(root, "sim/playground", f)));
+    writeFileSync(out("playground/" + f), readFileSync(join(root, "playground", f)));
 }
 
 /** Builds into outDir (dist/ by default) from a manifest (manifest/module.json by default); answers the ms it took. */

@@ -1,4 +1,4 @@
-// The playground's "Sample labs" (sim/playground/sample-labs.ts): the project's own fixture labs, as
+// The playground's "Sample labs" (playground/sample-labs.ts): the project's own fixture labs, as
 // lab/make-fixtures.ts wrote them into test/fixtures/labs/, copied into dist/playground/labs/ with
 //   index.json   [{ file, title, description, bytes }]  in fixtureLabs() order
 // so the playground opens them from its own server, offline. The list is whatever

@@ -59,7 +59,7 @@ describe("the playground", () => {
   });
 });
 
-// A lab is read first in a worker of its own under a time limit (sim/playground/lab-file.ts, issue 27):
+// A lab is read first in a worker of its own under a time limit (playground/lab-file.ts, issue 27):
 // a file that takes longer is stopped with one line, and the worker that plays PT never reads it.
 describe("a lab that takes too long to read", () => {
   it("is stopped at the time limit with one line; the page answers meanwhile and the classroom stays", async () => {

@@ -84,7 +84,7 @@ describe("boundaries", () => {
     expect(bad).toEqual([]);
   });
 
-  for (const folder of ["src", "ui", "sim", "lab"]) {
+  for (const folder of ["src", "ui", "sim", "lab", "playground"]) {
     it(`${folder}/ has no circle: no two files import each other, directly or round about`, () => {
       expect(circles(graphOf(folder))).toEqual([]);
     });
@@ -103,11 +103,18 @@ describe("boundaries", () => {
     expect(bad).toEqual([]);
   });
 
+  it("no two rooms import each other: sim/ stands below lab/, and the playground, an application, above both", () => {
+    expect(crossings("sim", (t) => !/^(lab|playground|ui)\//.test(t))).toEqual([]);
+    expect(crossings("lab", (t) => !/^(playground|ui)\//.test(t))).toEqual([]);
+    expect(crossings("playground", (t) => !/^(ui|build|test)\//.test(t))).toEqual([]);
+  });
+
   it("the check sees real crossings (it reads the imports it claims to)", () => {
     expect(importsOf("ui/engine-link.ts")).toContain("src/protocol");
     expect(importsOf("sim/device.ts")).toContain("src/pt");
     expect(graphOf("src").get("src/engine.ts")).toContain("src/pt/index.ts");
     expect(graphOf("sim").get("sim/device.ts")).toContain("sim/device-host.ts"); // a type import counts too
+    expect(importsOf("playground/worker-files.ts")).toContain("lab/import/import-lab");
   });
 
   it("the circle check finds circles, long and short, and nothing else", () => {

@@ -1,7 +1,7 @@
 // Messages between the playground page (PT's GUI role) and its worker (PT's
 // script engine role: the simulator plus the built engine.js).
-import type { PtBehaviour, SwitchName } from "../../src/model/behaviour";
-import type { LabCheck } from "../../src/protocol";
+import type { PtBehaviour, SwitchName } from "../src/model/behaviour";
+import type { LabCheck } from "../src/protocol";
 
 /** The playground's own files (File > Open in the toolbar). */
 export type PlaygroundFile = "classroom" | "one-lan";

@@ -4,8 +4,8 @@
 // the evidence for that default. A change applies to the next send.
 
 import { html } from "htm/preact";
-import { type Evidence, PT_BEHAVIOUR, type PtBehaviour, type SwitchName } from "../../src/model/behaviour";
-import { SWITCH_WORDS } from "../../src/model/behaviour-words";
+import { type Evidence, PT_BEHAVIOUR, type PtBehaviour, type SwitchName } from "../src/model/behaviour";
+import { SWITCH_WORDS } from "../src/model/behaviour-words";
 
 const EVIDENCE: { [K in Evidence]: string } = {
   live: "live: seen in a running Packet Tracer",

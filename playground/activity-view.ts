@@ -10,8 +10,8 @@
 // class"). Every text from the lab is data, rendered only as Preact text.
 import { html } from "htm/preact";
 import { useEffect, useState } from "preact/hooks";
-import { byGroups, expectedOf, pairOf, type Score, scoreLab, scorePercent } from "../../src/grading/score";
-import type { LabCheck } from "../../src/protocol";
+import { byGroups, expectedOf, pairOf, type Score, scoreLab, scorePercent } from "../src/grading/score";
+import type { LabCheck } from "../src/protocol";
 import { LAB_READ_MS } from "./lab-file";
 import type { AnswerGrid, FromWorker, ToWorker, WorldView } from "./protocol";
 import { oneLine } from "./worker-files";

@@ -10,7 +10,7 @@
 
 import { html } from "htm/preact";
 import { useEffect, useState } from "preact/hooks";
-import { MAX_FILE_BYTES } from "../../lab/codec/container";
+import { MAX_FILE_BYTES } from "../lab/codec/container";
 import type { FileView, FromWorker, ToWorker } from "./protocol";
 
 /** How long a lab may take to decode and import before its reader is ended (?labReadMs= for tests). */

@@ -1,16 +1,16 @@
 // The worker's open file, as PT's File > Open: one of the playground's own
 // files, or a .pkt/.pka lab from disk (decoded and imported with lab/), and
 // the PT behaviour switches saved with each playground file.
-import { decodeLabAsync } from "../../lab/codec/lab-file";
-import { webZlib } from "../../lab/codec/zlib-web";
-import { scriptModuleSummary } from "../../lab/embed/embed";
-import { importLab } from "../../lab/import/import-lab";
-import { labMatrix } from "../../lab/summary";
-import { defaultBehaviour, PT_BEHAVIOUR, type PtBehaviour, type SwitchName } from "../../src/model/behaviour";
-import { VirtualClock } from "../clock";
-import { classroom, oneLan } from "../scenarios/classroom";
-import type { TopologySpec } from "../spec";
-import { World } from "../world";
+import { decodeLabAsync } from "../lab/codec/lab-file";
+import { webZlib } from "../lab/codec/zlib-web";
+import { scriptModuleSummary } from "../lab/embed/embed";
+import { importLab } from "../lab/import/import-lab";
+import { labMatrix } from "../lab/summary";
+import { defaultBehaviour, PT_BEHAVIOUR, type PtBehaviour, type SwitchName } from "../src/model/behaviour";
+import { VirtualClock } from "../sim/clock";
+import { classroom, oneLan } from "../sim/scenarios/classroom";
+import type { TopologySpec } from "../sim/spec";
+import { World } from "../sim/world";
 import type { AnswerGrid, FileView, PlaygroundFile } from "./protocol";
 
 const FILES: { [K in PlaygroundFile]: () => TopologySpec } = { classroom, "one-lan": oneLan };

@@ -1,11 +1,11 @@
 // Packet Tracer's script engine, played by a Web Worker: a separate,
 // synchronous, DOM-less realm. It holds the simulator and evaluates the BUILT
 // dist/module/engine.js with importScripts, with PT's globals in place.
-import { hostClock } from "../clock";
-import type { SimDevice } from "../device";
-import { installPtGlobals } from "../pt-globals";
-import { classroom } from "../scenarios/classroom";
-import { World } from "../world";
+import { hostClock } from "../sim/clock";
+import type { SimDevice } from "../sim/device";
+import { installPtGlobals } from "../sim/pt-globals";
+import { classroom } from "../sim/scenarios/classroom";
+import { World } from "../sim/world";
 import type { Action, DeviceView, FromWorker, ToWorker, WorldView } from "./protocol";
 import { OpenFile, oneLine, readAnswerGrid, readLab } from "./worker-files";
 
