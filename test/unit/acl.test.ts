@@ -5,17 +5,11 @@
 // list matches the source only, `established` matches only answers (ACK set),
 // an `in` list filters what enters its interface and an `out` list what leaves.
 import { describe, expect, it } from "vitest";
-import {
-  type DeviceFacts,
-  indexTopology,
-  type LinkFacts,
-  type PortFacts,
-  reachAddress,
-  type Snapshot,
-} from "../../src/model";
+import { type DeviceFacts, indexTopology, type PortFacts, reachAddress, type Snapshot } from "../../src/model";
 import { DNS, SMTP } from "../../src/model/acl";
 import { aclOfConfig } from "../../src/pt/acl-config";
 import { unmodeledOf } from "../../src/pt/unmodeled";
+import { cable, device, port as facts } from "../helpers/facts";
 
 describe("parsing access lists from the running configuration", () => {
   it("numbered standard and extended lists, each line with its addresses and ports", () => {
@@ -150,25 +144,9 @@ describe("parsing access lists from the running configuration", () => {
   });
 });
 
-const port = (name: string, ip: string, acl: Partial<PortFacts> = {}): PortFacts =>
-  Object.assign({ name, ip, mask: "255.255.255.0", up: true, dhcp: false }, acl);
-const host = (name: string, ip: string, gateway: string): DeviceFacts => ({
-  name,
-  kind: name === "SRV" ? "server" : "pc",
-  power: true,
-  ports: [port("FastEthernet0", ip)],
-  gateway,
-  dnsServer: "",
-  arp: [],
-  mail: "none",
-  dns: "none",
-  routing: "none",
-});
-const cable = (a: string, ap: string, b: string, bp: string): LinkFacts => ({
-  a: { device: a, port: ap },
-  b: { device: b, port: bp },
-  up: true,
-});
+const port = (name: string, ip: string, acl: Partial<PortFacts> = {}) => facts(name, ip, "255.255.255.0", acl);
+const host = (name: string, ip: string, gateway: string): DeviceFacts =>
+  device(name, name === "SRV" ? "server" : "pc", [port("FastEthernet0", ip)], { gateway });
 
 /** PC-A 10.1.0.2 — Gi0/0 R1 Gi0/1 — SRV 10.3.0.10, with lists on R1's ports. */
 function lab(config: string[], gi0: Partial<PortFacts>, gi1: Partial<PortFacts> = {}): Snapshot {

@@ -11,31 +11,7 @@ import {
   type Snapshot,
 } from "../../src/model";
 import { announces } from "../../src/model/routing";
-
-const port = (name: string, ip: string, mask = "255.255.255.0", more: Partial<PortFacts> = {}): PortFacts =>
-  Object.assign({ name, ip, mask, up: true, dhcp: false }, more);
-
-const device = (
-  name: string,
-  kind: DeviceFacts["kind"],
-  ports: PortFacts[],
-  more: Partial<DeviceFacts> = {},
-): DeviceFacts =>
-  Object.assign(
-    {
-      name,
-      kind,
-      power: true,
-      ports,
-      gateway: "",
-      dnsServer: "",
-      arp: [],
-      mail: "none",
-      dns: "none",
-      routing: "none",
-    } as DeviceFacts,
-    more,
-  );
+import { cable, device, port } from "../helpers/facts";
 
 const host = (name: string, ip: string, gateway: string, more: Partial<DeviceFacts> = {}) =>
   device(name, "pc", [port("FastEthernet0", ip)], Object.assign({ gateway }, more));
@@ -44,12 +20,6 @@ const router = (
   ports: PortFacts[],
   routing: DeviceFacts["routing"] = { staticRoutes: [], routedNetworks: [] },
 ) => device(name, "router", ports, { routing });
-const cable = (a: string, ap: string, b: string, bp: string, up: boolean | null = true): LinkFacts => ({
-  a: { device: a, port: ap },
-  b: { device: b, port: bp },
-  up,
-});
-
 /** Given PC-A — R1 — R2 — SRV on three networks (10.1.0.0/24, 10.12.0.0/30, 10.3.0.0/24). */
 function chain(r1: DeviceFacts["routing"], r2: DeviceFacts["routing"]): Snapshot & { links: LinkFacts[] } {
   return {

@@ -4,42 +4,8 @@
 // address, a VLAN); a feature that only answers (HSRP, an access point's
 // clients) leaves a way through the device as modeled.
 import { describe, expect, it } from "vitest";
-import {
-  type DeviceFacts,
-  indexTopology,
-  type LinkFacts,
-  type PortFacts,
-  reachAddress,
-  type Snapshot,
-} from "../../src/model";
-
-const port = (name: string, ip: string): PortFacts => ({ name, ip, mask: "255.255.255.0", up: true, dhcp: false });
-const device = (
-  name: string,
-  kind: DeviceFacts["kind"],
-  ports: PortFacts[],
-  more: Partial<DeviceFacts> = {},
-): DeviceFacts =>
-  Object.assign(
-    {
-      name,
-      kind,
-      power: true,
-      ports,
-      gateway: "",
-      dnsServer: "",
-      arp: [],
-      mail: "none",
-      dns: "none",
-      routing: "none",
-    } as DeviceFacts,
-    more,
-  );
-const cable = (a: string, ap: string, b: string, bp: string): LinkFacts => ({
-  a: { device: a, port: ap },
-  b: { device: b, port: bp },
-  up: true,
-});
+import { type DeviceFacts, indexTopology, reachAddress, type Snapshot } from "../../src/model";
+import { cable, device, port } from "../helpers/facts";
 
 /** PC-A (10.1.0.0/24) — SW1 — R1 — SRV (10.3.0.0/24); `r1` and `sw` add to R1's and SW1's facts. */
 function lab(r1: Partial<DeviceFacts> = {}, sw: Partial<DeviceFacts> = {}, pcGateway = "10.1.0.1"): Snapshot {

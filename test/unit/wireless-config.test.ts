@@ -2,9 +2,10 @@
 // public labs show (values written here), and the model's associations over them (src/model/wireless.ts).
 import { describe, expect, it } from "vitest";
 import { indexTopology, reachAddress } from "../../src/model";
-import type { DeviceFacts, PortFacts, Wlan } from "../../src/model/snapshot";
+import type { DeviceFacts, Wlan } from "../../src/model/snapshot";
 import { associations, unassociated } from "../../src/model/wireless";
 import { homeRouterOf, wlanOf, wlansOf } from "../../src/pt/wireless-config";
+import { device, port } from "../helpers/facts";
 
 const common = (ssid: string, auth: number, key?: string) =>
   `<WIRELESS_COMMON><NETWORK_MODE>3</NETWORK_MODE><SSID>${ssid}</SSID><ENCRYPT_TYPE>${auth ? 4 : 0}</ENCRYPT_TYPE>` +
@@ -91,23 +92,13 @@ describe("wireless settings in a device's XML", () => {
 });
 
 describe("associations", () => {
-  const port = (name: string, ip: string): PortFacts => ({ name, ip, mask: "255.255.255.0", up: true, dhcp: false });
-  const host = (name: string, ip: string, wlan?: Wlan | null): DeviceFacts => {
-    const d: DeviceFacts = {
+  const host = (name: string, ip: string, wlan?: Wlan | null): DeviceFacts =>
+    device(
       name,
-      kind: "laptop",
-      power: true,
-      ports: [port(wlan === undefined ? "FastEthernet0" : "Wireless0", ip)],
-      gateway: "",
-      dnsServer: "",
-      arp: [],
-      mail: "none",
-      dns: "none",
-      routing: "none",
-    };
-    if (wlan !== undefined) d.wlan = wlan;
-    return d;
-  };
+      "laptop",
+      [port(wlan === undefined ? "FastEthernet0" : "Wireless0", ip)],
+      wlan === undefined ? {} : { wlan },
+    );
   const ap = (name: string, wlans: Wlan[] | null): DeviceFacts => ({
     ...host(name, ""),
     kind: "switch",
