@@ -7,10 +7,14 @@
 // first ": " (lab/import/warnings.ts). The two meet here.
 import type { MatrixCell } from "../src/model";
 
-/** The cells a device's uncovered features made unknown. */
-export function pairsAffectedBy(device: string, cells: MatrixCell[]): MatrixCell[] {
-  const marks = [": " + device + " uses ", ": " + device + "'s configuration could not be read"];
-  return cells.filter((c) => c.predicted === "unknown" && marks.some((m) => c.cause.indexOf(m) >= 0));
+/** The device an unknown cell's cause stands on (after its last ": "), or null. */
+function deviceOf(cause: string): string | null {
+  const tail = cause.slice(cause.lastIndexOf(": ") + 2);
+  for (const mark of [" uses ", "'s configuration could not be read"]) {
+    const at = tail.indexOf(mark);
+    if (at > 0) return tail.slice(0, at);
+  }
+  return null;
 }
 
 export interface WarningPairs {
@@ -19,15 +23,28 @@ export interface WarningPairs {
   pairs: string[];
 }
 
-/** Each warning with the pairs it affects, for the text and the JSON output. */
+/**
+ * Each warning with the pairs it affects, for the text and the JSON output. The unknown cells are indexed by
+ * their device once, so a lab with many warned devices and a large matrix costs one pass (issue 27).
+ */
 export function warningPairs(warnings: string[], cells: MatrixCell[]): WarningPairs[] {
+  const byDevice = new Map<string, number[]>();
+  cells.forEach((c, i) => {
+    const d = c.predicted === "unknown" ? deviceOf(c.cause) : null;
+    if (d === null) return;
+    const list = byDevice.get(d);
+    if (list) list.push(i);
+    else byDevice.set(d, [i]);
+  });
   return warnings.map((warning) => {
     const colon = warning.indexOf(": ");
     const devices = colon < 0 ? [] : warning.slice(0, colon).split(", ");
-    const hit: MatrixCell[] = [];
-    for (const d of devices) for (const c of pairsAffectedBy(d, cells)) if (hit.indexOf(c) < 0) hit.push(c);
-    hit.sort((a, b) => cells.indexOf(a) - cells.indexOf(b));
-    return { warning, pairs: hit.map((c) => c.from + " → " + c.to) };
+    const hit = new Set<number>();
+    for (const d of devices) for (const i of byDevice.get(d) || []) hit.add(i);
+    const pairs = Array.from(hit)
+      .sort((a, b) => a - b)
+      .map((i) => cells[i].from + " → " + cells[i].to);
+    return { warning, pairs };
   });
 }
 
