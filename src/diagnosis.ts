@@ -3,21 +3,21 @@
 // teacher pastes into an issue when PT and the model disagree. Sending is
 // never blocked by a prediction. The report carries no password and no body.
 import type { DeviceRegistry } from "./devices";
-import type { LabSnapshot } from "./lab-snapshot";
+import { type LabSnapshot, SNAPSHOT_MAX_AGE_MS, slice } from "./lab-snapshot";
 import type { DeliveryLog } from "./log";
 import { argShape } from "./mail-event";
 import {
   decideFate,
   defaultBehaviour,
-  deliveryMatrix,
   indexTopology,
   type MailFacts,
   type PtBehaviour,
   type Snapshot,
   type Topology,
 } from "./model";
+import { type MatrixRows, matrixRows } from "./model/matrix";
 import type { LabCheck, MailEntry, MailState, Reply, RequestOf, Verdict } from "./protocol";
-import type { Host } from "./pt";
+import type { Host, TimerId } from "./pt";
 import { refuse } from "./requests";
 import { explain, type Judged, judge } from "./verdict";
 
@@ -74,6 +74,16 @@ function codeText(code: number | null): string {
   return code === null ? "no code" : String(code);
 }
 
+/** A Lab check of this many cells is worked out at once, as it always was (README "Measured": 1,600 take 50 ms in Qt 5.15). */
+const MATRIX_CELLS = 400;
+
+interface MatrixWork {
+  at: number;
+  rows: MatrixRows;
+  timer: TimerId | null;
+  done: boolean;
+}
+
 export interface DiagnosisOptions {
   host: Host;
   registry: DeviceRegistry;
@@ -88,6 +98,8 @@ export class Diagnosis {
   /** The shapes of the first mailSent args seen, for the fidelity report. */
   private readonly shapes: string[] = [];
   private indexed: { snapshot: Snapshot; topo: Topology } | null = null;
+  /** The Lab check being worked out, a slice per tick, since `at`. */
+  private matrix: MatrixWork | null = null;
 
   constructor(private readonly o: DiagnosisOptions) {}
 
@@ -98,11 +110,29 @@ export class Diagnosis {
     if (this.shapes.indexOf(shape) < 0) this.shapes.push(shape);
   }
 
-  /** The model's judgment of a mail PT ended; the device's own password where the console did not send it. */
-  judgeMail(entry: MailEntry, state: MailState, code: number, password: string | null): Judged | null {
+  /**
+   * The model's judgment of a mail PT ended; the device's own password where the console did not send it.
+   * While a large lab is still being read, null now and `later` gets it when the read ends (lab-snapshot.ts).
+   */
+  judgeMail(
+    entry: MailEntry,
+    state: MailState,
+    code: number,
+    password: string | null,
+    later?: (judged: Judged) => void,
+  ): Judged | null {
     const d = this.o.registry.get(entry.deviceKey);
     const pass = password !== null ? password : d ? d.account.password : "";
-    const snapshot = this.readLab();
+    const snapshot = this.readLab(() => this.o.lab.ready());
+    if (snapshot || !later) return this.judged(snapshot, entry, code, pass, state);
+    this.o.lab.later((s) => {
+      const judged = this.judged(s, entry, code, pass, state);
+      if (judged) later(judged);
+    });
+    return null;
+  }
+
+  private judged(snapshot: Snapshot | null, entry: MailEntry, code: number, pass: string, state: MailState) {
     return judge(snapshot, entry, code, pass, this.behaviour, state, snapshot ? this.topologyOf(snapshot) : undefined);
   }
 
@@ -111,17 +141,19 @@ export class Diagnosis {
     const d = this.o.registry.get(String(r.device));
     if (!d) return refuse("From device: that device is no longer in the topology. Choose another one.", "device");
     if (!Array.isArray(r.to) || !r.to.length) return refuse("To: add at least one recipient.", "to");
-    this.o.lab.markStale(); // asked for by a person: the lab as it is now
-    const snapshot = this.readLab();
+    // Asked for by a person: the lab as it is now (a large one over several calls: pending meanwhile).
+    const snapshot = this.readLab(() => this.o.lab.fresh());
+    const pending = snapshot ? null : this.pending();
     const topo = snapshot ? this.topologyOf(snapshot) : undefined;
     const account = { device: d.name, from: String(r.from), password: String(r.password), server: String(r.server) };
     const value = r.to
       .map((t) => String(t).trim())
       .filter((t) => t !== "")
-      .map((to) => ({
-        to,
-        verdict: snapshot ? this.predictOne(snapshot, Object.assign({ to }, account), topo) : null,
-      }));
+      .map((to) =>
+        pending
+          ? { to, verdict: null, pending }
+          : { to, verdict: snapshot ? this.predictOne(snapshot, Object.assign({ to }, account), topo) : null },
+      );
     return { ok: true, value };
   }
 
@@ -133,27 +165,68 @@ export class Diagnosis {
     }
   }
 
-  /** The Lab check over the devices the registry knows, with their own accounts (passwords stay here). */
+  /**
+   * The Lab check over the devices the registry knows, with their own accounts (passwords stay here).
+   * A large lab is read, and its matrix worked out, a slice per call (issue 23): pending until both are done.
+   */
   labCheck(): LabCheck {
-    // Asked for by a person: read the lab now (a DNS record or an account changes without an event).
-    this.o.lab.markStale();
-    const snapshot = this.readLab();
-    const clients = this.o.registry.list().map((d) => ({
-      device: d.name,
-      mailId: d.account.mailId,
-      user: d.account.user,
-      password: d.account.password,
-      smtpServer: d.account.smtpServer,
-    }));
-    if (!snapshot) return { senders: [], roster: [], cells: [], causes: [], readable: false };
-    const m = deliveryMatrix(snapshot, clients, this.behaviour);
+    const none = { senders: [], roster: [], cells: [], causes: [], readable: true };
+    const now = this.o.host.now();
+    // Done long ago and not asked for since: the lab may have changed; worked out afresh.
+    if (this.matrix && this.matrix.done && !(now - this.matrix.at < SNAPSHOT_MAX_AGE_MS && now >= this.matrix.at))
+      this.stop();
+    if (!this.matrix) {
+      // Asked for by a person: read the lab now (a DNS record or an account changes without an event).
+      const snapshot = this.readLab(() => this.o.lab.fresh());
+      if (!snapshot) return Object.assign(none, { pending: this.pending() });
+      const clients = this.o.registry.list().map((d) => ({
+        device: d.name,
+        mailId: d.account.mailId,
+        user: d.account.user,
+        password: d.account.password,
+        smtpServer: d.account.smtpServer,
+      }));
+      this.matrix = { at: now, rows: matrixRows(snapshot, clients, this.behaviour), timer: null, done: false };
+    }
+    const m = this.matrix;
+    if (!m.done && (m.timer !== null || this.workOn(m))) return Object.assign(none, { pending: m.rows.progress() });
+    this.stop();
+    const done = m.rows.matrix();
     return {
-      senders: m.senders.map((s) => ({ device: s.device, from: s.mailId.trim() })),
-      roster: m.roster,
-      cells: m.cells,
-      causes: m.causes,
+      senders: done.senders.map((s) => ({ device: s.device, from: s.mailId.trim() })),
+      roster: done.roster,
+      cells: done.cells,
+      causes: done.causes,
       readable: true,
     };
+  }
+
+  /** One slice of the matrix's rows; true while rows are left (the next slice is then due in a tick). */
+  private workOn(m: MatrixWork): boolean {
+    const more = slice(Infinity);
+    const small = m.rows.width * m.rows.progress().total <= MATRIX_CELLS;
+    let left = m.rows.next();
+    while (left && (small || more(m.rows.width + 1))) left = m.rows.next();
+    m.done = !left;
+    if (left) m.timer = this.o.host.setTimeout(this.tick(m, 0), 0);
+    return left;
+  }
+
+  /** The next slice; once done, the matrix waits for the next ask as long as a snapshot is trusted. */
+  private tick(m: MatrixWork, after: number): () => void {
+    const self = this;
+    return function () {
+      m.timer = null;
+      if (self.matrix !== m) return;
+      if (after) self.matrix = null;
+      else if (!self.workOn(m)) m.timer = self.o.host.setTimeout(self.tick(m, 1), SNAPSHOT_MAX_AGE_MS);
+    };
+  }
+
+  /** PT's cleanUp: a Lab check under way is dropped. */
+  stop(): void {
+    if (this.matrix && this.matrix.timer !== null) this.o.host.clearTimeout(this.matrix.timer);
+    this.matrix = null;
   }
 
   reportText(engineVersion: string): string {
@@ -180,12 +253,17 @@ export class Diagnosis {
     return topo;
   }
 
-  private readLab(): Snapshot | null {
+  private readLab(read: () => Snapshot | null): Snapshot | null {
     try {
-      return this.o.lab.get();
+      return read();
     } catch (e) {
       this.o.report("read the lab", e);
       return null;
     }
+  }
+
+  /** How far the read under way is, for a pending answer. */
+  private pending(): { done: number; total: number } {
+    return this.o.lab.progress();
   }
 }

@@ -96,7 +96,7 @@ export class Engine {
       log: this.log,
       device: (key) => this.registry.get(key),
       watchdogMs: () => this.prefs.settings.watchdogMs,
-      judge: (entry, state, code, password) => this.diagnosis.judgeMail(entry, state, code, password),
+      judge: (entry, state, code, password, later) => this.diagnosis.judgeMail(entry, state, code, password, later),
     });
     this.registry.listen({
       added: (d) => this.attach(d),
@@ -189,6 +189,7 @@ export class Engine {
     this.registry.removeAll("Mail Console was stopped");
     this.bridge.close();
     this.lab.stop();
+    this.diagnosis.stop();
     this.menu.remove((where, e) => this.report(where, e));
   }
 

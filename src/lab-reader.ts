@@ -38,21 +38,52 @@ export function readSnapshot(host: Host): Snapshot {
 
 /** Reads the lab; `watch` is told of each device and port met, so their events can mark it stale. */
 export function readLab(host: Host, watch: ReadState["watch"]): Snapshot {
+  const steps = labReading(host, watch, { done: 0, total: 0 });
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** How far a read is: devices and cables read, of those the lab had when it began. */
+export interface ReadProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * The same read in steps: it pauses after each device and each cable, so a
+ * large lab (300 devices: about 9,000 IPC calls) is read across several calls
+ * into the engine, each under PT's patience (issue 23: no call over 50 ms).
+ */
+export function* labReading(
+  host: Host,
+  watch: ReadState["watch"],
+  progress: ReadProgress,
+): Generator<null, Snapshot, unknown> {
   const network = attempt(() => host.ipc.network());
   const count = network ? countOf(() => network.getDeviceCount()) : null;
   // Without the device list there is nothing to place a fact on: every question is then unknown.
   if (!network || count === null) return { devices: [], links: null };
+  const linkCount = countOf(() => network.getLinkCount());
+  progress.total = count + (linkCount || 0);
   const state: ReadState = { portUp: {}, byName: {}, firewall: {}, watch, configure: [] };
   const devices: DeviceFacts[] = [];
   for (let i = 0; i < count; i++) {
     const device = attempt(() => network.getDeviceAt(i));
     const facts = device ? readDevice(device, state) : null;
+    progress.done++;
+    yield null;
     // A device without a readable name cannot be keyed; the model calls it "not in the snapshot".
     if (!facts || Object.prototype.hasOwnProperty.call(state.byName, facts.name)) continue;
     state.byName[facts.name] = facts;
     devices.push(facts);
   }
-  const links = readLinks(network, state);
+  const links: LinkFacts[] | null = linkCount === null ? null : [];
+  for (let i = 0; links && i < (linkCount as number); i++) {
+    links.push(readLink(network, i, state));
+    progress.done++;
+    yield null;
+  }
   for (const configure of state.configure) configure();
   // A cable whose end is unknown may end at any switch: their port lists are then unknown too.
   const placed =
@@ -174,19 +205,13 @@ function readPort(port: Port, name: string, owner: string, kind: DeviceKind | nu
   };
 }
 
-/** Network.getLinkCount()/getLinkAt(i); each end by Port.getOwnerDevice().getName() and Port.getName(). */
-function readLinks(network: Network, state: ReadState): LinkFacts[] | null {
-  const count = countOf(() => network.getLinkCount());
-  if (count === null) return null;
-  const links: LinkFacts[] = [];
-  for (let i = 0; i < count; i++) {
-    const link = attempt(() => network.getLinkAt(i));
-    const a = readEnd(link ? attempt(() => link.getPort1()) : null, state);
-    const b = readEnd(link ? attempt(() => link.getPort2()) : null, state);
-    const up = a.up === false || b.up === false ? false : a.up === null || b.up === null ? null : true;
-    links.push({ a: a.end, b: b.end, up });
-  }
-  return links;
+/** Network.getLinkAt(i); each end by Port.getOwnerDevice().getName() and Port.getName(). */
+function readLink(network: Network, i: number, state: ReadState): LinkFacts {
+  const link = attempt(() => network.getLinkAt(i));
+  const a = readEnd(link ? attempt(() => link.getPort1()) : null, state);
+  const b = readEnd(link ? attempt(() => link.getPort2()) : null, state);
+  const up = a.up === false || b.up === false ? false : a.up === null || b.up === null ? null : true;
+  return { a: a.end, b: b.end, up };
 }
 
 /** One end of a cable, and its Port.isPortUp(); a switch's port is read here, once, into the switch's facts. */

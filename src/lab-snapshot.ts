@@ -2,15 +2,38 @@
 // kept until PT says it changed (its topology events) or for a few seconds at
 // most, since DHCP, gateways, services and accounts change without an event.
 // A mail that ends and a "Check" both ask it; nothing reads while nothing asks.
+// A large lab is read in slices (issue 23: PT waits on every call into the
+// engine, 50 ms at most): what a call cannot finish goes on in timer ticks.
 
-import { readLab } from "./lab-reader";
+import { labReading, type ReadProgress } from "./lab-reader";
 import type { Snapshot } from "./model/snapshot";
-import type { EventHandler, Host, IpcObject } from "./pt";
+import type { EventHandler, Host, IpcObject, TimerId } from "./pt";
 import { attempt } from "./pt/guarded";
 import type { Subscriptions } from "./subscriptions";
 
 /** How long a snapshot is trusted with no event: DHCP, gateway, DNS, services and accounts change without one. */
 export const SNAPSHOT_MAX_AGE_MS = 5000;
+
+// biome-ignore lint/complexity/useDateNow: the test hosts' Date.now is their virtual clock.
+const wallMs = () => new Date().getTime();
+
+/**
+ * One call's share of a long task (issue 23: PT waits on every call into the engine, 50 ms at most):
+ * at most `units` of work, and none once 20 ms have passed. The wall clock is new Date(): the test
+ * hosts make Date.now their virtual clock. The answer: whether more may be done after work of `cost`.
+ */
+export function slice(units: number): (cost: number) => boolean {
+  const start = wallMs();
+  let done = 0;
+  return (cost) => {
+    done += cost;
+    return done < units && wallMs() - start < 20;
+  };
+}
+
+/** Steps of a read per call (a device or a cable: lab-reader.ts); a lab of SMALL_LAB steps is read at once. */
+export const READ_STEPS = 32;
+const SMALL_LAB = 40;
 
 const GROUP_APP = "lab:app";
 const GROUP_WORKSPACE = "lab:workspace";
@@ -29,6 +52,17 @@ export class LabSnapshot {
   private rewatch = false;
   /** Between a removal event and PT's word that it is done: reads register nothing on what is going. */
   private removing = false;
+  /** The read under way (src/lab-reader.ts labReading), how far it is, and whether PT said the lab changed meanwhile. */
+  private steps: Generator<null, Snapshot, unknown> | null = null;
+  private reading: ReadProgress = { done: 0, total: 0 };
+  private dirty = false;
+  /** The last read finished, and what waits on the next (verdicts of mails that ended meanwhile). */
+  private last: Snapshot | null = null;
+  private lastAt = 0;
+  private waiters: ((snapshot: Snapshot) => void)[] = [];
+  private timer: TimerId | null = null;
+  /** Check or Lab check was answered "reading": its next ask takes the read it waited on. */
+  private asked = false;
 
   constructor(
     private readonly host: Host,
@@ -38,16 +72,52 @@ export class LabSnapshot {
     private readonly changed: () => void = () => undefined,
   ) {}
 
-  get(): Snapshot {
+  /** The snapshot when it is fresh or its read ends within this call's slice; else null, and the read goes on. */
+  ready(whole = false): Snapshot | null {
     const now = this.host.now();
     if (this.snapshot && now - this.readAt < SNAPSHOT_MAX_AGE_MS && now >= this.readAt) return this.snapshot;
-    this.snapshot = this.read();
-    this.readAt = now;
-    return this.snapshot;
+    if (!this.steps) this.begin();
+    return this.advance(whole ? () => true : this.share());
+  }
+
+  /** The snapshot, read to its end now whatever the lab's size. */
+  get(): Snapshot {
+    const snapshot = this.ready(true) || this.ready(true); // a structure event during the read: again
+    return snapshot || { devices: [], links: null };
+  }
+
+  /** For a person's question (Check, Lab check): the lab read since they asked; null while that read goes on. */
+  fresh(): Snapshot | null {
+    const now = this.host.now();
+    if (this.asked && !this.steps && this.last && now - this.lastAt < SNAPSHOT_MAX_AGE_MS && now >= this.lastAt) {
+      this.asked = false;
+      return this.last;
+    }
+    if (!this.asked) this.markStale();
+    const snapshot = this.ready();
+    this.asked = snapshot === null;
+    return snapshot;
+  }
+
+  /** Runs `then` with the next snapshot read, in a later tick (a slice each, as the read). */
+  later(then: (snapshot: Snapshot) => void): void {
+    this.waiters.push(then);
+    this.schedule();
+  }
+
+  busy(): boolean {
+    return this.steps !== null;
+  }
+
+  /** How far the read under way is. */
+  progress(): ReadProgress {
+    return { done: this.reading.done, total: this.reading.total };
   }
 
   markStale(): void {
     this.snapshot = null;
+    // A read under way goes on (events may come faster than a large lab is read); its result is not kept.
+    if (this.steps) this.dirty = true;
   }
 
   /** Marks the snapshot stale on PT's topology events; per-device events are registered by the next read. */
@@ -67,6 +137,10 @@ export class LabSnapshot {
   }
 
   stop(): void {
+    this.abort();
+    this.waiters = [];
+    if (this.timer !== null) this.host.clearTimeout(this.timer);
+    this.timer = null;
     this.watching = false;
     this.rewatch = false;
     this.removing = false;
@@ -75,19 +149,92 @@ export class LabSnapshot {
     this.subs.off(GROUP_DEVICES);
   }
 
-  private read(): Snapshot {
+  private begin(): void {
     const again = this.watching && this.rewatch && !this.removing;
     if (again) this.rewatch = false;
+    this.dirty = false;
+    this.reading = { done: 0, total: 0 };
     try {
-      if (!again) return readLab(this.host, null);
-      this.subs.off(GROUP_WORKSPACE);
-      this.subs.off(GROUP_DEVICES);
-      this.watchWorkspace();
-      return readLab(this.host, this.onObject());
+      if (again) {
+        this.subs.off(GROUP_WORKSPACE);
+        this.subs.off(GROUP_DEVICES);
+        this.watchWorkspace();
+      }
+      this.steps = labReading(this.host, again ? this.onObject() : null, this.reading);
     } catch (e) {
       this.report("reading the lab", e);
-      return { devices: [], links: null };
+      this.steps = labReading(this.host, null, this.reading);
     }
+  }
+
+  /** Reads on for one slice: the snapshot when the read ends in it, else null (a tick goes on). */
+  private advance(more: (cost: number) => boolean): Snapshot | null {
+    let step: IteratorResult<null, Snapshot> = { done: false, value: null };
+    try {
+      // this.steps goes null when a step's IPC call made PT say the structure changed (abort).
+      while (this.steps) {
+        step = this.steps.next();
+        if (step.done || !more(1)) break;
+      }
+    } catch (e) {
+      this.report("reading the lab", e);
+      step = { done: true, value: { devices: [], links: null } };
+    }
+    if (!step.done || !this.steps) {
+      this.schedule();
+      return null;
+    }
+    this.steps = null;
+    this.snapshot = step.value;
+    this.last = step.value;
+    this.lastAt = this.host.now();
+    // Read while PT said the lab changed: good for what waited on it, not kept for the next question.
+    this.readAt = this.host.now() - (this.dirty ? SNAPSHOT_MAX_AGE_MS : 0);
+    if (this.waiters.length) this.schedule();
+    // A call that spent its share on the read leaves judging from it to the next (a tick, or the next ask).
+    return more(0) ? step.value : null;
+  }
+
+  /** A small lab is read in one call, as it always was, however loaded the machine. */
+  private share(): (cost: number) => boolean {
+    const more = slice(READ_STEPS);
+    const reading = this.reading;
+    return (cost) => reading.total <= SMALL_LAB || more(cost);
+  }
+
+  private schedule(): void {
+    if (this.timer !== null) return;
+    const self = this;
+    this.timer = this.host.setTimeout(function () {
+      self.timer = null;
+      self.tick();
+    }, 0);
+  }
+
+  /** A tick: the read goes on, or what waited on it is served, one slice at most. */
+  private tick(): void {
+    if (!this.steps && !this.last && this.waiters.length) this.begin();
+    if (this.steps) {
+      this.advance(this.share());
+      return;
+    }
+    const more = slice(Infinity);
+    for (let go = true; go && this.last && this.waiters.length; go = more(1)) {
+      const then = this.waiters.shift() as (snapshot: Snapshot) => void;
+      try {
+        then(this.last);
+      } catch (e) {
+        this.report("judging a mail", e);
+      }
+    }
+    if (this.waiters.length) this.schedule();
+  }
+
+  /** The lab's structure changed: a read under way may meet objects PT is destroying, so it is dropped. */
+  private abort(): void {
+    if (this.steps) this.rewatch = true;
+    this.steps = null;
+    this.last = null;
   }
 
   private watchWorkspace(): void {
@@ -120,6 +267,7 @@ export class LabSnapshot {
   private onStructure(): EventHandler {
     const self = this;
     return function () {
+      self.abort();
       self.rewatch = true;
       self.removing = false;
       self.markStale();

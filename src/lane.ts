@@ -62,10 +62,19 @@ export function createLane(): Lane {
   };
 }
 
-/** How mails end: on the log, and remembered by their lane for late codes. */
-/** Judges a mail that PT ended with a code (src/verdict.ts); password null: the device's own. */
-export type Judge = (entry: MailEntry, state: MailState, code: number, password: string | null) => Judged | null;
+/**
+ * Judges a mail that PT ended with a code (src/verdict.ts); password null: the device's own. While a large
+ * lab is still being read it answers null and gives `later` the judgment when the read ends.
+ */
+export type Judge = (
+  entry: MailEntry,
+  state: MailState,
+  code: number,
+  password: string | null,
+  later?: (judged: Judged) => void,
+) => Judged | null;
 
+/** How mails end: on the log, and remembered by their lane for late codes. */
 export class Endings {
   constructor(
     private readonly log: DeliveryLog,
@@ -88,17 +97,27 @@ export class Endings {
   /** Sets the final state; a PT code is judged by the model first, which may turn an accepted mail into a bounce. */
   finish(entry: MailEntry, state: MailState, code: number | null, reason?: string, password?: string): void {
     delete entry.waitingForSimulation;
-    let final = state;
-    let why = reason;
+    const id = entry.id;
+    const later = (judged: Judged) => {
+      // The row as it is now (dropped by the cap: nothing to add); a verdict is added once, to the code judged.
+      const row = this.log.entryOf(id);
+      if (row && !row.verdict && row.code === code && row.state === state) this.verdict(row, judged, code, reason);
+    };
     const judged =
-      code !== null && this.judge ? this.judge(entry, state, code, password === undefined ? null : password) : null;
-    if (judged) {
-      entry.verdict = judged.verdict;
-      final = judged.state;
-      if (final === "bounced" && why === undefined)
-        why = "Accepted (code 2), but it comes back: " + judged.verdict.cause;
-    }
-    this.log.setState(entry, final, code, why);
+      code !== null && this.judge
+        ? this.judge(entry, state, code, password === undefined ? null : password, later)
+        : null;
+    if (judged) this.verdict(entry, judged, code, reason);
+    else this.log.setState(entry, state, code, reason);
+  }
+
+  private verdict(entry: MailEntry, judged: Judged, code: number | null, reason: string | undefined): void {
+    entry.verdict = judged.verdict;
+    const why =
+      judged.state === "bounced" && reason === undefined
+        ? "Accepted (code 2), but it comes back: " + judged.verdict.cause
+        : reason;
+    this.log.setState(entry, judged.state, code, why);
   }
 }
 

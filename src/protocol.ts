@@ -141,6 +141,14 @@ export interface LabCheck {
   readable: boolean;
   /** The open file's name (NetworkFile.getSavedFilename(), without its folder); "" when unsaved or unreadable. */
   file?: string;
+  /** A large lab is still being read or worked out (cells empty): ask again shortly. */
+  pending?: Pending;
+}
+
+/** How far a reading of a large lab is, in steps: a "pending" answer is asked for again shortly. */
+export interface Pending {
+  done: number;
+  total: number;
 }
 
 export interface DeviceInfo {
@@ -245,7 +253,7 @@ export interface Results {
   readDevice: DeviceInfo;
   saveDraft: object;
   /** Per recipient; verdict null where the lab could not be read. */
-  predict: { to: string; verdict: Verdict | null }[];
+  predict: { to: string; verdict: Verdict | null; pending?: Pending }[];
   fidelityReport: { text: string };
   labCheck: LabCheck;
   clearLog: { epoch: number };

@@ -8,7 +8,7 @@ import { html } from "htm/preact";
 import type { Expectation } from "../src/grading/score";
 import type { LabCheck, LabCheckCell } from "../src/protocol";
 import type { Call } from "./engine-link";
-import { LabResultView, type LabStamp, labStamp } from "./lab-freshness";
+import { LabResultView, type LabStamp, labStamp, PENDING_MS, readingNote } from "./lab-freshness";
 import { GRADE_LEGEND, type Grade, GradeView, gradeOf, markOf } from "./lab-grade";
 import { differs, ended, GRID_LEGEND, LabGrid, outcomeWord, pairKey, ptSaid, said, type Verified } from "./lab-grid";
 import { csvCell } from "./log/export";
@@ -76,6 +76,8 @@ export class LabCheckView extends LabResultView<LabCheckProps, LabCheckState> {
     shown: false,
     expectation: null,
   };
+  /** A pending answer's next ask. */
+  private again: ReturnType<typeof setTimeout> | undefined;
   /** The grade of the check on screen, kept while neither changes: the grid redraws only when its marks do. */
   private graded: { check: LabCheck; expectation: Expectation; grade: Grade } | null = null;
 
@@ -163,12 +165,25 @@ export class LabCheckView extends LabResultView<LabCheckProps, LabCheckState> {
     const { store, call } = this.props;
     const stamp = labStamp(store);
     if (!quiet) this.setState({ note: "Reading the lab…" });
+    clearTimeout(this.again);
     call({ type: "labCheck" })
       .then(
-        (r) => (r.ok ? this.take(r.value, stamp, quiet) : this.setState({ note: r.error })),
+        (r) => {
+          const pending = r.ok && r.value.pending;
+          if (!pending) return r.ok ? this.take(r.value, stamp, quiet) : this.setState({ note: r.error });
+          // A large lab, still being read: "Reading the lab… 40%", and asked again shortly.
+          this.setState({ note: readingNote(pending) });
+          this.again = setTimeout(() => this.run(quiet), PENDING_MS);
+          return "pending";
+        },
         (e: Error) => this.setState({ note: "Lab check failed: " + e.message }),
       )
-      .then(() => this.follow());
+      .then((pending) => pending === "pending" || this.follow());
+  }
+
+  componentWillUnmount(): void {
+    super.componentWillUnmount();
+    clearTimeout(this.again);
   }
 
   /**

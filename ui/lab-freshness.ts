@@ -24,6 +24,13 @@ export const labStamp = (store: PanelStore): LabStamp => ({
 export const isCurrent = (stamp: LabStamp, store: PanelStore) =>
   stamp.lab === (store.status.lab || 0) && stamp.file === store.file;
 
+/** A large lab is read over several calls (issue 23): its answer is pending, and asked for again this soon. */
+export const PENDING_MS = 300;
+
+/** "Reading the lab… 40%" for a pending answer. */
+export const readingNote = (p: { done: number; total: number }) =>
+  `Reading the lab… ${p.total > 0 ? Math.floor((100 * p.done) / p.total) : 0}%`;
+
 /** How often a result on screen is asked for again when PT said nothing. */
 export const REFRESH_MS = 4000;
 /** Events come in bursts (a device and its links): one recomputation after them. */

@@ -94,17 +94,42 @@ export function rosterOf(snapshot: Snapshot): string[] {
 }
 
 export function deliveryMatrix(snapshot: Snapshot, clients: MailClient[], behaviour: PtBehaviour): DeliveryMatrix {
+  const rows = matrixRows(snapshot, clients, behaviour);
+  let more = true;
+  while (more) more = rows.next();
+  return rows.matrix();
+}
+
+/** The matrix a sender's row at a time, so a large one is worked out across several calls (issue 23). */
+export interface MatrixRows {
+  /** Works out the next row; false when there was none left. */
+  next(): boolean;
+  progress(): { done: number; total: number };
+  /** Cells per row: the roster's length. */
+  width: number;
+  matrix(): DeliveryMatrix;
+}
+
+export function matrixRows(snapshot: Snapshot, clients: MailClient[], behaviour: PtBehaviour): MatrixRows {
   const senders = clients.filter((c) => String(c.mailId).trim() !== "");
   const roster = rosterOf(snapshot);
   const cells: MatrixCell[] = [];
   // One index of the snapshot for every cell: its answers (paths, lookups) serve them all.
   const topo = indexTopology(snapshot);
-  for (const s of senders) {
-    const sender = { device: s.device, from: s.mailId.trim(), password: s.password, server: s.smtpServer };
-    const fates = decideFates(snapshot, sender, roster, behaviour, topo);
-    for (let i = 0; i < roster.length; i++) cells.push(cellOf(s.device, sender.from, roster[i], fates[i]));
-  }
-  return { senders, roster, cells, causes: groupCauses(cells) };
+  let done = 0;
+  return {
+    next() {
+      if (done >= senders.length) return false;
+      const s = senders[done++];
+      const sender = { device: s.device, from: s.mailId.trim(), password: s.password, server: s.smtpServer };
+      const fates = decideFates(snapshot, sender, roster, behaviour, topo);
+      for (let i = 0; i < roster.length; i++) cells.push(cellOf(s.device, sender.from, roster[i], fates[i]));
+      return true;
+    },
+    progress: () => ({ done, total: senders.length }),
+    width: roster.length,
+    matrix: () => ({ senders, roster, cells, causes: groupCauses(cells) }),
+  };
 }
 
 function cellOf(device: string, from: string, to: string, fate: Fate): MatrixCell {

@@ -5,7 +5,7 @@
 import { html } from "htm/preact";
 import type { RequestOf, Verdict } from "../../src/protocol";
 import type { Call } from "../engine-link";
-import { LabResultView, type LabStamp, labStamp } from "../lab-freshness";
+import { LabResultView, type LabStamp, labStamp, PENDING_MS, readingNote } from "../lab-freshness";
 import { codeLabel, whyWeThinkSo } from "../status";
 import type { PanelStore } from "../store";
 
@@ -17,7 +17,7 @@ export interface CheckProps {
 }
 
 interface CheckState {
-  checked: { to: string; verdict: Verdict | null }[];
+  checked: { to: string; verdict: Verdict | null; pending?: { done: number; total: number } }[];
   /** The request that was judged, as text: the result goes when the draft changes. */
   judged: string;
   stamp: LabStamp | null;
@@ -25,6 +25,13 @@ interface CheckState {
 
 export class CheckResult extends LabResultView<CheckProps, CheckState> {
   state: CheckState = { checked: [], judged: "", stamp: null };
+  /** A pending answer (a large lab still being read) is asked for again shortly. */
+  private again: ReturnType<typeof setTimeout> | undefined;
+
+  componentWillUnmount(): void {
+    super.componentWillUnmount();
+    clearTimeout(this.again);
+  }
 
   protected shown(): boolean {
     return this.state.checked.length > 0 && this.state.judged === JSON.stringify(this.props.request);
@@ -34,11 +41,16 @@ export class CheckResult extends LabResultView<CheckProps, CheckState> {
   run(quiet = false): Promise<string> {
     const request = this.props.request;
     const stamp = labStamp(this.props.store);
+    let pending = false;
     return this.props
       .call(request)
       .then(
         (r) => {
-          this.setState(r.ok ? { checked: r.value, judged: JSON.stringify(request), stamp } : { checked: [] });
+          pending = r.ok && r.value.some((c) => c.pending);
+          // Asked again on its own while a result is on screen: it stays there while the lab is read.
+          const keep = pending && quiet && this.shown() && !this.state.checked.some((c) => c.pending);
+          if (!keep)
+            this.setState(r.ok ? { checked: r.value, judged: JSON.stringify(request), stamp } : { checked: [] });
           return r.ok ? "" : r.error;
         },
         (err: Error) => {
@@ -47,13 +59,18 @@ export class CheckResult extends LabResultView<CheckProps, CheckState> {
         },
       )
       .then((error) => {
-        this.follow();
+        clearTimeout(this.again);
+        if (pending) this.again = setTimeout(() => this.shown() && this.run(true), PENDING_MS);
+        else this.follow();
         return error;
       });
   }
 
   render() {
     if (!this.shown()) return null;
+    const pending = this.state.checked.map((c) => c.pending).filter((p) => p)[0];
+    if (pending)
+      return html`<ul class="checked" aria-label="Check"><li role="status">${readingNote(pending)}</li></ul>`;
     const stale = this.stale();
     return html`<ul class=${"checked" + (stale ? " stale" : "")} aria-label="Check">${stale ? html`<li>The lab changed: checking again…</li>` : null}${this.state.checked.map(predicted)}</ul>`;
   }
