@@ -6,11 +6,11 @@ import { webZlib } from "../lab/codec/zlib-web";
 import { scriptModuleSummary } from "../lab/embed/embed";
 import { importLab } from "../lab/import/import-lab";
 import { labMatrix } from "../lab/summary";
-import { defaultBehaviour, PT_BEHAVIOUR, type PtBehaviour, type SwitchName } from "../src/model/behaviour";
 import { VirtualClock } from "../sim/clock";
 import { classroom, oneLan } from "../sim/scenarios/classroom";
 import type { TopologySpec } from "../sim/spec";
 import { World } from "../sim/world";
+import { defaultBehaviour, PT_BEHAVIOUR, type PtBehaviour, type SwitchName } from "../src/model/behaviour";
 import type { AnswerGrid, FileView, PlaygroundFile } from "./protocol";
 
 const FILES: { [K in PlaygroundFile]: () => TopologySpec } = { classroom, "one-lan": oneLan };
