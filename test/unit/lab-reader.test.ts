@@ -25,8 +25,8 @@ import { readSnapshot } from "../../src/lab-reader";
 import { LabSnapshot, SNAPSHOT_MAX_AGE_MS } from "../../src/lab-snapshot";
 import { decideFate, defaultBehaviour, type MailFacts, type Snapshot } from "../../src/model";
 import { joins } from "../../src/model/wireless";
-import type { Host } from "../../src/pt";
 import { Subscriptions } from "../../src/subscriptions";
+import { countingHost } from "../helpers/counting-host";
 
 function worldOf(spec: TopologySpec): World {
   const world = new World({ clock: new VirtualClock() });
@@ -107,25 +107,6 @@ function mailsOf(world: World): MailFacts[] {
     mails.push({ ...base, to: u.mailId, password: u.password + "x" });
   }
   return mails;
-}
-
-/** A Host whose every IPC call is counted: each method of every object PT hands out, wrapped. */
-function countingHost(host: Host): { host: Host; calls: () => number } {
-  let calls = 0;
-  const wrap = (value: unknown): unknown => {
-    if (!value || typeof value !== "object") return value;
-    return new Proxy(value as object, {
-      get(target, key) {
-        const v = Reflect.get(target, key, target);
-        if (typeof v !== "function") return v;
-        return (...args: unknown[]) => {
-          calls++;
-          return wrap(v.apply(target, args));
-        };
-      },
-    });
-  };
-  return { host: { ...host, ipc: wrap(host.ipc) as Host["ipc"] }, calls: () => calls };
 }
 
 describe("reading the lab through IPC", () => {

@@ -14,48 +14,37 @@ import { LabSnapshot } from "../../src/lab-snapshot";
 import type { LabCheck } from "../../src/protocol";
 import type { Host } from "../../src/pt";
 import { Subscriptions } from "../../src/subscriptions";
+import { countingHost } from "../helpers/counting-host";
 
 /** At most this many IPC calls in one call into the engine: a slice of the read (32 steps: about 800 calls). */
 const SLICE_CALLS = 1000;
 
 /** Every IPC call counted; every setTimeout callback timed in IPC calls, as PT would run it. */
 function counting(host: Host) {
-  let calls = 0;
   let worstTick = 0;
   let names: { [k: string]: number } = {};
   let ticks = 0;
   let worstFn = "";
-  const wrap = (value: unknown): unknown => {
-    if (!value || typeof value !== "object") return value;
-    return new Proxy(value as object, {
-      get(target, key) {
-        const v = Reflect.get(target, key, target);
-        if (typeof v !== "function") return v;
-        return (...args: unknown[]) => {
-          calls++;
-          names[String(key)] = (names[String(key)] || 0) + 1;
-          return wrap(v.apply(target, args));
-        };
-      },
-    });
-  };
+  const ipc = countingHost(host, (method) => {
+    names[method] = (names[method] || 0) + 1;
+  });
+  const calls = ipc.calls;
   const counted: Host = {
-    ...host,
-    ipc: wrap(host.ipc) as Host["ipc"],
+    ...ipc.host,
     setTimeout: (fn, ms) =>
       host.setTimeout(() => {
-        const before = calls;
+        const before = calls();
         names = {};
         fn();
         ticks++;
-        if (calls - before > worstTick) worstFn = JSON.stringify(names);
-        worstTick = Math.max(worstTick, calls - before);
+        if (calls() - before > worstTick) worstFn = JSON.stringify(names);
+        worstTick = Math.max(worstTick, calls() - before);
       }, ms),
   };
   const cost = <T>(f: () => T): { value: T; calls: number } => {
-    const before = calls;
+    const before = calls();
     const value = f();
-    return { value, calls: calls - before };
+    return { value, calls: calls() - before };
   };
   return { host: counted, cost, worstTick: () => worstTick, ticks: () => ticks, worstFn: () => worstFn };
 }
