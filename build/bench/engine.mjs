@@ -86,6 +86,24 @@ export async function engineHeap(entries = 10000) {
   return figures;
 }
 
+/**
+ * Calls `line` with each line a child prints, as it prints them (`onChunk` first for each chunk read); the
+ * answer prints the last line when the child has closed, whether or not it ended it with a newline.
+ */
+export function eachLine(child, line, onChunk = () => undefined) {
+  let rest = "";
+  child.stdout.setEncoding("utf8");
+  child.stdout.on("data", (chunk) => {
+    onChunk();
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop();
+    for (const l of lines) line(l);
+  });
+  return () => {
+    if (rest) line(rest);
+  };
+}
+
 function heapRun(flavour, entries) {
   mkdirSync(cache, { recursive: true });
   const count = join(cache, "engine-heap-entries.js");
@@ -97,8 +115,7 @@ function heapRun(flavour, entries) {
     chunks = 0,
     heldIn = -1,
     gc = null,
-    result = null,
-    rest = "";
+    result = null;
   const line = (text) => {
     const mark = /^HEAP (\w+) (collect|hold|done)/.exec(text);
     if (mark) {
@@ -126,16 +143,10 @@ function heapRun(flavour, entries) {
     300000,
     `engine heap (${flavour})`,
     new Promise((resolve, reject) => {
-      child.stdout.setEncoding("utf8");
-      child.stdout.on("data", (chunk) => {
-        chunks++;
-        const lines = (rest + chunk).split("\n");
-        rest = lines.pop();
-        for (const l of lines) line(l);
-      });
+      const flush = eachLine(child, line, () => chunks++);
       child.on("error", reject);
       child.on("close", (code) => {
-        if (rest) line(rest);
+        flush();
         const leanest = (p) => {
           // The collection that left the least: the log and the engine, with the least garbage in flight.
           const g = p?.gcs.slice().sort((a, b) => a.used + a.large - (b.used + b.large))[0];

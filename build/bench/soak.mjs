@@ -11,7 +11,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { qjsHost } from "../qjs-host.mjs";
-import { residentBytes } from "./engine.mjs";
+import { eachLine, residentBytes } from "./engine.mjs";
 import { within } from "./failures.mjs";
 import { median, round } from "./stats.mjs";
 
@@ -33,7 +33,6 @@ export function soakRun(flavour, { events = 1000000, pcs = 295, cap = null, limi
   let at = null,
     gc = null,
     result = null,
-    rest = "",
     tail = [];
   const line = (text) => {
     tail = tail.concat(text).slice(-20);
@@ -60,15 +59,10 @@ export function soakRun(flavour, { events = 1000000, pcs = 295, cap = null, limi
     limitMs,
     `soak (${flavour})`,
     new Promise((resolve, reject) => {
-      child.stdout.setEncoding("utf8");
-      child.stdout.on("data", (chunk) => {
-        const lines = (rest + chunk).split("\n");
-        rest = lines.pop();
-        for (const l of lines) line(l);
-      });
+      const flush = eachLine(child, line);
       child.on("error", reject);
       child.on("close", (code) => {
-        if (rest) line(rest);
+        flush();
         const complete = ["10", "50", "100"].every((p) => points[p]?.heap && points[p].rss);
         if (code !== 0 || !result || !complete)
           reject(new Error(`soak (${flavour}): exit ${code}, ${JSON.stringify({ points })}\n${tail.join("\n")}`));
