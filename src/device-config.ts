@@ -3,22 +3,18 @@
 // model does not cover (pt/unmodeled.ts), each null when PT would not give it.
 import type { DeviceFacts, DeviceKind, PortFacts } from "./model/snapshot";
 import { hostPort } from "./model/topology";
-import { type AclConfig, aclOfConfig, aclsOnPorts } from "./pt/acl-config";
+import { type AclConfig, aclsOnPorts } from "./pt/acl-config";
 import { ACCESS_POINTS } from "./pt/answers";
 import { type dhcpOfConfig, dhcpOfServerXml } from "./pt/dhcp-config";
-import { configLinesOf, HOST_FIREWALL, SWITCH_ACLS, unmodeledOf, WIRELESS, WIRELESS_CLIENTS } from "./pt/unmodeled";
-import { type VlanConfig, vlansOfConfig } from "./pt/vlan-config";
+import { HOST_FIREWALL, SWITCH_ACLS, unmodeledOf, WIRELESS, WIRELESS_CLIENTS } from "./pt/unmodeled";
+import type { VlanConfig } from "./pt/vlan-config";
 
 /**
  * A router's or switch's access lists, and each port's `ip access-group` on it (sub-interfaces too, once configured() has
  * added them); null when the configuration could not be read.
  */
-export function aclsOn(d: DeviceFacts, lines: string[] | null): void {
-  if (lines === null) {
-    d.acls = null;
-    return;
-  }
-  d.acls = aclsOnPorts(aclOfConfig(lines), d.ports || []);
+export function aclsOn(d: DeviceFacts, acl: AclConfig | null): void {
+  d.acls = acl === null ? null : aclsOnPorts(acl, d.ports || []);
 }
 
 /**
@@ -84,16 +80,15 @@ export function unmodeledAt(
   kind: DeviceKind | null,
   type: unknown,
   hostPorts: PortFacts[] | null,
-  xml: string | null,
+  config: { lines: string[]; acl: AclConfig; vlans: VlanConfig } | null,
   firewall: boolean,
 ): string[] | null {
   const out: string[] = [];
   if (kind === "router" || kind === "switch") {
-    if (xml === null) return null;
+    if (config === null) return null;
     if (ACCESS_POINTS.indexOf(type as number) >= 0) out.push(WIRELESS_CLIENTS);
-    const lines = configLinesOf(xml) || [];
-    const switchAcls = kind === "switch" && bridgedAcls(aclOfConfig(lines), vlansOfConfig(lines));
-    return out.concat(unmodeledOf(lines), switchAcls ? [SWITCH_ACLS] : []);
+    const switchAcls = kind === "switch" && bridgedAcls(config.acl, config.vlans);
+    return out.concat(unmodeledOf(config.lines), switchAcls ? [SWITCH_ACLS] : []);
   }
   const port = hostPorts ? hostPort({ ports: hostPorts } as DeviceFacts) : null;
   if (port && /^Wireless/i.test(port.name)) out.push(WIRELESS);

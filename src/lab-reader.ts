@@ -9,6 +9,7 @@ import { aclsOn, configured, dhcpAt, unmodeledAt } from "./device-config";
 import type { DeviceFacts, DeviceKind, LinkEnd, LinkFacts, PortFacts, Snapshot } from "./model/snapshot";
 import { expects, readArp, readDnsServer, readMail, readRouting, setting } from "./process-reader";
 import type { Device, Host, HostPort, IpcObject, Network, Port } from "./pt";
+import { aclOfConfig } from "./pt/acl-config";
 import { kindOfClassName, kindOfType } from "./pt/answers";
 import { dhcpOfConfig } from "./pt/dhcp-config";
 import { address, attempt, countOf, flag, text } from "./pt/guarded";
@@ -114,6 +115,7 @@ function readDevice(device: Device, state: ReadState): DeviceFacts | null {
   const lines = xml !== null && (kind === "router" || kind === "switch") ? configLinesOf(xml) || [] : null;
   const dhcp = lines ? dhcpOfConfig(lines) : null;
   const vlans = lines ? vlansOfConfig(lines) : null;
+  const acl = lines ? aclOfConfig(lines) : null;
   const facts: DeviceFacts = {
     name,
     kind,
@@ -143,7 +145,7 @@ function readDevice(device: Device, state: ReadState): DeviceFacts | null {
       kind,
       type,
       expects(kind, "HostIp") === "must" ? ports : null,
-      xml,
+      lines && acl && vlans ? { lines, acl, vlans } : null,
       state.firewall[name] === true,
     ),
     dhcpServer: dhcpAt(kind, xml, dhcp),
@@ -158,7 +160,7 @@ function readDevice(device: Device, state: ReadState): DeviceFacts | null {
   if (kind === "switch") state.configure.push(air);
   else air();
   // Access lists after the configuration above: the sub-interfaces they may name are ports by then.
-  if (kind === "router" || kind === "switch") state.configure.push(() => aclsOn(facts, lines));
+  if (kind === "router" || kind === "switch") state.configure.push(() => aclsOn(facts, acl));
   return facts;
 }
 
