@@ -7,6 +7,7 @@ import type { DeviceHost } from "./device-host";
 import type { DeviceState, SimPort } from "./device-state";
 import { argumentsExactly } from "./native";
 import type { DhcpSpec } from "./spec";
+import { switchportLines } from "./switchport-lines";
 import { unmodeledConfig } from "./unmodeled-config";
 import { clientXml, homeOf, homeXml, serversXml, xmlText } from "./wireless-xml";
 
@@ -172,12 +173,7 @@ function switchInterface(p: SimPort): string[] {
     lines.push(p.ip ? " ip address " + p.ip + " " + p.mask : " no ip address");
     for (const h of p.helpers || []) lines.push(" ip helper-address " + h);
     lines.push(...accessGroupLines(p));
-  } else if (sp) {
-    if (sp.access !== 1) lines.push(" switchport access vlan " + sp.access);
-    if (sp.native !== 1) lines.push(" switchport trunk native vlan " + sp.native);
-    if (sp.allowed) lines.push(" switchport trunk allowed vlan " + (sp.allowed.length ? sp.allowed.join(",") : "none"));
-    if (sp.mode !== "auto") lines.push(" switchport mode " + (sp.mode === "desirable" ? "dynamic desirable" : sp.mode));
-  }
+  } else if (sp) lines.push(...switchportLines(sp));
   if (!p.up) lines.push(" shutdown");
   return lines;
 }

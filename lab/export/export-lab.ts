@@ -14,6 +14,7 @@ import type {
   SwitchSpec,
   TopologySpec,
 } from "../../sim/spec";
+import { switchportLines } from "../../sim/switchport-lines";
 import { unmodeledConfig } from "../../sim/unmodeled-config";
 import type { LabKind } from "../codec/lab-file";
 import { routerDhcpLines, serverDhcp } from "./dhcp";
@@ -179,7 +180,7 @@ function switchConfig(spec: SwitchSpec, ports: PortState[]): Node {
   for (const p of ports.concat(uncabled.map((o) => ({ name: o.name, type: "", up: o.up !== false })))) {
     const i = ports.indexOf(p);
     const o = own.filter((x) => x.name === p.name)[0];
-    lines.push("interface " + p.name, ...(i === 0 ? odd.inInterface : []), ...(o ? switchportLines(o) : []));
+    lines.push("interface " + p.name, ...(i === 0 ? odd.inInterface : []), ...(o ? portLines(o) : []));
     lines.push(...(p.up ? [] : [" shutdown"]), "!");
   }
   for (const v of spec.svis || []) {
@@ -222,16 +223,9 @@ function vlanDat(vlans: number[]): Node {
 }
 
 /** A switch port's `switchport` lines as IOS writes them, or a routed port's address. */
-function switchportLines(p: SwitchPortSpec): string[] {
+function portLines(p: SwitchPortSpec): string[] {
   if (p.routed) return [" no switchport", " ip address " + p.routed.ip + " " + p.routed.mask, ...accessGroupLines(p)];
-  const sp = p.switchport;
-  if (!sp) return [];
-  const lines: string[] = [];
-  if (sp.access !== 1) lines.push(" switchport access vlan " + sp.access);
-  if (sp.native !== 1) lines.push(" switchport trunk native vlan " + sp.native);
-  if (sp.allowed) lines.push(" switchport trunk allowed vlan " + (sp.allowed.length ? sp.allowed.join(",") : "none"));
-  if (sp.mode !== "auto") lines.push(" switchport mode " + (sp.mode === "desirable" ? "dynamic desirable" : sp.mode));
-  return lines;
+  return p.switchport ? switchportLines(p.switchport) : [];
 }
 
 function device(spec: DeviceSpec, index: number, ports: PortState[], odd: ExportOddities): Node {
