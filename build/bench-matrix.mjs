@@ -163,7 +163,8 @@ async function snapshotInNode(spec) {
       contents:
         'export { VirtualClock } from "./sim/clock"; export { World } from "./sim/world";' +
         'export { snapshotOf } from "./sim/snapshot"; export * from "./src/model";' +
-        'export { aclOfConfig } from "./src/pt/acl-config"; export { readSnapshot } from "./src/lab-reader";',
+        'export { aclOfConfig } from "./src/pt/acl-config"; export { readSnapshot } from "./src/lab-reader";' +
+        'export { countingHost } from "./test/helpers/counting-host";',
       resolveDir: root,
       loader: "ts",
     },
@@ -287,25 +288,10 @@ export async function matrixFigures(flavour = "qt5", runs = 7, lab = "class") {
  */
 export async function campusReadCalls() {
   const { sim, world } = await snapshotInNode((b) => campusOf(b.aclOfConfig, 4, 10));
-  let calls = 0;
-  const wrap = (value) => {
-    if (!value || typeof value !== "object") return value;
-    return new Proxy(value, {
-      get(target, key) {
-        const v = target[key];
-        if (typeof v !== "function") return v;
-        return (...args) => {
-          calls++;
-          return wrap(v.apply(target, args));
-        };
-      },
-    });
-  };
-  const host = world.host();
-  const counted = { ...host, ipc: wrap(host.ipc) };
-  const snapshot = sim.readSnapshot(counted);
+  const counted = sim.countingHost(world.host());
+  const snapshot = sim.readSnapshot(counted.host);
   const ports = snapshot.devices.reduce((n, d) => n + (d.ports ? d.ports.length : 0), 0);
-  return { calls, ports, devices: snapshot.devices.length, perPort: calls / ports };
+  return { calls: counted.calls(), ports, devices: snapshot.devices.length, perPort: counted.calls() / ports };
 }
 
 async function main(argv) {
