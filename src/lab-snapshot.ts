@@ -34,6 +34,8 @@ export function slice(units: number): (cost: number) => boolean {
 /** Steps of a read per call (a device or a cable: lab-reader.ts); a lab of SMALL_LAB steps is read at once. */
 export const READ_STEPS = 32;
 const SMALL_LAB = 40;
+/** Handlers given back to PT for one step's share of a call (a step makes about that many IPC calls). */
+const RELEASE_PER_STEP = 8;
 
 const GROUP_APP = "lab:app";
 const GROUP_WORKSPACE = "lab:workspace";
@@ -157,7 +159,9 @@ export class LabSnapshot {
     try {
       if (again) {
         this.subs.off(GROUP_WORKSPACE);
-        this.subs.off(GROUP_DEVICES);
+        // The objects the last read watched live on (a removal released them at once: onRemoving):
+        // their handlers go quiet now and back to PT in the read's slices.
+        this.subs.retire(GROUP_DEVICES);
         this.watchWorkspace();
       }
       this.steps = labReading(this.host, again ? this.onObject() : null, this.reading);
@@ -170,6 +174,13 @@ export class LabSnapshot {
   /** Reads on for one slice: the snapshot when the read ends in it, else null (a tick goes on). */
   private advance(more: (cost: number) => boolean): Snapshot | null {
     let step: IteratorResult<null, Snapshot> = { done: false, value: null };
+    // The last read's handlers first, RELEASE_PER_STEP for a step's share: the read ends with none left.
+    let retired = this.subs.release(0);
+    while (retired && more(1)) retired = this.subs.release(RELEASE_PER_STEP);
+    if (retired) {
+      this.schedule();
+      return null;
+    }
     try {
       // this.steps goes null when a step's IPC call made PT say the structure changed (abort).
       while (this.steps) {
@@ -199,7 +210,8 @@ export class LabSnapshot {
   private share(): (cost: number) => boolean {
     const more = slice(READ_STEPS);
     const reading = this.reading;
-    return (cost) => reading.total <= SMALL_LAB || more(cost);
+    // Before the read's first step its size is not known (0): the last read's handlers go back in slices.
+    return (cost) => (reading.total > 0 && reading.total <= SMALL_LAB) || more(cost);
   }
 
   private schedule(): void {

@@ -15,6 +15,8 @@ interface Registration {
 
 export class Subscriptions {
   private readonly groups = new Map<string, Registration[]>();
+  /** Retired groups: inert already, still registered in PT until release() gives them back a few at a time. */
+  private readonly retired = new Map<string, Registration[]>();
   private total = 0;
 
   constructor(private report: (where: string, error: unknown) => void) {}
@@ -51,24 +53,63 @@ export class Subscriptions {
     return this.groups.has(group);
   }
 
-  /** Unregisters every handler of a group (one device, the web view, …). */
+  /** Unregisters every handler of a group (one device, the web view, …), retired ones too. */
   off(group: string): void {
+    const lists = [this.groups.get(group), this.retired.get(group)];
+    this.groups.delete(group);
+    this.retired.delete(group);
+    for (const list of lists) {
+      if (!list) continue;
+      this.total -= list.length;
+      unregister(list);
+    }
+  }
+
+  /**
+   * Makes a group's handlers inert now and leaves unregistering them to release(), a slice per call
+   * (issue 23: a class of 300 watches 1,500 objects, too many to give back in one call into the engine).
+   * Only for objects that outlive the slices: before PT destroys them, off() gives back the rest at once.
+   */
+  retire(group: string): void {
     const list = this.groups.get(group);
     if (!list) return;
     this.groups.delete(group);
-    this.total -= list.length;
-    release(list);
+    for (const r of list) r.live = false;
+    const before = this.retired.get(group);
+    this.retired.set(group, before ? before.concat(list) : list);
+  }
+
+  /** Unregisters up to `n` retired handlers; answers how many are still waiting. */
+  release(n: number): number {
+    const groups: string[] = [];
+    this.retired.forEach((_list, group) => {
+      groups.push(group);
+    });
+    let left = 0;
+    for (const group of groups) {
+      const list = this.retired.get(group) as Registration[];
+      const now = list.splice(0, Math.max(0, n));
+      n -= now.length;
+      this.total -= now.length;
+      unregister(now);
+      if (!list.length) this.retired.delete(group);
+      left += list.length;
+    }
+    return left;
   }
 
   /** Unregisters every handler; the table is emptied whole rather than group by group. */
   offAll(): void {
     const lists: Registration[][] = [];
-    this.groups.forEach((list) => {
+    const take = (list: Registration[]) => {
       lists.push(list);
-    });
+    };
+    this.groups.forEach(take);
+    this.retired.forEach(take);
     this.groups.clear();
+    this.retired.clear();
     this.total = 0;
-    for (const list of lists) release(list);
+    for (const list of lists) unregister(list);
   }
 
   get count(): number {
@@ -76,7 +117,7 @@ export class Subscriptions {
   }
 }
 
-function release(list: Registration[]): void {
+function unregister(list: Registration[]): void {
   for (const r of list) {
     r.live = false;
     try {

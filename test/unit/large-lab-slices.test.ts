@@ -218,3 +218,53 @@ describe("a read under way when the lab changes", () => {
     expect(t.subs.count).toBe(whole.subs.count);
   });
 });
+
+describe("the last read's handlers after the lab changed", () => {
+  it("go back to PT a slice per call, quiet at once, and all by the end of the next read", () => {
+    const clock = new VirtualClock();
+    const world = new World({ clock });
+    world.load(largeLab(300));
+    let released = 0;
+    const ipc = countingHost(world.host(), (method) => {
+      if (method === "unregisterEvent") released++;
+    });
+    let worst = 0;
+    const call = <T>(f: () => T): T => {
+      const before = released;
+      const value = f();
+      worst = Math.max(worst, released - before);
+      return value;
+    };
+    const host: Host = { ...ipc.host, setTimeout: (fn, ms) => world.host().setTimeout(() => call(fn), ms) };
+    const subs = new Subscriptions(() => undefined);
+    let changes = 0;
+    const snapshot = new LabSnapshot(
+      host,
+      subs,
+      () => undefined,
+      () => changes++,
+    );
+    snapshot.watch();
+    snapshot.get();
+    const watched = subs.count;
+    expect(watched).toBeGreaterThan(1000); // 300 devices and their ports
+    world.link("PC-3", "SW-2"); // a cable: the lab's structure changed, and every object is still there
+    const before = { released, changes };
+    let read = call(() => snapshot.ready());
+    // Old handlers are quiet from the first call: PT's power event on a device changes nothing any more.
+    world.device("PC-290")!.setPower(false); // read last, so not watched again yet
+    expect(changes).toBe(before.changes);
+    for (let i = 0; i < 200 && !read; i++) {
+      clock.advance(1);
+      read = call(() => snapshot.ready());
+    }
+    if (!read) throw new Error("the read never ended");
+    expect(released - before.released).toBeGreaterThanOrEqual(watched - 10); // all of them, the workspace's too
+    expect(worst).toBeLessThanOrEqual(300); // about 256 a call: 32 steps' share of 8
+    const whole = new Subscriptions(() => undefined);
+    const again = new LabSnapshot(world.host(), whole, () => undefined);
+    again.watch();
+    again.get();
+    expect(subs.count).toBe(whole.count); // what is registered now is the new read's, nothing more
+  });
+});
