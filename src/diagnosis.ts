@@ -159,7 +159,7 @@ export class Diagnosis {
 
   private predictOne(snapshot: Snapshot, mail: MailFacts, topo: Topology | undefined): Verdict | null {
     try {
-      return explain(snapshot, mail, decideFate(snapshot, mail, this.behaviour, topo));
+      return explain(snapshot, mail, decideFate(snapshot, mail, this.behaviour, topo), topo);
     } catch (_e) {
       return null; // a lab the model cannot read is as good as none
     }

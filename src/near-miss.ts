@@ -6,6 +6,11 @@
 // Also a recipient written "user1@" because the mail server's Domain Name is
 // blank names that empty field. Only the words change: the outcome, the codes
 // and the rule stay the model's.
+//
+// Asked for every failed mail, against a few hundred names in a large class: the
+// candidate lists and each answer are kept on the snapshot's memo (issue 23: a
+// call into the engine takes 50 ms at most, and Qt's engine is ~40× slower than
+// V8), so a typo repeated across a class costs its search once per snapshot.
 import type { Fate, MailFacts, Snapshot } from "./model";
 import { ipText, isUnset, networkOf, prefixLength, sameSubnet } from "./model/addresses";
 
@@ -42,25 +47,82 @@ function swappedGroups(a: string, b: string): boolean {
   return diff.length === 2 && x[diff[0]] === y[diff[1]] && x[diff[1]] === y[diff[0]];
 }
 
-/** The one candidate a typo away from `typed` (the closest; none when two are equally close or it is too short to tell). */
-export function closest<T>(typed: string, candidates: { name: string; what: T }[]): { name: string; what: T } | null {
+/** How many times each character occurs (codes above 127 share one count, which can only lower the bound). */
+function histogram(text: string): number[] {
+  const counts: number[] = [];
+  for (let i = 0; i < 128; i++) counts.push(0);
+  for (let i = 0; i < text.length; i++) counts[Math.min(text.charCodeAt(i), 127)]++;
+  return counts;
+}
+
+/** The characters `text` has in common with the counted text; `used` is all zeros before and after. */
+function common(counts: number[], used: number[], text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = Math.min(text.charCodeAt(i), 127);
+    if (used[c] < counts[c]) {
+      used[c]++;
+      n++;
+    }
+  }
+  for (let i = 0; i < text.length; i++) used[Math.min(text.charCodeAt(i), 127)] = 0;
+  return n;
+}
+
+/** A candidate, with its name as compared (trimmed, lower case) when a list is searched more than once. */
+type Candidate<T> = { name: string; what: T; key?: string };
+
+/**
+ * The one candidate a typo away from `typed` (the closest; none when two are equally close or it is too short
+ * to tell). A class has hundreds of names and Qt's engine is slow (issue 23: 50 ms a call), so a name is skipped
+ * as soon as it cannot change the answer, and the search stops at a tie one edit away.
+ */
+export function closest<T>(typed: string, candidates: Candidate<T>[]): { name: string; what: T } | null {
   const t = typed.trim().toLowerCase();
   // Two edits in a name of four letters is another name, not a typo.
   const max = t.length < 5 ? 1 : 2;
-  let found: { name: string; what: T } | null = null;
+  let found: Candidate<T> | null = null;
   let best = max + 1;
   let tie = false;
+  const counts = histogram(t);
+  const used = histogram("");
   for (const c of candidates) {
-    const n = c.name.trim().toLowerCase();
+    // What could still change the answer: a name as close as the one found, or closer than a tie.
+    const cap = !found ? max : tie ? best - 1 : best;
+    if (cap < 1) break;
+    const n = c.key === undefined ? c.name.trim().toLowerCase() : c.key;
     if (!n || n === t) continue;
-    const d = swappedGroups(t, n) ? 1 : editDistance(t, n, max);
+    // Every edit changes the characters in common by one at most (a swap by none).
+    if (Math.max(t.length, n.length) - common(counts, used, n) > cap) continue;
+    const d = swappedGroups(t, n) ? 1 : editDistance(t, n, cap);
     if (d < best) {
       best = d;
       found = c;
       tie = false;
     } else if (d === best && found && found.name.toLowerCase() !== n) tie = true;
   }
-  return found && !tie ? found : null;
+  return found && !tie ? { name: found.name, what: found.what } : null;
+}
+
+/** The memo a snapshot's index keeps (src/model/topology.ts), or a throwaway one. */
+type Memo = { [key: string]: unknown };
+
+function memoized<T>(memo: Memo, key: string, make: () => T): T {
+  if (!Object.prototype.hasOwnProperty.call(memo, key)) memo[key] = make();
+  return memo[key] as T;
+}
+
+/** closest() over a list kept on the memo under `list`, its answer for `typed` kept too. */
+function closestIn(
+  memo: Memo,
+  list: string,
+  make: () => { name: string; what: string }[],
+  typed: string,
+): { name: string; what: string } | null {
+  const candidates = memoized(memo, "near\n" + list, () =>
+    make().map((c) => ({ name: c.name, what: c.what, key: c.name.trim().toLowerCase() })),
+  );
+  return memoized(memo, "near\n" + list + "\n" + typed, () => closest(typed, candidates));
 }
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1);
@@ -94,16 +156,37 @@ function addresses(s: Snapshot): { name: string; what: string }[] {
   return out;
 }
 
+function accountsIn(memo: Memo, s: Snapshot, domain: string): { server: string; users: string[] } | null {
+  return memoized(memo, "near\naccounts\n" + domain.toLowerCase(), () => accountsOf(s, domain));
+}
+
+function usersOf(server: { users: string[] }): { name: string; what: string }[] {
+  return server.users.map((u) => ({ name: u, what: u }));
+}
+
+/** The addresses of the devices that run a mail server. */
+function serverAddresses(s: Snapshot, all: { name: string; what: string }[]): { name: string; what: string }[] {
+  const servers: { [name: string]: boolean } = {};
+  for (const d of s.devices) if (d.mail && d.mail !== "none") servers["#" + d.name] = true;
+  return all.filter((a) => servers["#" + a.what] === true);
+}
+
 /** The words of a fate, with the typo or the empty setting named where the lab shows one. */
-export function nearMiss(snapshot: Snapshot, mail: MailFacts, fate: Fate): { cause: string; fix: string } | null {
+export function nearMiss(
+  snapshot: Snapshot,
+  mail: MailFacts,
+  fate: Fate,
+  memo: Memo = {},
+): { cause: string; fix: string } | null {
   const to = mail.to.trim();
   switch (fate.rule) {
     case "relay-no-a-record":
     case "relay-wrong-domain":
     case "relay-not-a-mail-server": {
       const domain = domainOf(to);
-      if (domains(snapshot).some((d) => d.name.toLowerCase() === domain.toLowerCase())) return null;
-      const near = closest(domain, domains(snapshot));
+      const all = memoized(memo, "near\ndomains", () => domains(snapshot));
+      if (all.some((d) => d.name.toLowerCase() === domain.toLowerCase())) return null;
+      const near = closestIn(memo, "domains", () => all, domain);
       if (!near) return null;
       return {
         cause: `no mail server serves ${domain}; did you mean ${near.name} (${near.what})?`,
@@ -112,13 +195,8 @@ export function nearMiss(snapshot: Snapshot, mail: MailFacts, fate: Fate): { cau
     }
     case "local-unknown-recipient":
     case "remote-unknown-recipient": {
-      const server = accountsOf(snapshot, domainOf(to));
-      const near =
-        server &&
-        closest(
-          userOf(to),
-          server.users.map((u) => ({ name: u, what: u })),
-        );
+      const server = accountsIn(memo, snapshot, domainOf(to));
+      const near = server && closestIn(memo, "users\n" + server.server, () => usersOf(server), userOf(to));
       if (!server || !near) return null;
       const address = near.name + "@" + domainOf(to);
       return {
@@ -127,13 +205,8 @@ export function nearMiss(snapshot: Snapshot, mail: MailFacts, fate: Fate): { cau
       };
     }
     case "unknown-sender": {
-      const server = accountsOf(snapshot, domainOf(mail.from));
-      const near =
-        server &&
-        closest(
-          userOf(mail.from),
-          server.users.map((u) => ({ name: u, what: u })),
-        );
+      const server = accountsIn(memo, snapshot, domainOf(mail.from));
+      const near = server && closestIn(memo, "users\n" + server.server, () => usersOf(server), userOf(mail.from));
       if (!server || !near) return null;
       return {
         cause: `${server.server} has no account ${userOf(mail.from)}; did you mean ${near.name}?`,
@@ -143,13 +216,12 @@ export function nearMiss(snapshot: Snapshot, mail: MailFacts, fate: Fate): { cau
     case "server-unreachable": {
       const ip = mail.server.trim();
       if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return null;
-      if (addresses(snapshot).some((a) => a.name === ip)) return noRouter(snapshot, mail.device, ip);
+      const all = memoized(memo, "near\naddresses", () => addresses(snapshot));
+      if (all.some((a) => a.name === ip)) return noRouter(snapshot, mail.device, ip);
       // A mail server a typo away first: that is what the field is for.
-      const all = addresses(snapshot);
-      const servers = all.filter((a) =>
-        snapshot.devices.some((d) => d.name === a.what && !!d.mail && d.mail !== "none"),
-      );
-      const near = closest(ip, servers) || closest(ip, all);
+      const near =
+        closestIn(memo, "servers", () => serverAddresses(snapshot, all), ip) ||
+        closestIn(memo, "addresses", () => all, ip);
       if (!near) return null;
       return {
         cause: `${ip}: no device has this address; ${near.what} has ${near.name}`,

@@ -32,7 +32,7 @@ export function judge(
     return null; // a snapshot the model cannot read is as good as none: the generic text stays
   }
   const expected = terminalOf(fate);
-  const verdict = explain(snapshot, mail, fate);
+  const verdict = explain(snapshot, mail, fate, topo);
   const o = fate.outcome;
   if (o.kind !== "unknown" && expected !== code) verdict.disagrees = { pt: code, model: expected };
   const bounced = code === 2 && o.kind === "bounced";
@@ -40,9 +40,10 @@ export function judge(
 }
 
 /** A mail's verdict in the lab's words: a typo the lab shows is named as the likely fix (near-miss.ts). */
-export function explain(snapshot: Snapshot, mail: MailFacts, fate: Fate): Verdict {
+export function explain(snapshot: Snapshot, mail: MailFacts, fate: Fate, topo?: Topology): Verdict {
   const verdict = verdictOf(fate);
-  const near = nearMiss(snapshot, mail, fate);
+  // The snapshot's index keeps what the search for a typo found, for the next mail judged against it.
+  const near = nearMiss(snapshot, mail, fate, topo ? topo.memo : {});
   if (near) {
     verdict.cause = near.cause;
     verdict.fix = near.fix;

@@ -14,6 +14,35 @@ describe("what is a typo away", () => {
     expect(editDistance("alpha.edu", "beta.org")).toBe(3);
   });
 
+  it("skips only names no typo away: the same answer as trying every name", () => {
+    // closest() skips a name by the letters it shares before the edit distance; the skip must never change the answer.
+    let seed = 23;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const word = () => Array.from({ length: 3 + random(5) }, () => "abcdé1"[random(6)]).join("");
+    const reference = (typed: string, names: string[]) => {
+      const max = typed.length < 5 ? 1 : 2;
+      const scored = names.filter((n) => n !== typed).map((n) => ({ n, d: editDistance(typed, n, max) }));
+      const best = Math.min(max + 1, ...scored.map((s) => s.d));
+      const at = [...new Set(scored.filter((s) => s.d === best && best <= max).map((s) => s.n))];
+      return at.length === 1 ? at[0] : null;
+    };
+    let found = 0;
+    for (let i = 0; i < 400; i++) {
+      const names = Array.from({ length: 1 + random(12) }, word);
+      const typed = word();
+      const got = closest(
+        typed,
+        names.map((name) => ({ name, what: name })),
+      );
+      expect(got ? got.name : null).toBe(reference(typed, names));
+      if (got) found++;
+    }
+    expect(found).toBeGreaterThan(20); // the cases include typos, not only strangers
+  });
+
   it("takes the one closest name, none on a tie, and one edit at most in a short name", () => {
     const names = (...n: string[]) => n.map((name) => ({ name, what: name }));
     expect(closest("carl", names("carol", "karl"))).toBeNull(); // carl → carol and karl are both one edit
@@ -145,5 +174,59 @@ describe("two networks and no router", () => {
       "PC-Ann (192.168.2.11/24) and SRV-MAIL (192.168.1.10) are on different networks, and the lab has no router to join them",
       "give PC-Ann an address in 192.168.1.0/24, or correct the masks, so both are on one network",
     ]);
+  });
+});
+
+describe("a snapshot's memo of typos", () => {
+  // Two servers, each with its own users; one memo, as the engine keeps one per snapshot (issue 23).
+  const server = (name: string, domain: string, users: string[]) => ({
+    name,
+    kind: "server" as const,
+    power: true,
+    ports: [
+      {
+        name: "FastEthernet0",
+        ip: name === "MAIL-A" ? "10.0.0.1" : "10.0.0.2",
+        mask: "255.0.0.0",
+        up: true,
+        dhcp: false,
+      },
+    ],
+    gateway: "",
+    dnsServer: "",
+    arp: [],
+    mail: { smtpOn: true, pop3On: true, domain, accounts: users.map((u) => u + ":x") },
+    dns: "none" as const,
+    routing: "none" as const,
+  });
+  const snapshot: Snapshot = {
+    devices: [server("MAIL-A", "a.lab", ["carol", "dave"]), server("MAIL-B", "b.lab", ["karl", "erin"])],
+    links: [],
+  };
+  const unknown = (to: string) => {
+    const fate: Fate = {
+      codes: [1, 3, 2],
+      outcome: { kind: "bounced", server: "MAIL-A", mailbox: "", dsn: "unknown-recipient" },
+      cause: "",
+      fix: "",
+      rule: "remote-unknown-recipient",
+      evidence: "pkt",
+      steps: [],
+    };
+    return { device: "PC0", from: "x@a.lab", to, password: "x", server: "10.0.0.1", fate };
+  };
+
+  it("answers the same typo on each server from that server's accounts", () => {
+    const memo = {};
+    const ask = (to: string) => {
+      const m = unknown(to);
+      return nearMiss(snapshot, m, m.fate, memo);
+    };
+    expect(ask("carl@a.lab")!.cause).toBe("MAIL-A has no account carl; did you mean carol@a.lab?");
+    expect(ask("carl@b.lab")!.cause).toBe("MAIL-B has no account carl; did you mean karl@b.lab?");
+    // Asked again, from the memo: the same words.
+    expect(ask("carl@a.lab")!.cause).toBe("MAIL-A has no account carl; did you mean carol@a.lab?");
+    expect(ask("zed@a.lab")).toBeNull();
+    expect(Object.keys(memo).length).toBeGreaterThan(0);
   });
 });
