@@ -14,7 +14,104 @@ export type PathItem =
 export interface LanMember {
   at: Endpoint;
   /** What lies between the start port and this member. */
-  path: PathItem[];
+  readonly path: PathItem[];
+}
+
+/**
+ * The way to a member, kept as little as it can be: Qt's garbage collector marks every live object in
+ * each pass, about 60 ms at 400,000 (issue 23: no call over 50 ms), and a switch of 150 hosts seen from
+ * each of them was 150 × 150 paths of five items. Now the trail up to a switch is shared by everything
+ * beyond it, a member keeps the last hop it came in by, and its path is made when asked for.
+ */
+type Trail = { item: PathItem; prev: Trail } | null;
+
+/**
+ * A frame on its way: the trail so far, out of a port (none at the start), over a link, to a device's port.
+ * Where it ends at a host or a router port, it is that member of the LAN itself (one object a member).
+ */
+class Way implements LanMember {
+  /** The device and port it reached (a host's or a router's), set when it got there. */
+  reachedDevice: DeviceFacts | null = null;
+  reachedPort: PortFacts | null = null;
+
+  constructor(
+    readonly base: Trail,
+    readonly outDevice: DeviceFacts | null,
+    readonly outPort: PortFacts | null,
+    readonly link: LinkFacts,
+    readonly device: string,
+    readonly port: string,
+    /** Its 802.1Q tag on the wire (null: untagged). */
+    public tag: number | null,
+    private readonly items: Items,
+  ) {}
+
+  get at(): Endpoint {
+    return { device: this.reachedDevice as DeviceFacts, port: this.reachedPort as PortFacts };
+  }
+
+  get path(): PathItem[] {
+    const at = this.at;
+    return trailItems(this.base).concat(hopItems(this.items, this, at.device), [this.items.port(at.device, at.port)]);
+  }
+}
+
+/** The path items of a topology, each made once and shared by every LAN seen in it. */
+class Items {
+  private readonly made: { [key: string]: PathItem } = {};
+
+  port(device: DeviceFacts, port: PortFacts): PathItem {
+    return this.once("p\n" + device.name + "\n" + port.name, () => ({ kind: "port", device, port }));
+  }
+
+  device(device: DeviceFacts): PathItem {
+    return this.once("d\n" + device.name, () => ({ kind: "device", device }));
+  }
+
+  link(link: LinkFacts): PathItem {
+    const ends = link.a.device + "\n" + link.a.port + "\n" + link.b.device + "\n" + link.b.port;
+    return this.once("l\n" + ends, () => ({ kind: "link", link }));
+  }
+
+  private once(key: string, make: () => PathItem): PathItem {
+    if (!Object.prototype.hasOwnProperty.call(this.made, key)) this.made[key] = make();
+    return this.made[key];
+  }
+}
+
+/** A member that is not the end of a way: a switch's SVI, or a router's sub-interface behind the port a way reached. */
+class Member implements LanMember {
+  constructor(
+    private readonly device: DeviceFacts,
+    private readonly port: PortFacts,
+    /** The trail to the switch (an SVI), or the way to the physical port (a sub-interface). */
+    private readonly base: Trail,
+    private readonly way: Way | null,
+    private readonly items: Items,
+  ) {}
+
+  get at(): Endpoint {
+    return { device: this.device, port: this.port };
+  }
+
+  get path(): PathItem[] {
+    const w = this.way;
+    const last = [this.items.port(this.device, this.port)];
+    return w ? w.path.concat(last) : trailItems(this.base).concat(last);
+  }
+}
+
+function trailItems(trail: Trail): PathItem[] {
+  const out: PathItem[] = [];
+  for (let t = trail; t; t = t.prev) out.push(t.item);
+  return out.reverse();
+}
+
+/** What a hop adds to the trail: the port it left by, the link, and the device it came to. */
+function hopItems(items: Items, way: Way | null, device: DeviceFacts): PathItem[] {
+  if (!way) return [];
+  const out = way.outDevice && way.outPort ? [items.port(way.outDevice, way.outPort)] : [];
+  return out.concat([items.link(way.link), items.device(device)]);
 }
 
 export interface Lan {
@@ -29,6 +126,8 @@ export interface Lan {
   uncertain: string | null;
   /** Every device the flood met (switches, members, devices off), for what the model does not cover (unmodeled.ts). */
   devices: DeviceFacts[];
+  /** Members by address, made on the first memberAt(). */
+  byIp?: { [ip: string]: LanMember };
 }
 
 /** `flat`: as if no switch had VLANs, to tell a VLAN that parts two hosts from a missing cable. */
@@ -48,51 +147,59 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
     if (uncertain === null) uncertain = why;
   };
   const seen: { [key: string]: boolean } = {};
-  // A frame at a port, with its 802.1Q tag on the wire (null: untagged).
-  const queue: { device: string; port: string; path: PathItem[]; tag: number | null }[] = [];
-  const follow = (d: DeviceFacts, p: PortFacts, tag: number | null, path: PathItem[]) => {
+  const queue: Way[] = [];
+  const items = itemsOf(topo);
+  const follow = (d: DeviceFacts, p: PortFacts, tag: number | null, base: Trail, out: PortFacts | null) => {
     for (const hop of topo.linksAt(d.name, p.name)) {
       if (!ideal && hop.link.up === null)
         doubt("the state of the link " + hop.link.a.device + " — " + hop.link.b.device + " could not be read");
       if (!ideal && hop.link.up !== true) continue;
-      const next = path.concat([{ kind: "link", link: hop.link }]);
-      queue.push({ device: hop.far.device, port: hop.far.port, path: next, tag });
+      const outDevice = out ? d : null;
+      queue.push(new Way(base, outDevice, out, hop.link, hop.far.device, hop.far.port, tag, items));
     }
   };
-  const join = (d: DeviceFacts, p: PortFacts, path: PathItem[]) =>
-    members.push({ at: { device: d, port: p }, path: path.concat([{ kind: "port", device: d, port: p }]) });
+  const join = (d: DeviceFacts, p: PortFacts, base: Trail, way: Way | null) =>
+    members.push(new Member(d, p, base, way, items));
   // Out of a switch in VLAN v (a hub: v null, the tag passes as it came): its SVI for v joins.
-  const flood = (d: DeviceFacts, from: PortFacts | null, v: number | null, tag: number | null, path: PathItem[]) => {
+  const flood = (d: DeviceFacts, from: PortFacts | null, v: number | null, tag: number | null, path: Trail) => {
     for (const q of d.ports || []) {
       // A radio (several associations on one port: wireless.ts) relays between its clients.
       if ((q === from && topo.linksAt(d.name, q.name).length < 2) || q.routed) continue;
       if (q.vlan) {
-        if (v !== null && q.vlan.parent === null && q.vlan.id === v && (ideal || q.up !== false)) join(d, q, path);
+        if (v !== null && q.vlan.parent === null && q.vlan.id === v && (ideal || q.up !== false))
+          join(d, q, path, null);
         continue;
       }
       if (!ideal && q.up === null) doubt(d.name + " " + q.name + "'s state could not be read");
       if (!ideal && q.up !== true) continue;
-      const out = path.concat([{ kind: "port", device: d, port: q }]);
-      if (v === null) follow(d, q, tag, out);
+      if (v === null) follow(d, q, tag, path, q);
       else {
         const m = modeOf(topo, d, q);
         if (m.mode !== "trunk") {
-          if (m.access === v) follow(d, q, null, out);
-        } else if (m.allowed === null || m.allowed.indexOf(v) >= 0) follow(d, q, v === m.native ? null : v, out);
+          if (m.access === v) follow(d, q, null, path, q);
+        } else if (m.allowed === null || m.allowed.indexOf(v) >= 0) follow(d, q, v === m.native ? null : v, path, q);
       }
     }
   };
   const s = start.port;
   seen[start.device.name + "#" + s.name + "#" + null] = true;
-  if (s.vlan && s.vlan.parent === null) flood(start.device, s, flat ? null : s.vlan.id, null, []);
+  if (s.vlan && s.vlan.parent === null) flood(start.device, s, flat ? null : s.vlan.id, null, null);
   else if (s.vlan) {
     const parent = topo.port(start.device, s.vlan.parent || "");
     if (parent)
-      follow(start.device, parent, s.vlan.native ? null : s.vlan.id, [
-        { kind: "port", device: start.device, port: parent },
-      ]);
-  } else follow(start.device, s, null, []);
-  for (let at = queue.shift(); at; at = queue.shift()) {
+      follow(
+        start.device,
+        parent,
+        s.vlan.native ? null : s.vlan.id,
+        { item: items.port(start.device, parent), prev: null },
+        null,
+      );
+  } else follow(start.device, s, null, null, null);
+  // By index, not shift(), and devices met kept by name: a class of 300 on one switch is
+  // flooded from each sender, and Qt's engine pays for every element moved or compared.
+  const met: { [name: string]: boolean } = {};
+  for (let next = 0; next < queue.length; next++) {
+    const at = queue[next];
     const key = at.device + "#" + at.port + "#" + at.tag;
     if (seen[key]) continue;
     seen[key] = true;
@@ -101,13 +208,15 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
       doubt(at.device + " is not in the snapshot");
       continue;
     }
-    if (devices.indexOf(d) < 0) devices.push(d);
+    if (!met["#" + d.name]) {
+      met["#" + d.name] = true;
+      devices.push(d);
+    }
     const p = topo.port(d, at.port);
     if (!p) {
       doubt(d.ports === null ? d.name + "'s ports could not be read" : d.name + " has no port " + at.port);
       continue;
     }
-    const path = at.path.concat([{ kind: "device", device: d }]);
     if (!ideal && (d.power === null || p.up === null))
       doubt((d.power === null ? d.name + "'s power" : d.name + " " + p.name + "'s state") + " could not be read");
     if (!ideal && (d.power !== true || p.up !== true)) continue;
@@ -118,17 +227,21 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
     if (flat) at.tag = null;
     if (!joinsLan(d.kind) || p.routed) {
       // A host or routed port takes untagged frames; a router's sub-interface those of its VLAN.
-      if (at.tag === null || flat) join(d, p, path);
+      at.reachedDevice = d;
+      at.reachedPort = p;
+      if (at.tag === null || flat) members.push(at);
       for (const sub of d.ports || [])
         if (
           sub.vlan &&
           sub.vlan.parent === p.name &&
           (flat || (at.tag === null ? sub.vlan.native : sub.vlan.id === at.tag))
         )
-          join(d, sub, path.concat([{ kind: "port", device: d, port: p }]));
+          join(d, sub, null, at);
       continue;
     }
-    const inPath = path.concat([{ kind: "port", device: d, port: p }]);
+    // A switch or hub: the trail grows by the hop in, shared by every member beyond.
+    let inPath: Trail = at.base;
+    for (const item of hopItems(items, at, d).concat([items.port(d, p)])) inPath = { item, prev: inPath };
     if (d.kind !== "switch" || flat) {
       flood(d, p, null, at.tag, inPath);
       continue;
@@ -176,9 +289,23 @@ function knowsVlan(d: DeviceFacts, v: number): boolean | null {
   return null;
 }
 
-/** The member of the LAN that carries this address. */
+/** The member of the LAN that carries this address (the first, as a lab may have it twice). */
 export function memberAt(lan: Lan, ip: string): LanMember | null {
-  return lan.members.filter((m) => m.at.port.ip !== null && m.at.port.ip.trim() === ip.trim())[0] || null;
+  if (!lan.byIp) {
+    const byIp: { [ip: string]: LanMember } = {};
+    for (const m of lan.members) {
+      const key = "#" + (m.at.port.ip === null ? "" : m.at.port.ip.trim());
+      if (m.at.port.ip !== null && !Object.prototype.hasOwnProperty.call(byIp, key)) byIp[key] = m;
+    }
+    lan.byIp = byIp;
+  }
+  const key = "#" + ip.trim();
+  return Object.prototype.hasOwnProperty.call(lan.byIp, key) ? lan.byIp[key] : null;
+}
+
+function itemsOf(topo: Topology): Items {
+  if (!topo.memo.lanItems) topo.memo.lanItems = new Items();
+  return topo.memo.lanItems as Items;
 }
 
 type Missed = { kind: "unknown"; what: string } | { kind: "fail"; cause: string; fix: string };
