@@ -72,7 +72,7 @@ export function readAnswer(name: string, bytes: ArrayBuffer | null, ms = LAB_REA
 }
 
 /** Calls the engine as the panel does ($se "mailConsoleRequest"): its answer, as object or JSON text. */
-export type AskEngine = (request: { type: "labCheck" }) => Promise<unknown>;
+export type AskEngine = (request: { type: "labCheck"; id?: number; from?: number }) => Promise<unknown>;
 
 function labCheckOf(value: unknown): LabCheck {
   let v = value;
@@ -80,6 +80,24 @@ function labCheckOf(value: unknown): LabCheck {
   const reply = v as { ok: boolean; value?: LabCheck; error?: string } | null;
   if (!reply?.ok || !reply.value) throw new Error(reply?.error || "the engine gave no Lab check");
   return reply.value;
+}
+
+/**
+ * The Lab check with all its cells: a large one comes in pages (LabPage, issue 23), asked for one after
+ * another as the panel does; null while the lab is still being worked out, or when a page belongs to a
+ * check begun afresh meanwhile (the next refresh asks again).
+ */
+export async function wholeLabCheck(ask: AskEngine): Promise<LabCheck | null> {
+  const first = labCheckOf(await ask({ type: "labCheck" }));
+  if (first.pending) return null;
+  const cells = first.cells.slice();
+  for (let p = first.page; p && cells.length < p.total; ) {
+    const next = labCheckOf(await ask({ type: "labCheck", id: p.id, from: cells.length }));
+    if (next.pending || !next.page || next.page.id !== p.id || next.page.from !== cells.length) return null;
+    cells.push(...next.cells);
+    p = next.page;
+  }
+  return { ...first, cells };
 }
 
 const MARKS: { [outcome: string]: string } = { delivered: "✓", bounced: "↩", unknown: "?" };
@@ -131,15 +149,11 @@ export function ActivityView({ name, world, ask }: { name: string; world: WorldV
   useEffect(() => {
     let live = true;
     const run = () =>
-      ask({ type: "labCheck" }).then(
-        (v) => {
-          if (!live) return;
-          try {
-            setCurrent(labCheckOf(v));
-            setError("");
-          } catch (e) {
-            setError(oneLine(e));
-          }
+      wholeLabCheck(ask).then(
+        (check) => {
+          if (!live || !check) return;
+          setCurrent(check);
+          setError("");
         },
         (e) => live && setError(oneLine(e)),
       );

@@ -125,7 +125,7 @@ export class Engine {
       saveDraft: (r) => this.prefs.keepDraft(r),
       predict: (r) => this.diagnosis.check(r),
       fidelityReport: () => ({ ok: true, value: { text: this.diagnosis.reportText(VERSION) } }),
-      labCheck: () => ({ ok: true, value: this.labCheck() }),
+      labCheck: (r) => ({ ok: true, value: this.labCheck(r) }),
       clearLog: () => this.clearLog(),
       saveLog: (r) => saveLog(this.host.ipc, this.host.now(), r.format, r.text),
       saveSettings: (r) => this.changeSettings(r),
@@ -285,9 +285,9 @@ export class Engine {
     return { c, ids: log.ids };
   }
 
-  /** The Lab check, named by the file it describes. */
-  private labCheck(): LabCheck {
-    const check = this.diagnosis.labCheck();
+  /** The Lab check (a page of it: LabPage), named by the file it describes. */
+  private labCheck(r: RequestOf<"labCheck">): LabCheck {
+    const check = this.diagnosis.labCheck(r);
     const path = text(() => this.host.ipc.appWindow().getActiveFile().getSavedFilename()) || "";
     check.file = path.split(/[\\/]/).pop() || "";
     return check;

@@ -143,6 +143,19 @@ export interface LabCheck {
   file?: string;
   /** A large lab is still being read or worked out (cells empty): ask again shortly. */
   pending?: Pending;
+  /** Which of the check's cells these are: a large one comes in pages (issue 23). */
+  page?: LabPage;
+}
+
+/**
+ * cells[from…] of the `total` of the check `id`. The rest: labCheck { id, from: from + cells.length }, until
+ * `total`. senders, roster and causes come with from 0 only. An answer of another id or from 0 (the lab
+ * was read afresh meanwhile), or pending, is a new check: start over, never join two.
+ */
+export interface LabPage {
+  id: number;
+  from: number;
+  total: number;
 }
 
 /** How far a reading of a large lab is, in steps: a "pending" answer is asked for again shortly. */
@@ -235,8 +248,8 @@ export interface Requests {
   predict: MailAccount & { device: string; to: string[] };
   /** The text a teacher pastes into an issue: PT's version, mailSent's shapes, predictions PT contradicted. */
   fidelityReport: object;
-  /** The Lab check: who can mail whom, from the lab as it is now. Sends nothing. */
-  labCheck: object;
+  /** The Lab check: who can mail whom, from the lab as it is now. Sends nothing. With id and from: its next page (LabPage). */
+  labCheck: { id?: number; from?: number };
   clearLog: object;
   /** Writes text into the PT user folder. */
   saveLog: { format: "csv" | "json"; text: string };

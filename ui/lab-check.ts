@@ -78,6 +78,12 @@ export class LabCheckView extends LabResultView<LabCheckProps, LabCheckState> {
   };
   /** A pending answer's next ask. */
   private again: ReturnType<typeof setTimeout> | undefined;
+  /** A check coming in pages (issue 23): its cells so far, and the stamp of the ask its first page answered. */
+  private pages: { check: LabCheck; stamp: LabStamp } | null = null;
+  /** Numbers the asks: the answer to an ask that a newer one replaced is dropped. */
+  private asks = 0;
+  /** The note on screen says how far a read or a transfer is: an answer that changes nothing clears it. */
+  private progress = false;
   /** The grade of the check on screen, kept while neither changes: the grid redraws only when its marks do. */
   private graded: { check: LabCheck; expectation: Expectation; grade: Grade } | null = null;
 
@@ -162,28 +168,65 @@ export class LabCheckView extends LabResultView<LabCheckProps, LabCheckState> {
 
   /** Asks for the check; quietly (no "Reading…") when it is asked again on its own. */
   run(quiet = false): void {
-    const { store, call } = this.props;
-    const stamp = labStamp(store);
+    // A check still coming in pages goes on: asked again on its own, it would start over every few seconds.
+    if (quiet && this.pages) return;
+    this.pages = null;
     if (!quiet) this.setState({ note: "Reading the lab…" });
+    this.ask(quiet);
+  }
+
+  /** One labCheck: the check, or the next page of the one coming in; only the whole check is shown. */
+  private ask(quiet: boolean): void {
     clearTimeout(this.again);
-    call({ type: "labCheck" })
+    const stamp = labStamp(this.props.store);
+    const n = ++this.asks;
+    const got = this.pages;
+    const p = got?.check.page;
+    this.props
+      .call(got && p ? { type: "labCheck", id: p.id, from: got.check.cells.length } : { type: "labCheck" })
       .then(
         (r) => {
-          const pending = r.ok && r.value.pending;
-          if (!pending) return r.ok ? this.take(r.value, stamp, quiet) : this.setState({ note: r.error });
+          if (n !== this.asks) return false;
+          this.pages = null;
+          if (!r.ok) return this.setState({ note: r.error });
+          const { pending, page, cells } = r.value;
           // A large lab, still being read: "Reading the lab… 40%", and asked again shortly.
-          this.setState({ note: readingNote(pending) });
-          this.again = setTimeout(() => this.run(quiet), PENDING_MS);
-          return "pending";
+          if (pending) return this.later(readingNote(pending), quiet);
+          const first = !page?.from;
+          // A page joins only the check it continues; the engine answers anything else from the first page.
+          const on = !first && got && p && p.id === page.id && page.from === got.check.cells.length ? got : null;
+          if (!first && !on) return this.later("", quiet);
+          const check = on ? on.check : { ...r.value, cells: cells.slice() };
+          if (on) check.cells.push(...cells);
+          const whole = on ? on.stamp : stamp;
+          if (!page || page.from + cells.length >= page.total) return this.take(check, whole, quiet);
+          this.pages = { check, stamp: whole };
+          this.progress = true;
+          this.setState({ note: `Receiving the check… ${Math.floor((100 * check.cells.length) / page.total)}%` });
+          this.ask(quiet);
+          return false;
         },
-        (e: Error) => this.setState({ note: "Lab check failed: " + e.message }),
+        (e: Error) => {
+          if (n !== this.asks) return false;
+          this.pages = null;
+          this.setState({ note: "Lab check failed: " + e.message });
+        },
       )
-      .then((pending) => pending === "pending" || this.follow());
+      .then((ended) => ended === false || this.follow());
+  }
+
+  /** Asked again shortly, from the start; `note` says why. */
+  private later(note: string, quiet: boolean): false {
+    this.progress = !!note;
+    if (note) this.setState({ note });
+    this.again = setTimeout(() => this.run(quiet), PENDING_MS);
+    return false;
   }
 
   componentWillUnmount(): void {
     super.componentWillUnmount();
     clearTimeout(this.again);
+    this.asks++;
   }
 
   /**
@@ -193,6 +236,8 @@ export class LabCheckView extends LabResultView<LabCheckProps, LabCheckState> {
    * predicted when it was sent. "Check again" predicts every pair anew.
    */
   private take(fresh: LabCheck, stamp: LabStamp, quiet: boolean) {
+    const progress = this.progress;
+    this.progress = false;
     this.setState((s) => {
       const before = s.check;
       const shape =
@@ -202,7 +247,7 @@ export class LabCheckView extends LabResultView<LabCheckProps, LabCheckState> {
           ? { ...fresh, cells: fresh.cells.map((c, i) => (pairKey(c) in s.sent ? before.cells[i] : c)) }
           : fresh;
       const same = !!before && gridText(before) === gridText(check);
-      const note = quiet ? (same ? s.note : `Updated at ${clock(stamp.at)}: the lab changed.`) : "";
+      const note = quiet ? (same ? (progress ? "" : s.note) : `Updated at ${clock(stamp.at)}: the lab changed.`) : "";
       return {
         check,
         stamp,
