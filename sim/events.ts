@@ -13,6 +13,12 @@ let uuidCounter = 0;
 /** Registrations alive across every simulated object: cleanUp must bring the engine's to zero. */
 export const liveRegistrations = { count: 0 };
 
+/**
+ * How the simulator calls a handler PT would call: a bench sets `around` to time each call into
+ * the engine on its own, apart from the simulator's work around it (build/bench/soak-qjs.js).
+ */
+export const handlerCalls: { around: ((event: string, call: () => void) => void) | null } = { around: null };
+
 export function nextUuid(): string {
   uuidCounter++;
   const hex = ("00000000" + uuidCounter.toString(16)).slice(-8);
@@ -59,7 +65,8 @@ export class SimObject implements IpcObject {
     for (const r of this.registrations.slice()) {
       if (r.event !== event) continue;
       if (this.registrations.indexOf(r) < 0) continue; // unregistered by an earlier handler
-      r.handler.call(r.context, src, args);
+      if (handlerCalls.around) handlerCalls.around(event, () => r.handler.call(r.context, src, args));
+      else r.handler.call(r.context, src, args);
     }
   }
 

@@ -7,7 +7,7 @@ export { decideFate, defaultBehaviour } from "../src/model";
 // The tests in Qt read the engine's answers and pushes as the panel does.
 export { decodeChanges, replyFromWire } from "../src/wire";
 export { hostClock, VirtualClock } from "./clock";
-export { liveRegistrations } from "./events";
+export { handlerCalls, liveRegistrations } from "./events";
 export { installPtGlobals } from "./pt-globals";
 export { POLICY, PROGRESS, PT_BEHAVIOUR, RULES } from "./rules";
 export { CATALOGUE, runScenario } from "./scenarios/catalogue";

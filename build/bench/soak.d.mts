@@ -12,7 +12,10 @@ export interface SoakResult {
   pulled: number;
   longestMs: { [kind: string]: number };
   over50: number;
-  labChecks: { ms: number; cells: number }[];
+  /** The slowest calls: [kind, what, ms, event index]. */
+  slowest: [string, string, number, number][];
+  /** Each Lab check: the last is read whole (pages add up to pairs); the others are one ask. */
+  labChecks: { ms: number; cells: number; pages: number; pairs: number }[];
   ms: number;
   handlersLeft: number;
 }

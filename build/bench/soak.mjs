@@ -85,6 +85,7 @@ export async function soakFigures({ runs = 1, events = 1000000 } = {}) {
     figures[`${flavour}.soakHeapRatio`] = ratio("heap");
     figures[`${flavour}.soakRssRatio`] = ratio("rss");
     figures[`${flavour}.soakLongestCallMs`] = median(all.map((r) => Math.max(...Object.values(r.result.longestMs))));
+    figures[`${flavour}.soakCallsOver50`] = median(all.map((r) => r.result.over50));
     figures[`${flavour}.soakLost`] = Math.max(...all.map((r) => r.result.lost + r.result.unreadable));
     figures[`${flavour}.soakMinutes`] = round(median(all.map((r) => r.result.ms / 60000)), 1);
   }
