@@ -20,8 +20,9 @@ const FIGURES = [
   ["buildMs", "cold `npm run build`, 5 runs", ["<=", 1000]],
   // 12 KB before the mail model and the IPC lab reader shipped in the engine (issues 11-13): the model alone is 11 KB;
   // 32 KB before VLANs and ACLs joined it (issue 20). The bound is now set by what loading costs (engineLoadMs):
-  // 30 ms in Qt 5.15 at 36 KB, about linear in the size, so 40 KB keeps module start well under 50 ms.
-  ["engineGzipBytes", "engine.js gzipped, with the mail model and the lab reader", ["<=", 40960]],
+  // 30 ms in Qt 5.15 at 36 KB, about linear in the size, so 40 KB kept module start well under 50 ms; 42 KB since
+  // the Lab check's pages and the slices of issue 23 (41.1 KB: 35 and 38 ms under load, 2 cores busy).
+  ["engineGzipBytes", "engine.js gzipped, with the mail model and the lab reader", ["<=", 43008]],
   ["engineBytes", "engine.js", null],
   ...perQt("engineLoadMs", "engine.js evaluated and main() called, as PT starts the module (build/bench/load-qjs.js)", ["<=", 50]),
   ...perQt("engineEvalRatio", "evaluating engine.js ÷ reading as many characters of one string literal", null),
