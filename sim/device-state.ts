@@ -3,6 +3,8 @@
 // (processes.ts) and the DHCP leases (dhcp.ts). SimDevice (device.ts) adds what
 // a device tells the world (device-host.ts) and the processes it hands out; the
 // readers stand below it, so no file imports a file that imports it.
+
+import { networkOf } from "../src/model/addresses";
 import type { AclFacts, PortFacts, Wlan } from "../src/model/snapshot";
 import { SimObject } from "./events";
 import type { SimDnsServer, SimEmailServer, SimPop3Server, SimSmtpServer } from "./services";
@@ -112,4 +114,45 @@ export class DeviceState extends SimObject {
   getModel(): string {
     return KINDS[this.kind].model;
   }
+}
+
+/**
+ * What a warm device's ARP table holds in the simulator: every address on its own subnets, as ARP
+ * resolves no other (a next hop is on the subnet: the server, or the gateway). Every address of the
+ * lab made a 300-device class 90,000 entries to read, which Qt timed as the engine's (issue 23).
+ * Made once for a lab (addresses by subnet), then asked per device.
+ */
+export function warmArp(devices: readonly DeviceState[]): (device: DeviceState) => string[] {
+  const bySubnet: { [mask: string]: { [network: string]: string[] } } = {};
+  const subnetOf = (ip: string, mask: string) => "#" + String(networkOf(ip, mask));
+  const subnets = (mask: string) => {
+    if (!bySubnet[mask]) {
+      const index: { [network: string]: string[] } = {};
+      for (const d of devices)
+        for (const p of d.ports)
+          if (p.ip) {
+            const key = subnetOf(p.ip, mask);
+            if (!index[key]) index[key] = [];
+            index[key].push(p.ip);
+          }
+      bySubnet[mask] = index;
+    }
+    return bySubnet[mask];
+  };
+  return (device) => {
+    const out: string[] = [];
+    const seen: { [key: string]: boolean } = {};
+    for (const o of device.ports) {
+      if (!o.ip || !o.mask) continue;
+      const key = subnetOf(o.ip, o.mask);
+      if (seen[o.mask + key]) continue;
+      seen[o.mask + key] = true;
+      for (const ip of subnets(o.mask)[key] || [])
+        if (!seen["@" + ip]) {
+          seen["@" + ip] = true;
+          out.push(ip);
+        }
+    }
+    return out;
+  };
 }

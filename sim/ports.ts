@@ -113,6 +113,18 @@ export class SimLinkObject extends SimObject implements Link {
 export class SimPortTable {
   private readonly ports = new Map<string, SimPortObject>();
   private readonly cables = new Map<SimLink, SimLinkObject>();
+  /**
+   * What the cabling gives, worked out once per link list (the world replaces its list or adds to it,
+   * never edits it in place): a read of a 300-device lab asked each port's cable and name of a scan of
+   * every link, which Qt's engine timed as the engine's own calls (issue 23's soak).
+   */
+  private wiring: {
+    links: SimLink[];
+    length: number;
+    cableAt: { [port: string]: SimLink };
+    names: { [uuid: string]: { [index: number]: string } };
+    indexes: { [uuid: string]: number[] };
+  } | null = null;
 
   constructor(readonly world: PortWorld) {}
 
@@ -160,16 +172,38 @@ export class SimPortTable {
 
   /** As sim/snapshot.ts names them: a switch's ports by the order they were cabled, else the IOS name or PT's default. */
   nameOf(d: DeviceState, index: number): string {
-    if (d.kind === "switch") return switchPortNames(d, this.world.links)[index] || "FastEthernet0/0";
+    if (d.kind === "switch") {
+      const w = this.wired();
+      if (!w.names[d.uuid]) w.names[d.uuid] = switchPortNames(d, w.links);
+      return w.names[d.uuid][index] || "FastEthernet0/0";
+    }
     const p = d.ports[index];
     if (p?.name) return p.name;
     return d.kind === "router" ? "GigabitEthernet0/" + index : "FastEthernet" + index;
   }
 
   cableAt(d: DeviceState, index: number): SimLink | null {
-    for (const l of this.world.links)
-      if ((l.a.device === d && l.a.port === index) || (l.b.device === d && l.b.port === index)) return l;
-    return null;
+    const at = this.wired().cableAt;
+    const key = d.uuid + "#" + index;
+    return Object.prototype.hasOwnProperty.call(at, key) ? at[key] : null;
+  }
+
+  private wired() {
+    const links = this.world.links;
+    const w = this.wiring;
+    if (w && w.links === links && w.length === links.length) return w;
+    const cableAt: { [port: string]: SimLink } = {};
+    const indexes: { [uuid: string]: number[] } = {};
+    for (const l of links)
+      for (const end of [l.a, l.b]) {
+        const key = end.device.uuid + "#" + end.port;
+        // The first cable at a port, as a scan of the list in order found it.
+        if (!Object.prototype.hasOwnProperty.call(cableAt, key)) cableAt[key] = l;
+        if (!indexes[end.device.uuid]) indexes[end.device.uuid] = [];
+        indexes[end.device.uuid].push(end.port);
+      }
+    this.wiring = { links, length: links.length, cableAt, names: {}, indexes };
+    return this.wiring;
   }
 
   statusOf(d: DeviceState, index: number): boolean {
@@ -228,9 +262,7 @@ export class SimPortTable {
   private indexesOf(d: DeviceState): number[] {
     if (d.kind === "power") return [];
     if (d.kind !== "switch") return d.ports.map((_p, i) => i);
-    const out: number[] = [];
-    for (const l of this.world.links) for (const end of [l.a, l.b]) if (end.device === d) out.push(end.port);
-    return out;
+    return this.wired().indexes[d.uuid] || [];
   }
 }
 

@@ -4,7 +4,7 @@
 import type { ArpProcess, ArpTable, DnsClient, HostIp, RoutingProcess, StaticRoute } from "../src/pt";
 import { accessGroupLines, aclLines } from "./acl-lines";
 import type { DeviceHost } from "./device-host";
-import type { DeviceState, SimPort } from "./device-state";
+import { type DeviceState, type SimPort, warmArp } from "./device-state";
 import { argumentsExactly } from "./native";
 import type { DhcpSpec } from "./spec";
 import { switchportLines } from "./switchport-lines";
@@ -43,18 +43,14 @@ export class SimDnsClient implements DnsClient {
   }
 }
 
-/** The sim's ARP is all or nothing: a warm device has resolved every address (sim/rules.ts, coldArpFirstSendTimeout). */
+/** The sim's ARP is all or nothing: a warm device has resolved its subnets (sim/rules.ts, coldArpFirstSendTimeout). */
 export class SimArp implements ArpProcess {
   constructor(private device: Owner) {}
   getArpTable(): ArpTable {
     argumentsExactly(0, arguments.length, "getArpTable");
-    const entries: ArpTable["entries"] = [];
-    if (this.device.arpCold) return { entries };
-    const devices = this.device.world.devices;
-    for (let i = 0; i < devices.length; i++)
-      for (const p of devices[i].ports)
-        if (p.ip) entries.push({ ipAddress: p.ip, macAddress: macOf(i), portName: "FastEthernet0" });
-    return { entries };
+    if (this.device.arpCold) return { entries: [] };
+    const warm = warmArp(this.device.world.devices)(this.device);
+    return { entries: warm.map((ip, i) => ({ ipAddress: ip, macAddress: macOf(i), portName: "FastEthernet0" })) };
   }
 }
 

@@ -2,7 +2,7 @@
 // through PT's IPC from the same topology (src/model/snapshot.ts). The sim
 // knows every fact, so nothing here is null.
 import type { DeviceFacts, LinkFacts, PortFacts, Snapshot } from "../src/model";
-import type { DeviceState, SimPort } from "./device-state";
+import { type DeviceState, type SimPort, warmArp } from "./device-state";
 import type { SimLink } from "./links";
 import { switchPortNames } from "./switch-ports";
 
@@ -16,11 +16,10 @@ export function snapshotOf(world: WorldView): Snapshot {
   for (const d of world.devices) if (d.kind === "switch") switchPorts[d.uuid] = switchPortNames(d, world.links);
   const portName = (device: DeviceState, port: number): string =>
     device.kind === "switch" ? switchPorts[device.uuid][port] : hostOrRouterPort(device, port);
-  // The sim's ARP is all or nothing: a warm host has resolved every address (sim/rules.ts, coldArpFirstSendTimeout).
-  const everyAddress: string[] = [];
-  for (const d of world.devices) for (const p of d.ports) if (p.ip) everyAddress.push(p.ip);
+  // The sim's ARP is all or nothing: a warm host has resolved its subnets (sim/rules.ts, coldArpFirstSendTimeout).
+  const arpOf = warmArp(world.devices);
   return {
-    devices: world.devices.map((d) => deviceFacts(d, everyAddress, world.links, portName)),
+    devices: world.devices.map((d) => deviceFacts(d, arpOf(d), world.links, portName)),
     links: world.links.map(
       (l): LinkFacts => ({
         a: { device: l.a.device.name, port: portName(l.a.device, l.a.port) },
@@ -39,7 +38,7 @@ function hostOrRouterPort(device: DeviceState, index: number): string {
 
 function deviceFacts(
   d: DeviceState,
-  everyAddress: string[],
+  warm: string[],
   links: SimLink[],
   portName: (d: DeviceState, p: number) => string,
 ): DeviceFacts {
@@ -101,7 +100,7 @@ function deviceFacts(
     ports,
     gateway: d.isHost ? d.gateway : "",
     dnsServer: d.isHost ? d.dnsServer : "",
-    arp: d.arpCold ? [] : everyAddress,
+    arp: d.arpCold ? [] : warm,
     mail: mail
       ? {
           smtpOn: mail.smtp.enabled,
