@@ -8,9 +8,9 @@
 // and the rule stay the model's.
 //
 // Asked for every failed mail, against a few hundred names in a large class: the
-// candidate lists and each answer are kept on the snapshot's memo (issue 23: a
-// call into the engine takes 50 ms at most, and Qt's engine is ~40× slower than
-// V8), so a typo repeated across a class costs its search once per snapshot.
+// candidate lists are kept on the snapshot's memo and a search skips what cannot
+// be a typo (issue 23: a call into the engine takes 50 ms at most, and Qt's
+// engine is ~40× slower than V8).
 import type { Fate, MailFacts, Snapshot } from "./model";
 import { ipText, isUnset, networkOf, prefixLength, sameSubnet } from "./model/addresses";
 
@@ -112,7 +112,7 @@ function memoized<T>(memo: Memo, key: string, make: () => T): T {
   return memo[key] as T;
 }
 
-/** closest() over a list kept on the memo under `list`, its answer for `typed` kept too. */
+/** closest() over a list kept on the memo under `list`. */
 function closestIn(
   memo: Memo,
   list: string,
@@ -122,7 +122,8 @@ function closestIn(
   const candidates = memoized(memo, "near\n" + list, () =>
     make().map((c) => ({ name: c.name, what: c.what, key: c.name.trim().toLowerCase() })),
   );
-  return memoized(memo, "near\n" + list + "\n" + typed, () => closest(typed, candidates));
+  // The answer itself is not kept: distinct typos would grow the memo by one a mail while a snapshot lives.
+  return closest(typed, candidates);
 }
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1);
@@ -136,17 +137,21 @@ function domains(s: Snapshot): { name: string; what: string }[] {
   return out;
 }
 
-/** The accounts of the server that serves `domain`, and its device name. */
-function accountsOf(s: Snapshot, domain: string): { server: string; users: string[] } | null {
+type Accounts = { server: string; users: string[] };
+
+/** Each domain's accounts and the device that serves it (the first, as a lab may serve one twice). */
+function accountsOf(s: Snapshot): { [domain: string]: Accounts } {
+  const out: { [domain: string]: Accounts } = {};
   for (const d of s.devices) {
     const m = d.mail;
-    if (m && m !== "none" && m.domain && m.domain.toLowerCase() === domain.toLowerCase())
-      return {
+    const key = m && m !== "none" && m.domain ? "#" + m.domain.toLowerCase() : "";
+    if (m && m !== "none" && key && !Object.prototype.hasOwnProperty.call(out, key))
+      out[key] = {
         server: d.name,
         users: (m.accounts || []).map((a) => a.slice(0, a.indexOf(":") < 0 ? a.length : a.indexOf(":"))),
       };
   }
-  return null;
+  return out;
 }
 
 /** Every address a device's port has, with the device. */
@@ -156,8 +161,11 @@ function addresses(s: Snapshot): { name: string; what: string }[] {
   return out;
 }
 
-function accountsIn(memo: Memo, s: Snapshot, domain: string): { server: string; users: string[] } | null {
-  return memoized(memo, "near\naccounts\n" + domain.toLowerCase(), () => accountsOf(s, domain));
+/** The accounts of the server that serves `domain`, and its device name. */
+function accountsIn(memo: Memo, s: Snapshot, domain: string): Accounts | null {
+  const all = memoized(memo, "near\naccounts", () => accountsOf(s));
+  const key = "#" + domain.toLowerCase();
+  return Object.prototype.hasOwnProperty.call(all, key) ? all[key] : null;
 }
 
 function usersOf(server: { users: string[] }): { name: string; what: string }[] {
