@@ -12,9 +12,10 @@ export interface SoakResult {
   pulled: number;
   longestMs: { [kind: string]: number };
   over50: number;
+  over50By: { [kind: string]: number };
   /** The slowest calls: [kind, what, ms, event index]. */
   slowest: [string, string, number, number][];
-  /** Each Lab check: the last is read whole (pages add up to pairs); the others are one ask. */
+  /** Each Lab check, read whole: its pages should add up to its pairs. */
   labChecks: { ms: number; cells: number; pages: number; pairs: number }[];
   ms: number;
   handlersLeft: number;
