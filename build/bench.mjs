@@ -24,7 +24,7 @@ import { labChromiumFigures, labFigures } from "./bench/lab.mjs";
 import { matrixRenderMs } from "./bench/matrix-render.mjs";
 import { eventToScreen, filterFigures, panelHeap } from "./bench/panel.mjs";
 import { panelScaleFigures } from "./bench/panel-scale.mjs";
-import { soakFigures } from "./bench/soak.mjs";
+import { savedSoakFigures, soakFigures } from "./bench/soak.mjs";
 import { median, p95, round } from "./bench/stats.mjs";
 import { printTable, QT, writeReadme } from "./bench/table.mjs";
 import { campusReadCalls, matrixFigures } from "./bench-matrix.mjs";
@@ -143,11 +143,14 @@ async function main() {
   );
   Object.assign(figures, await attempt("lab figures", async () => labFigures()));
   Object.assign(figures, await attempt("grade figures", async () => gradeFigures()));
-  // A day in a classroom, shortened: 60,000 events per Qt host (about 10 minutes each on 2 cores).
-  // The full day, `--soak-events 1000000`, takes about 80 minutes per host; 0 skips it.
+  // A day in a classroom, shortened: 60,000 events, both Qt hosts at once. The full day, `--soak-events
+  // 1000000`, takes the better part of an hour; 0 skips it; `saved` reports the last soak run
+  // (`node build/bench/soak.mjs 1000000` runs the day alone).
   const soakAt = argv.indexOf("--soak-events");
-  const soakEvents = soakAt >= 0 ? Number(argv[soakAt + 1]) : 60000;
-  if (soakEvents > 0) Object.assign(figures, await attempt("soak", () => soakFigures({ events: soakEvents })));
+  const soakArg = soakAt >= 0 ? argv[soakAt + 1] : "60000";
+  if (soakArg === "saved") Object.assign(figures, savedSoakFigures() || {});
+  else if (Number(soakArg) > 0)
+    Object.assign(figures, await attempt("soak", () => soakFigures({ events: Number(soakArg) })));
   Object.assign(figures, await attempt("lab figures in Chromium", () => labChromiumFigures()));
   if (Object.keys(failed).length) figures.failed = failed;
   if (argv.includes("--json")) console.log(JSON.stringify(figures));

@@ -8,8 +8,8 @@
 // Every call PT would make into the engine is timed on its own with the wall
 // clock: each handler the simulator calls (mailSent, and the device, link and
 // file events around adding, deleting and opening), each request, and each timer
-// callback (the push, the rescan, the slices of a large lab's read; the simulator
-// runs its own few on the same timers). At 10%, 50% and 100% of the events the script collects
+// callback (the push, the rescan, the slices of a large lab's read and Lab check;
+// the simulator's own steps run on the host's timers unwrapped). At 10%, 50% and 100% of the events the script collects
 // garbage (gc()) and holds still for half a second, between "SOAK <pct> collect"
 // and "SOAK <pct> hold"/"done" lines, so that the caller reads the engine's heap
 // from Qt's GC statistics and the process's memory. At the end, every event is
@@ -108,6 +108,18 @@ function timeEveryCall(global) {
     timed(event === "mailSent" ? "event" : "handler", call, event);
   };
   var set = { timeout: global.setTimeout, interval: global.setInterval };
+  // The simulator plays PT's native side on the host's own timers: its steps are not the engine's calls.
+  world = new PtSim.World({
+    clock: PtSim.hostClock({
+      setTimeout: set.timeout,
+      clearTimeout: global.clearTimeout,
+      setInterval: set.interval,
+      clearInterval: global.clearInterval,
+    }),
+    stepMs: 100,
+    timeoutMs: 3000,
+  });
+  PtSim.installPtGlobals(global, world);
   global.setTimeout = function (fn, ms) {
     return set.timeout(function () {
       timed("timer", fn);
@@ -148,7 +160,9 @@ var seq = 0,
 /** Each device's key, as the panel knows them: from the device lists its pulls bring. */
 var keys = {};
 function learnKeys(c) {
-  for (var i = 0; c.devices && i < c.devices.length; i++) keys[c.devices[i].name] = c.devices[i].key;
+  if (!c.devices) return;
+  keys = {}; // the whole list: a file opened since has new keys
+  for (var i = 0; i < c.devices.length; i++) keys[c.devices[i].name] = c.devices[i].key;
 }
 /** A request as the panel makes it through $se: the engine's call timed, decoding the answer (the panel's work) not. */
 function request(kind, r) {
@@ -252,11 +266,13 @@ function soak(events) {
       world.addDevice(pcOf(1000 + added++, null));
       world.removeDevice(senders[added % senders.length].name);
       readSenders();
+      pull(); // as the panel hears of it: the device list changed
     }
     if (i % every.labCheck === every.labCheck - 1) labCheck();
     if (i === Math.floor(events / 3) || i === Math.floor((2 * events) / 3)) {
       world.openFile(classroomOf(i === Math.floor(events / 3) ? "Classroom B" : "Classroom A", PCS));
       readSenders();
+      pull();
     }
     if (i + 1 === marks[10]) checkpoint(10);
     if (i + 1 === marks[50]) checkpoint(50);

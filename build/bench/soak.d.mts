@@ -26,6 +26,12 @@ export interface SoakPoint {
 }
 export function soakRun(
   flavour: string,
-  options?: { events?: number; pcs?: number; cap?: number | null; limitMs?: number },
+  options?: { events?: number; pcs?: number; cap?: number | null; limitMs?: number; progress?: boolean },
 ): Promise<{ result: SoakResult; points: { [pct: string]: SoakPoint } }>;
-export function soakFigures(options?: { runs?: number; events?: number }): Promise<{ [key: string]: number }>;
+export function soakFigures(options?: {
+  runs?: number;
+  events?: number;
+  progress?: boolean;
+}): Promise<{ [key: string]: number }>;
+export const SAVED: string;
+export function savedSoakFigures(): { [key: string]: number } | null;

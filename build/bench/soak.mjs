@@ -7,9 +7,9 @@
 // (the log is full from well before 10%, so growth is what the engine keeps
 // that it should not), the longest call, and the events not accounted for.
 import { spawn } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { qjsHost } from "../qjs-host.mjs";
 import { eachLine, residentBytes } from "./engine.mjs";
 import { within } from "./failures.mjs";
@@ -23,7 +23,10 @@ const SCRIPTS = ["dist/sim/pt-sim.js", "test/qjs/scripts/setup.js", "dist/module
  * One soak in one Qt host: `events` mailSent events over `pcs` PCs (295: 300 devices), the log at
  * `cap` (null: the default). Answers the script's result and, per checkpoint, the heap and the RSS.
  */
-export function soakRun(flavour, { events = 1000000, pcs = 295, cap = null, limitMs = 4 * 3600000 } = {}) {
+export function soakRun(
+  flavour,
+  { events = 1000000, pcs = 295, cap = null, limitMs = 4 * 3600000, progress = false } = {},
+) {
   mkdirSync(cache, { recursive: true });
   const params = join(cache, `soak-${flavour}-${process.pid}.js`);
   writeFileSync(params, `var SOAK_EVENTS = ${events}; var SOAK_PCS = ${pcs}; var SOAK_CAP = ${cap};\n`);
@@ -41,7 +44,10 @@ export function soakRun(flavour, { events = 1000000, pcs = 295, cap = null, limi
       at = mark[2] === "collect" ? mark[1] : null;
       if (mark[2] === "collect") points[mark[1]] = { heap: null, rss: null };
       // The script allocates nothing while it holds: its resident memory now is the checkpoint's.
-      if (mark[2] === "hold") points[mark[1]].rss = residentBytes(child.pid);
+      if (mark[2] === "hold") {
+        points[mark[1]].rss = residentBytes(child.pid);
+        if (progress) console.error(`soak ${flavour} ${mark[1]}%: rss ${points[mark[1]].rss}`);
+      }
       return;
     }
     if (/^=+ GC =+/.test(text)) gc = {};
@@ -50,7 +56,11 @@ export function soakRun(flavour, { events = 1000000, pcs = 295, cap = null, limi
     if (gc && /Large item memory after GC/.test(text)) gc.large = n(/(\d+)/);
     if (gc && /End GC/.test(text)) {
       // The collection the checkpoint asked for: the last one before it holds.
-      if (at && points[at]) points[at].heap = (gc.used || 0) + (gc.large || 0);
+      if (at && points[at]) {
+        points[at].heap = (gc.used || 0) + (gc.large || 0);
+        // A day's run is long: each checkpoint is told as it comes (rss is read at the hold after it).
+        if (progress) console.error(`soak ${flavour} ${at}%: heap ${points[at].heap}`);
+      }
       gc = null;
     }
     if (text.startsWith("RESULT ")) result = JSON.parse(text.slice(7));
@@ -75,12 +85,23 @@ export function soakRun(flavour, { events = 1000000, pcs = 295, cap = null, limi
   });
 }
 
-/** The soak's figures per Qt host, medians over `runs`: memory at 100% ÷ at 10%, the longest call, events lost. */
-export async function soakFigures({ runs = 1, events = 1000000 } = {}) {
+/**
+ * The soak's figures per Qt host, medians over `runs`: memory at 100% ÷ at 10%, the longest call, events
+ * lost. The two hosts run at once, one a core (the whole day takes each about as long as the other). The
+ * figures are also saved (SAVED), so that `npm run bench -- --soak-events saved` reports the last day
+ * run rather than spending another.
+ */
+export async function soakFigures({ runs = 1, events = 1000000, progress = false } = {}) {
   const figures = {};
+  const results = {};
+  await Promise.all(
+    ["qt5", "qt6"].map(async (flavour) => {
+      results[flavour] = [];
+      for (let i = 0; i < runs; i++) results[flavour].push(await soakRun(flavour, { events, progress }));
+    }),
+  );
   for (const flavour of ["qt5", "qt6"]) {
-    const all = [];
-    for (let i = 0; i < runs; i++) all.push(await soakRun(flavour, { events }));
+    const all = results[flavour];
     const ratio = (what) => round(median(all.map((r) => r.points["100"][what] / r.points["10"][what])), 2);
     figures[`${flavour}.soakHeapRatio`] = ratio("heap");
     figures[`${flavour}.soakRssRatio`] = ratio("rss");
@@ -90,5 +111,34 @@ export async function soakFigures({ runs = 1, events = 1000000 } = {}) {
     figures[`${flavour}.soakMinutes`] = round(median(all.map((r) => r.result.ms / 60000)), 1);
   }
   figures.soakEvents = events;
+  mkdirSync(cache, { recursive: true });
+  writeFileSync(SAVED, JSON.stringify({ at: new Date().toISOString(), figures, slowest: slowestOf(results) }, null, 1));
   return figures;
+}
+
+/** Where soakFigures keeps its last figures. */
+export const SAVED = join(cache, "soak-figures.json");
+
+/** The last soak's figures, or null. */
+export function savedSoakFigures() {
+  if (!existsSync(SAVED)) return null;
+  return JSON.parse(readFileSync(SAVED, "utf8")).figures;
+}
+
+function slowestOf(results) {
+  const out = {};
+  for (const flavour of Object.keys(results)) out[flavour] = results[flavour].map((r) => r.result.slowest);
+  return out;
+}
+
+// `node build/bench/soak.mjs [events]`: the day alone, both hosts at once; its figures are printed and saved.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const events = Number(process.argv[2] || 1000000);
+  soakFigures({ events, progress: true }).then(
+    (figures) => console.log(JSON.stringify(figures, null, 1)),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }
