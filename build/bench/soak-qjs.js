@@ -1,16 +1,18 @@
 // A day in a classroom (issue 23), inside Qt's QJSEngine: the shipped engine.js
 // on the simulator for SOAK_EVENTS mailSent events (defined by the caller:
-// 1,000,000 in `npm run bench`, fewer in test/qjs/soak.test.ts) over 300
-// devices, at the default cap, with the panel's pulls, Check and Lab check
-// calls, devices added and removed, and two File > Open. Evaluated after
+// 60,000 in `npm run bench`, 1,000,000 for the whole day, fewer in
+// test/qjs/soak.test.ts) over 300 devices, at the default cap, with the panel's
+// pulls, Check and Lab check calls, devices added and removed, and two File >
+// Open. Evaluated after
 // test/qjs/scripts/setup.js (world, ask, value, keyOf) and engine.js.
 //
 // Every call PT would make into the engine is timed on its own with the wall
 // clock: each handler the simulator calls (mailSent, and the device, link and
 // file events around adding, deleting and opening), each request, and each timer
 // callback (the push, the rescan, the slices of a large lab's read and Lab check;
-// the simulator's own steps run on the host's timers unwrapped). At 10%, 50% and 100% of the events the script collects
-// garbage (gc()) and holds still for half a second, between "SOAK <pct> collect"
+// the simulator's own steps run on the host's timers unwrapped). At 10%, 50% and
+// 100% of the events the script collects garbage (gc()) and holds still for half
+// a second, between "SOAK <pct> collect"
 // and "SOAK <pct> hold"/"done" lines, so that the caller reads the engine's heap
 // from Qt's GC statistics and the process's memory. At the end, every event is
 // accounted for: a row in the log or one the cap dropped.
