@@ -13,6 +13,7 @@
 // engine is ~40× slower than V8).
 import type { Fate, MailFacts, Snapshot } from "./model";
 import { ipText, isUnset, networkOf, prefixLength, sameSubnet } from "./model/addresses";
+import { remember } from "./model/topology";
 
 /** Damerau–Levenshtein distance (adjacent swaps count one), capped: anything above `max` answers max + 1. */
 export function editDistance(a: string, b: string, max = 2): number {
@@ -107,23 +108,14 @@ export function closest<T>(typed: string, candidates: Candidate<T>[]): { name: s
 /** The memo a snapshot's index keeps (src/model/topology.ts), or a throwaway one. */
 type Memo = { [key: string]: unknown };
 
-function memoized<T>(memo: Memo, key: string, make: () => T): T {
-  if (!Object.prototype.hasOwnProperty.call(memo, key)) memo[key] = make();
-  return memo[key] as T;
-}
-
-/** closest() over a list kept on the memo under `list`. */
-function closestIn(
-  memo: Memo,
-  list: string,
-  make: () => { name: string; what: string }[],
-  typed: string,
-): { name: string; what: string } | null {
-  const candidates = memoized(memo, "near\n" + list, () =>
+/**
+ * A list of names to search, kept on the memo with each name as compared. Only lists are kept: answers
+ * would grow the memo by one a distinct typo while a snapshot lives.
+ */
+function candidates(memo: Memo, list: string, make: () => { name: string; what: string }[]): Candidate<string>[] {
+  return remember(memo, "near\n" + list, () =>
     make().map((c) => ({ name: c.name, what: c.what, key: c.name.trim().toLowerCase() })),
   );
-  // The answer itself is not kept: distinct typos would grow the memo by one a mail while a snapshot lives.
-  return closest(typed, candidates);
 }
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1);
@@ -163,7 +155,7 @@ function addresses(s: Snapshot): { name: string; what: string }[] {
 
 /** The accounts of the server that serves `domain`, and its device name. */
 function accountsIn(memo: Memo, s: Snapshot, domain: string): Accounts | null {
-  const all = memoized(memo, "near\naccounts", () => accountsOf(s));
+  const all = remember(memo, "near\naccounts", () => accountsOf(s));
   const key = "#" + domain.toLowerCase();
   return Object.prototype.hasOwnProperty.call(all, key) ? all[key] : null;
 }
@@ -192,9 +184,9 @@ export function nearMiss(
     case "relay-wrong-domain":
     case "relay-not-a-mail-server": {
       const domain = domainOf(to);
-      const all = memoized(memo, "near\ndomains", () => domains(snapshot));
+      const all = candidates(memo, "domains", () => domains(snapshot));
       if (all.some((d) => d.name.toLowerCase() === domain.toLowerCase())) return null;
-      const near = closestIn(memo, "domains", () => all, domain);
+      const near = closest(domain, all);
       if (!near) return null;
       return {
         cause: `no mail server serves ${domain}; did you mean ${near.name} (${near.what})?`,
@@ -204,7 +196,12 @@ export function nearMiss(
     case "local-unknown-recipient":
     case "remote-unknown-recipient": {
       const server = accountsIn(memo, snapshot, domainOf(to));
-      const near = server && closestIn(memo, "users\n" + server.server, () => usersOf(server), userOf(to));
+      const near =
+        server &&
+        closest(
+          userOf(to),
+          candidates(memo, "users\n" + server.server, () => usersOf(server)),
+        );
       if (!server || !near) return null;
       const address = near.name + "@" + domainOf(to);
       return {
@@ -214,7 +211,12 @@ export function nearMiss(
     }
     case "unknown-sender": {
       const server = accountsIn(memo, snapshot, domainOf(mail.from));
-      const near = server && closestIn(memo, "users\n" + server.server, () => usersOf(server), userOf(mail.from));
+      const near =
+        server &&
+        closest(
+          userOf(mail.from),
+          candidates(memo, "users\n" + server.server, () => usersOf(server)),
+        );
       if (!server || !near) return null;
       return {
         cause: `${server.server} has no account ${userOf(mail.from)}; did you mean ${near.name}?`,
@@ -224,12 +226,14 @@ export function nearMiss(
     case "server-unreachable": {
       const ip = mail.server.trim();
       if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return null;
-      const all = memoized(memo, "near\naddresses", () => addresses(snapshot));
+      const all = candidates(memo, "addresses", () => addresses(snapshot));
       if (all.some((a) => a.name === ip)) return noRouter(snapshot, mail.device, ip);
       // A mail server a typo away first: that is what the field is for.
       const near =
-        closestIn(memo, "servers", () => serverAddresses(snapshot, all), ip) ||
-        closestIn(memo, "addresses", () => all, ip);
+        closest(
+          ip,
+          candidates(memo, "servers", () => serverAddresses(snapshot, all)),
+        ) || closest(ip, all);
       if (!near) return null;
       return {
         cause: `${ip}: no device has this address; ${near.what} has ${near.name}`,

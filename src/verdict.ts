@@ -42,7 +42,7 @@ export function judge(
 /** A mail's verdict in the lab's words: a typo the lab shows is named as the likely fix (near-miss.ts). */
 export function explain(snapshot: Snapshot, mail: MailFacts, fate: Fate, topo?: Topology): Verdict {
   const verdict = verdictOf(fate);
-  // The snapshot's index keeps what the search for a typo found, for the next mail judged against it.
+  // The snapshot's index keeps the names a typo is searched among, for the next mail judged against it.
   const near = nearMiss(snapshot, mail, fate, topo ? topo.memo : {});
   if (near) {
     verdict.cause = near.cause;

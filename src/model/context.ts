@@ -9,7 +9,7 @@ import type { PtBehaviour } from "./behaviour";
 import { type Reach, reachAddress } from "./reach";
 import { type Lookup, lookup, normalName } from "./resolve";
 import type { DeviceFacts, MailFacts, MailServerFacts, Snapshot } from "./snapshot";
-import { hostPort, indexTopology, type Topology } from "./topology";
+import { hostPort, indexTopology, remember, type Topology } from "./topology";
 
 /** What a rule row's condition answers: it does not hold (null), it holds (with why and what to do), or a fact it needs is unknown. */
 export type Check = null | { holds: true; cause: string; fix: string } | { unknown: string };
@@ -153,8 +153,7 @@ export class MailContext {
   /** The address the sender must have in its ARP cache: the server on its own subnet, else its gateway. */
   nextHop(): string {
     const key = "nextHop\n" + this.mail.device + "\n" + this.outgoingIp();
-    if (!Object.prototype.hasOwnProperty.call(this.topo.memo, key)) this.topo.memo[key] = this.nextHopNow();
-    return this.topo.memo[key] as string;
+    return remember(this.topo.memo, key, () => this.nextHopNow());
   }
 
   private nextHopNow(): string {
@@ -203,9 +202,7 @@ export class MailContext {
   /** A server's accounts as a lookup (accountsOf), worked out once per snapshot. */
   accountsAt(server: DeviceFacts): { [user: string]: string } | null {
     const key = "accounts\n" + server.name;
-    if (!Object.prototype.hasOwnProperty.call(this.topo.memo, key))
-      this.topo.memo[key] = accountsOf(server.mail as MailServerFacts);
-    return this.topo.memo[key] as { [user: string]: string } | null;
+    return remember(this.topo.memo, key, () => accountsOf(server.mail as MailServerFacts));
   }
 
   /** A mail server a fix can point to: the one serving `domain`, else none. */

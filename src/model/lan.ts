@@ -3,7 +3,7 @@
 // down links carry nothing, unless the question is "ideal" (every device on,
 // every port and link up), which the model asks to find what blocks a path.
 import type { DeviceFacts, LinkFacts, PortFacts } from "./snapshot";
-import { DEFAULT_SWITCHPORT, type Endpoint, joinsLan, type Switchport, type Topology } from "./topology";
+import { DEFAULT_SWITCHPORT, type Endpoint, joinsLan, remember, type Switchport, type Topology } from "./topology";
 
 /** One thing a packet crosses, in order: the explanation of a failure is the first one that is off or down. */
 export type PathItem =
@@ -74,8 +74,7 @@ class Items {
   }
 
   private once(key: string, make: () => PathItem): PathItem {
-    if (!Object.prototype.hasOwnProperty.call(this.made, key)) this.made[key] = make();
-    return this.made[key];
+    return remember(this.made, key, make);
   }
 }
 
@@ -133,8 +132,7 @@ export interface Lan {
 /** `flat`: as if no switch had VLANs, to tell a VLAN that parts two hosts from a missing cable. */
 export function lanOf(topo: Topology, start: Endpoint, ideal: boolean, flat?: boolean): Lan {
   const key = "lan\n" + start.device.name + "\n" + start.port.name + "\n" + ideal + "\n" + !!flat;
-  if (!Object.prototype.hasOwnProperty.call(topo.memo, key)) topo.memo[key] = lanNow(topo, start, ideal, !!flat);
-  return topo.memo[key] as Lan;
+  return remember(topo.memo, key, () => lanNow(topo, start, ideal, !!flat));
 }
 
 function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean): Lan {
@@ -304,8 +302,7 @@ export function memberAt(lan: Lan, ip: string): LanMember | null {
 }
 
 function itemsOf(topo: Topology): Items {
-  if (!topo.memo.lanItems) topo.memo.lanItems = new Items();
-  return topo.memo.lanItems as Items;
+  return remember(topo.memo, "lanItems", () => new Items());
 }
 
 type Missed = { kind: "unknown"; what: string } | { kind: "fail"; cause: string; fix: string };

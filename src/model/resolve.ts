@@ -14,7 +14,7 @@ import { DNS } from "./acl";
 import { isUnset, sameSubnet } from "./addresses";
 import { reachAddress } from "./reach";
 import type { DeviceFacts } from "./snapshot";
-import { ipOf, maskOf, type Topology } from "./topology";
+import { ipOf, maskOf, remember, type Topology } from "./topology";
 
 export type Lookup =
   /** `lan`: the device has no DNS server set and `dns` answered on its subnet. */
@@ -32,8 +32,7 @@ export function normalName(name: string): string {
 
 export function lookup(topo: Topology, client: DeviceFacts, name: string, askLan: boolean): Lookup {
   const key = "lookup\n" + client.name + "\n" + name + "\n" + askLan;
-  if (!Object.prototype.hasOwnProperty.call(topo.memo, key)) topo.memo[key] = lookupNow(topo, client, name, askLan);
-  return topo.memo[key] as Lookup;
+  return remember(topo.memo, key, () => lookupNow(topo, client, name, askLan));
 }
 
 function lookupNow(topo: Topology, client: DeviceFacts, name: string, askLan: boolean): Lookup {

@@ -61,6 +61,15 @@ export function indexTopology(snapshot: Snapshot): Topology {
   };
 }
 
+/**
+ * The answer kept in a memo under `key` (a Topology's, which lives as long as its snapshot), made on the
+ * first ask: paths, lookups and offers are asked for again by every mail judged against one snapshot.
+ */
+export function remember<T>(memo: { [key: string]: unknown }, key: string, make: () => T): T {
+  if (!Object.prototype.hasOwnProperty.call(memo, key)) memo[key] = make();
+  return memo[key] as T;
+}
+
 /** A port's address and mask as text ("" when unset or unread: callers check null first when it matters). */
 export const ipOf = (p: PortFacts): string => (p.ip || "").trim();
 export const maskOf = (p: PortFacts): string => (p.mask || "").trim();
