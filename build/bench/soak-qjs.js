@@ -4,7 +4,7 @@
 // test/qjs/soak.test.ts) over 300 devices, at the default cap, with the panel's
 // pulls, Check and Lab check calls, devices added and removed, and two File >
 // Open. Evaluated after
-// test/qjs/scripts/setup.js (world, ask, value, keyOf) and engine.js.
+// test/qjs/scripts/setup.js (world, answerOf, acceptedValue, value) and engine.js.
 //
 // Every call PT would make into the engine is timed on its own with the wall
 // clock: each handler the simulator calls (mailSent, and the device, link and
@@ -171,9 +171,7 @@ function request(kind, r) {
   var text = timed(kind, function () {
     return mailConsoleRequest(r);
   });
-  var reply = PtSim.replyFromWire(r.type, JSON.parse(text));
-  if (!reply.ok) throw new Error(JSON.stringify(r) + " refused: " + reply.error);
-  return reply.value;
+  return acceptedValue(r, answerOf(r, text));
 }
 function pull() {
   var c = request("pull", { type: "changesSince", seq: seq, epoch: epoch });

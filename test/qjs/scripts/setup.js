@@ -15,12 +15,17 @@ world.webViewManager.onEvaluate = function (view, js) {
 };
 function ask(request) {
   // $se may deliver the request as an object or as JSON text: the engine takes both.
-  // Answers carrying mails come encoded (src/wire.ts): decoded as the panel decodes them.
-  return PtSim.replyFromWire(request.type, JSON.parse(mailConsoleRequest(request)));
+  return answerOf(request, mailConsoleRequest(request));
+}
+/** The engine's answer text as the panel decodes it: answers carrying mails come encoded (src/wire.ts). */
+function answerOf(request, text) {
+  return PtSim.replyFromWire(request.type, JSON.parse(text));
 }
 /** The value of a request that must succeed. */
 function value(request) {
-  var reply = ask(request);
+  return acceptedValue(request, ask(request));
+}
+function acceptedValue(request, reply) {
   if (!reply.ok) throw new Error(JSON.stringify(request) + " refused: " + reply.error);
   return reply.value;
 }
