@@ -129,10 +129,34 @@ export interface Lan {
   byIp?: { [ip: string]: LanMember };
 }
 
+/**
+ * How many LANs a snapshot keeps, the last asked for. Qt's collector marks every live object in each pass
+ * (issue 23: no call over 50 ms): a LAN of 150 hosts is about 400 objects, and kept for every sender of a
+ * class of 300 it was 126,000 of the 200,000 marked in each pass, 20–35 ms. What is built on a LAN is kept
+ * for the snapshot's life (reach.ts keeps each answer), so a LAN is asked for again only while one answer
+ * is worked out: a sender's, ideal and flat, and the router ports on its way, which stay as the last used.
+ */
+export const LANS_KEPT = 16;
+
+/**
+ * A list, most recent last, not an object keyed by start: a value deleted from an object stays marked in
+ * Qt's engine (for good in 5.15, until the object is compacted in 6), so evicted LANs would live on.
+ */
+type KeptLans = { key: string; lan: Lan }[];
+
 /** `flat`: as if no switch had VLANs, to tell a VLAN that parts two hosts from a missing cable. */
 export function lanOf(topo: Topology, start: Endpoint, ideal: boolean, flat?: boolean): Lan {
-  const key = "lan\n" + start.device.name + "\n" + start.port.name + "\n" + ideal + "\n" + !!flat;
-  return remember(topo.memo, key, () => lanNow(topo, start, ideal, !!flat));
+  const key = start.device.name + "\n" + start.port.name + "\n" + ideal + "\n" + !!flat;
+  const kept = remember(topo.memo, "lans", (): KeptLans => []);
+  for (let i = kept.length - 1; i >= 0; i--) {
+    if (kept[i].key !== key) continue;
+    const hit = kept[i];
+    if (i !== kept.length - 1) kept.push(kept.splice(i, 1)[0]);
+    return hit.lan;
+  }
+  const lan = lanNow(topo, start, ideal, !!flat);
+  if (kept.push({ key, lan }) > LANS_KEPT) kept.shift();
+  return lan;
 }
 
 function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean): Lan {

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { qjsHost } from "../../build/qjs-host.mjs";
 
 const ROWS = 5000;
+const SENDERS = 150;
 
 /** The objects the collector marked in the gc() before each PHASE line. */
 function markedAt(out: string): { [phase: string]: number } {
@@ -41,6 +42,24 @@ for (const flavour of ["qt5", "qt6"]) {
       const perRow = (marked.after - marked.before) / ROWS;
       expect(perRow).toBeGreaterThan(0.5); // the count sees the rows at all
       expect(perRow).toBeLessThanOrEqual(2);
+    });
+
+    it("keeps at most 150 heap items per sender of a class of 150 on one LAN while a snapshot lives", () => {
+      const prelude = join(mkdtempSync(join(tmpdir(), "qjs-heap-")), "senders.js");
+      writeFileSync(prelude, `var SENDERS = ${SENDERS};`);
+      const files = ["dist/sim/pt-sim.js", "test/qjs/scripts/setup.js", "dist/module/engine.js", prelude];
+      const out = execFileSync(qjsHost(flavour), [...files, "test/qjs/scripts/senders.js"], {
+        encoding: "utf8",
+        timeout: 120000,
+        env: { ...process.env, QV4_MM_STATS: "1", QT_LOGGING_RULES: "qt.qml.gc.*=true" },
+      });
+      expect(out).toContain(`RESULT {"rows":${SENDERS}}`);
+      const marked = markedAt(out);
+      expect(marked.before, out.slice(-2000)).toBeGreaterThan(0);
+      const perSender = (marked.after - marked.before) / (SENDERS - 1);
+      expect(perSender).toBeGreaterThan(1); // the count sees the rows at all
+      // Every sender's LAN kept (150 hosts each) was about 400.
+      expect(perSender).toBeLessThanOrEqual(150);
     });
   });
 }
