@@ -4,6 +4,7 @@
 // gives it its own model.
 import { DeviceRegistry, type MailDevice, RESCAN_MS } from "./devices";
 import { Diagnosis } from "./diagnosis";
+import { type LabCheckAnswer, withCellObjects } from "./lab-check-work";
 import { LabSnapshot } from "./lab-snapshot";
 import { DeliveryLog, type LogChanges } from "./log";
 import { readMailSentArgs } from "./mail-event";
@@ -11,7 +12,7 @@ import { MenuItemHandle } from "./menu-item";
 import { Outbox } from "./outbox";
 import { PanelBridge, type PanelSpec } from "./panel-bridge";
 import { Preferences } from "./preferences";
-import type { Changes, DeviceInfo, LabCheck, Reply, RequestOf, RequestType } from "./protocol";
+import type { Changes, DeviceInfo, Reply, RequestOf, RequestType } from "./protocol";
 import type { Host } from "./pt";
 import { text } from "./pt/guarded";
 import { dispatch, failed, messageOf, type RequestHandlers, refuse } from "./requests";
@@ -19,7 +20,7 @@ import { Revision } from "./revision";
 import { saveLog } from "./save-log";
 import { checkSend } from "./send-request";
 import { Subscriptions } from "./subscriptions";
-import { carriesChanges, withRows } from "./wire";
+import { carriesChanges, withList, withRows } from "./wire";
 
 // The build defines these from manifest/module.json; tests run the source as is.
 declare const __MODULE_VERSION__: string;
@@ -125,7 +126,7 @@ export class Engine {
       saveDraft: (r) => this.prefs.keepDraft(r),
       predict: (r) => this.diagnosis.check(r),
       fidelityReport: () => ({ ok: true, value: { text: this.diagnosis.reportText(VERSION) } }),
-      labCheck: (r) => ({ ok: true, value: this.labCheck(r) }),
+      labCheck: (r) => ({ ok: true, value: withCellObjects(this.labCheck(r)) }),
       clearLog: () => this.clearLog(),
       saveLog: (r) => saveLog(this.host.ipc, this.host.now(), r.format, r.text),
       saveSettings: (r) => this.changeSettings(r),
@@ -205,15 +206,30 @@ export class Engine {
    */
   answer(request: unknown): string {
     const r = request as { type?: unknown } | null;
+    if (r && typeof r === "object" && r.type === "labCheck") {
+      // The cells are kept as text (lab-check-work.ts): put in as they are, not parsed and stringified again.
+      return this.textAnswer(r.type, () => {
+        const a = this.labCheck(r as RequestOf<"labCheck">);
+        return withList(JSON.stringify(a.check), "cells", a.cells ? [a.cells] : []);
+      });
+    }
     if (!r || typeof r !== "object" || !carriesChanges(r.type)) return JSON.stringify(this.handle(request));
-    try {
-      const p =
+    return this.textAnswer(r.type, () =>
+      this.wireText(
+        null,
         r.type === "openPanel"
           ? this.openPanel(r as RequestOf<"openPanel">)
-          : this.asked(r as RequestOf<"changesSince">);
-      return '{"ok":true,"value":' + this.wireText(null, p) + "}";
+          : this.asked(r as RequestOf<"changesSince">),
+      ),
+    );
+  }
+
+  /** An answer whose value is JSON text already; a throw is answered as handle() answers it. */
+  private textAnswer(type: string, value: () => string): string {
+    try {
+      return '{"ok":true,"value":' + value() + "}";
     } catch (e) {
-      return JSON.stringify(failed(String(r.type), e, (where, x) => this.report(where, x)));
+      return JSON.stringify(failed(type, e, (where, x) => this.report(where, x)));
     }
   }
 
@@ -285,12 +301,13 @@ export class Engine {
     return { c, ids: log.ids };
   }
 
-  /** The Lab check (a page of it: LabPage), named by the file it describes. */
-  private labCheck(r: RequestOf<"labCheck">): LabCheck {
-    const check = this.diagnosis.labCheck(r);
+  /** The Lab check (a page of it: LabPage), named by the file it describes; its cells as text. */
+  private labCheck(r: RequestOf<"labCheck">): LabCheckAnswer {
+    const a = this.diagnosis.labCheck(r);
     const path = text(() => this.host.ipc.appWindow().getActiveFile().getSavedFilename()) || "";
-    check.file = path.split(/[\\/]/).pop() || "";
-    return check;
+    // cells first: withList fills the first "cells":[] of the text, and a file's name comes after it.
+    a.check = Object.assign({ cells: [] }, a.check, { file: path.split(/[\\/]/).pop() || "" });
+    return a;
   }
 
   private deviceInfo(): DeviceInfo[] {

@@ -285,20 +285,23 @@ export function decodeChanges<W extends WireChanges>(w: W): Omit<W, "mails" | "a
   return out;
 }
 
-const NO_MAILS = '"mails":[]';
-
 /**
- * The JSON text of Changes whose `mails` was [], with the rows' texts put in.
- * The first "mails":[] is the one: what comes before it (a push's type and
- * base, epoch, seq) holds no text from the network.
+ * The JSON text of a value whose `key` list was [], with the elements' texts put in. The first
+ * "key":[] is the one: JSON escapes every quote inside a string, so no text from the network can
+ * hold it, and callers put the list before any object that has a list of that name.
  */
-export function withRows(json: string, texts: string[]): string {
-  const at = json.indexOf(NO_MAILS);
-  if (at < 0) throw new Error("wire: no mails to fill in");
-  return json.slice(0, at) + '"mails":[' + texts.join(",") + "]" + json.slice(at + NO_MAILS.length);
+export function withList(json: string, key: string, texts: string[]): string {
+  const empty = JSON.stringify(key) + ":[]";
+  const at = json.indexOf(empty);
+  if (at < 0) throw new Error("wire: no " + key + " to fill in");
+  return json.slice(0, at) + JSON.stringify(key) + ":[" + texts.join(",") + "]" + json.slice(at + empty.length);
 }
 
-/** The requests whose answer is Changes, and so travels encoded. */
+/** The JSON text of Changes whose `mails` was [] (a push's type and base, epoch, seq come first), with the rows' texts put in. */
+export function withRows(json: string, texts: string[]): string {
+  return withList(json, "mails", texts);
+}
+
 export function carriesChanges(type: unknown): type is "openPanel" | "changesSince" {
   return type === "openPanel" || type === "changesSince";
 }

@@ -8,21 +8,34 @@ import { describe, expect, it } from "vitest";
 import { VirtualClock } from "../../sim/clock";
 import { largeLab } from "../../sim/scenarios/large-lab";
 import { World } from "../../sim/world";
-import { LAB_PAGE_CELLS } from "../../src/diagnosis";
 import { Engine } from "../../src/engine";
+import { LAB_PAGE_CELLS } from "../../src/lab-check-work";
 import { readSnapshot } from "../../src/lab-reader";
 import { SNAPSHOT_MAX_AGE_MS } from "../../src/lab-snapshot";
 import { defaultBehaviour, deliveryMatrix } from "../../src/model";
-import type { LabCheck } from "../../src/protocol";
-import { type Rig, rig } from "../helpers/engine-on-sim";
+import type { LabCheck, RequestOf } from "../../src/protocol";
+import { replyFromWire } from "../../src/wire";
+import { answerAsPt, type Rig, rig } from "../helpers/engine-on-sim";
 
 /** 75 PCs with an account each, against the 75 accounts of two mail servers: 5,625 cells, six pages. */
 const PCS = 75;
 
+type Ask = (r: Rig, request: RequestOf<"labCheck">) => LabCheck;
+
+/** In this realm (handle(): the simulator's callers and tests): the cells made objects from their kept text. */
+const inRealm: Ask = (r, request) => r.ok(request);
+
+/** As $se carries it in PT: the answer's text, the kept cells' text put in as it is (src/wire.ts withList). */
+const asPt: Ask = (r, request) => {
+  const reply = replyFromWire("labCheck", JSON.parse(answerAsPt(r.engine, request)));
+  if (!reply.ok) throw new Error("labCheck refused: " + reply.error);
+  return reply.value as LabCheck;
+};
+
 /** The first page of a check: asked again while the lab is read and the matrix worked out (pending). */
-function firstPage(r: Rig, ask: { id?: number; from?: number } = {}): LabCheck {
+function firstPage(r: Rig, ask: { id?: number; from?: number } = {}, how: Ask = inRealm): LabCheck {
   for (let i = 0; i < 100; i++) {
-    const check = r.ok({ type: "labCheck", ...ask });
+    const check = how(r, { type: "labCheck", ...ask });
     if (!check.pending) return check;
     r.clock.advance(300); // the panel asks again shortly (PENDING_MS)
   }
@@ -30,12 +43,12 @@ function firstPage(r: Rig, ask: { id?: number; from?: number } = {}): LabCheck {
 }
 
 /** Every page after `first`, asked as the panel asks, `gapMs` apart. */
-function rest(r: Rig, first: LabCheck, gapMs = 0): LabCheck[] {
+function rest(r: Rig, first: LabCheck, gapMs = 0, how: Ask = inRealm): LabCheck[] {
   const pages = [first];
   let last = first;
   while (last.page && last.page.from + last.cells.length < last.page.total) {
     r.clock.advance(gapMs);
-    last = r.ok({ type: "labCheck", id: last.page.id, from: last.page.from + last.cells.length });
+    last = how(r, { type: "labCheck", id: last.page.id, from: last.page.from + last.cells.length });
     pages.push(last);
   }
   return pages;
@@ -54,9 +67,12 @@ function oneShot(r: Rig) {
 }
 
 describe("the Lab check of a large lab, in pages", () => {
-  it("joins to exactly the matrix worked out in one go, no page over LAB_PAGE_CELLS cells", () => {
+  it.each([
+    ["as PT answers $se (JSON text)", asPt],
+    ["as handle() answers in this realm", inRealm],
+  ])("joins to exactly the matrix worked out in one go, no page over LAB_PAGE_CELLS cells, %s", (_how, how) => {
     const r = rig(largeLab(PCS + 5));
-    const pages = rest(r, firstPage(r));
+    const pages = rest(r, firstPage(r, {}, how), 0, how);
     const whole = oneShot(r);
     expect(whole.cells).toHaveLength(PCS * PCS);
     expect(pages).toHaveLength(Math.ceil((PCS * PCS) / LAB_PAGE_CELLS));
