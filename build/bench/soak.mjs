@@ -3,7 +3,8 @@
 // of the events the script collects garbage and holds still; the engine's heap
 // is read from Qt's GC statistics (QV4_MM_STATS with the qt.qml.gc logging
 // rules: the memory in use and the large items after that collection) and the
-// process's resident memory from /proc. The figures: each at 100% ÷ at 10%
+// process's resident memory from /proc, once glibc gave back the memory it kept
+// free (and as it was before, for comparison). The figures: each at 100% ÷ at 10%
 // (the log is full from well before 10%, so growth is what the engine keeps
 // that it should not), the longest call, and the events not accounted for.
 import { spawn } from "node:child_process";
@@ -39,11 +40,13 @@ export function soakRun(
     tail = [];
   const line = (text) => {
     tail = tail.concat(text).slice(-20);
-    const mark = /^SOAK (\d+) (collect|hold|done)/.exec(text);
+    const mark = /^SOAK (\d+) (collect|untrimmed|hold|done)/.exec(text);
     if (mark) {
       at = mark[2] === "collect" ? mark[1] : null;
-      if (mark[2] === "collect") points[mark[1]] = { heap: null, rss: null };
-      // The script allocates nothing while it holds: its resident memory now is the checkpoint's.
+      if (mark[2] === "collect") points[mark[1]] = { heap: null, rss: null, untrimmed: null };
+      // The script allocates nothing while it holds: its resident memory now is the checkpoint's,
+      // as glibc left it, then once it gave back what it kept free (the figure: what the process holds).
+      if (mark[2] === "untrimmed") points[mark[1]].untrimmed = residentBytes(child.pid);
       if (mark[2] === "hold") {
         points[mark[1]].rss = residentBytes(child.pid);
         if (progress) console.error(`soak ${flavour} ${mark[1]}%: rss ${points[mark[1]].rss}`);
@@ -105,6 +108,7 @@ export async function soakFigures({ runs = 1, events = 1000000, progress = false
     const ratio = (what) => round(median(all.map((r) => r.points["100"][what] / r.points["10"][what])), 2);
     figures[`${flavour}.soakHeapRatio`] = ratio("heap");
     figures[`${flavour}.soakRssRatio`] = ratio("rss");
+    figures[`${flavour}.soakRssUntrimmedRatio`] = ratio("untrimmed");
     figures[`${flavour}.soakLongestCallMs`] = median(all.map((r) => Math.max(...Object.values(r.result.longestMs))));
     figures[`${flavour}.soakCallsOver50`] = median(all.map((r) => r.result.over50));
     figures[`${flavour}.soakLost`] = Math.max(...all.map((r) => r.result.lost + r.result.unreadable));
