@@ -25,37 +25,41 @@ function markedAt(out: string): { [phase: string]: number } {
   return marked;
 }
 
+/**
+ * `script` (test/qjs/scripts/) after the engine, with `vars` defined before it, printing every collection's
+ * figures: the objects marked in the gc() before its PHASE lines, and its output.
+ */
+function markedRun(
+  flavour: string,
+  script: string,
+  vars: string,
+): { marked: { [phase: string]: number }; out: string } {
+  const prelude = join(mkdtempSync(join(tmpdir(), "qjs-heap-")), "vars.js");
+  writeFileSync(prelude, vars);
+  const files = ["dist/sim/pt-sim.js", "test/qjs/scripts/setup.js", "dist/module/engine.js", prelude];
+  const out = execFileSync(qjsHost(flavour), [...files, `test/qjs/scripts/${script}`], {
+    encoding: "utf8",
+    timeout: 120000,
+    env: { ...process.env, QV4_MM_STATS: "1", QT_LOGGING_RULES: "qt.qml.gc.*=true" },
+  });
+  const marked = markedAt(out);
+  expect(marked.before, out.slice(-2000)).toBeGreaterThan(0);
+  return { marked, out };
+}
+
 for (const flavour of ["qt5", "qt6"]) {
   describe(`the log's heap in ${flavour === "qt5" ? "Qt 5.15" : "Qt 6"}`, () => {
     it("costs the collector at most 2 heap items per ended row", () => {
-      const prelude = join(mkdtempSync(join(tmpdir(), "qjs-heap-")), "rows.js");
-      writeFileSync(prelude, `var ROWS = ${ROWS};`);
-      const files = ["dist/sim/pt-sim.js", "test/qjs/scripts/setup.js", "dist/module/engine.js", prelude];
-      const out = execFileSync(qjsHost(flavour), [...files, "test/qjs/scripts/heap.js"], {
-        encoding: "utf8",
-        timeout: 120000,
-        env: { ...process.env, QV4_MM_STATS: "1", QT_LOGGING_RULES: "qt.qml.gc.*=true" },
-      });
+      const { marked, out } = markedRun(flavour, "heap.js", `var ROWS = ${ROWS};`);
       expect(out).toContain(`RESULT {"rows":${ROWS + 100}}`);
-      const marked = markedAt(out);
-      expect(marked.before, out.slice(-2000)).toBeGreaterThan(0);
       const perRow = (marked.after - marked.before) / ROWS;
       expect(perRow).toBeGreaterThan(0.5); // the count sees the rows at all
       expect(perRow).toBeLessThanOrEqual(2);
     });
 
     it("keeps at most 150 heap items per sender of a class of 150 on one LAN while a snapshot lives", () => {
-      const prelude = join(mkdtempSync(join(tmpdir(), "qjs-heap-")), "senders.js");
-      writeFileSync(prelude, `var SENDERS = ${SENDERS};`);
-      const files = ["dist/sim/pt-sim.js", "test/qjs/scripts/setup.js", "dist/module/engine.js", prelude];
-      const out = execFileSync(qjsHost(flavour), [...files, "test/qjs/scripts/senders.js"], {
-        encoding: "utf8",
-        timeout: 120000,
-        env: { ...process.env, QV4_MM_STATS: "1", QT_LOGGING_RULES: "qt.qml.gc.*=true" },
-      });
+      const { marked, out } = markedRun(flavour, "senders.js", `var SENDERS = ${SENDERS};`);
       expect(out).toContain(`RESULT {"rows":${SENDERS}}`);
-      const marked = markedAt(out);
-      expect(marked.before, out.slice(-2000)).toBeGreaterThan(0);
       const perSender = (marked.after - marked.before) / (SENDERS - 1);
       expect(perSender).toBeGreaterThan(1); // the count sees the rows at all
       // Every sender's LAN kept (150 hosts each) was about 400.
