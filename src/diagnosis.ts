@@ -96,6 +96,7 @@ export class Diagnosis {
       registry: o.registry,
       lab: o.lab,
       behaviour: this.behaviour,
+      topologyOf: (snapshot) => this.topologyOf(snapshot),
       readLab: (read) => this.readLab(read),
     });
   }

@@ -6,7 +6,7 @@
 // objects only to stringify them again.
 import type { DeviceRegistry } from "./devices";
 import { type LabSnapshot, SNAPSHOT_MAX_AGE_MS, slice } from "./lab-snapshot";
-import type { PtBehaviour, Snapshot } from "./model";
+import type { PtBehaviour, Snapshot, Topology } from "./model";
 import { type MatrixRows, matrixRows } from "./model/matrix";
 import type { LabCheck, LabCheckCell, RequestOf } from "./protocol";
 import type { Host, TimerId } from "./pt";
@@ -60,6 +60,8 @@ export interface LabCheckOptions {
   registry: DeviceRegistry;
   lab: LabSnapshot;
   behaviour: PtBehaviour;
+  /** The snapshot's index, shared with the mails judged on it (Diagnosis keeps the last one). */
+  topologyOf: (snapshot: Snapshot) => Topology;
   /** Reads the lab, or reports why it could not and answers null. */
   readLab: (read: () => Snapshot | null) => Snapshot | null;
 }
@@ -93,7 +95,8 @@ export class LabCheckWork {
         password: d.account.password,
         smtpServer: d.account.smtpServer,
       }));
-      const work = matrixRows(snapshot, clients, this.o.behaviour);
+      // The index the mails are judged on: one index and one memo for the snapshot, not two alive at once.
+      const work = matrixRows(snapshot, clients, this.o.behaviour, this.o.topologyOf(snapshot));
       // From the clock: unique across restarts of the engine too, so a panel that outlived one joins no page of the next.
       this.lastId = Math.max(this.lastId + 1, now);
       const total = work.width * work.progress().total;
