@@ -154,12 +154,11 @@ export class LabCheckWork {
     const rows = m.rows as MatrixRows;
     const small = m.total <= MATRIX_CELLS;
     const more = slice(Infinity, TICK_MS);
-    let left = rows.next();
-    this.keep(m, rows);
-    while (left && (small || more(1))) {
+    let left: boolean;
+    do {
       left = rows.next();
       this.keep(m, rows);
-    }
+    } while (left && (small || more(1)));
     if (!left && m.filled) this.endPage(m);
     m.done = !left;
     if (m.done) m.at = this.o.host.now();

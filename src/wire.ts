@@ -291,10 +291,10 @@ export function decodeChanges<W extends WireChanges>(w: W): Omit<W, "mails" | "a
  * hold it, and callers put the list before any object that has a list of that name.
  */
 export function withList(json: string, key: string, texts: string[]): string {
-  const empty = JSON.stringify(key) + ":[]";
-  const at = json.indexOf(empty);
+  const name = JSON.stringify(key) + ":[";
+  const at = json.indexOf(name + "]");
   if (at < 0) throw new Error("wire: no " + key + " to fill in");
-  return json.slice(0, at) + JSON.stringify(key) + ":[" + texts.join(",") + "]" + json.slice(at + empty.length);
+  return json.slice(0, at) + name + texts.join(",") + json.slice(at + name.length);
 }
 
 /** The JSON text of Changes whose `mails` was [] (a push's type and base, epoch, seq come first), with the rows' texts put in. */
@@ -302,6 +302,7 @@ export function withRows(json: string, texts: string[]): string {
   return withList(json, "mails", texts);
 }
 
+/** The requests whose answer is Changes, and so travels encoded. */
 export function carriesChanges(type: unknown): type is "openPanel" | "changesSince" {
   return type === "openPanel" || type === "changesSince";
 }

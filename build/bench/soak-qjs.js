@@ -12,10 +12,10 @@
 // callback (the push, the rescan, the slices of a large lab's read and Lab check;
 // the simulator's own steps run on the host's timers unwrapped). At 10%, 50% and
 // 100% of the events the script collects garbage (gc()) and holds still for half
-// a second, between "SOAK <pct> collect"
-// and "SOAK <pct> untrimmed"/"hold"/"done" lines, so that the caller reads the engine's heap
-// from Qt's GC statistics and the process's memory, before and after glibc gives back what is free. At the end, every event is
-// accounted for: a row in the log or one the cap dropped.
+// a second twice, between "SOAK <pct> collect", "untrimmed", "hold" and "done"
+// lines, so that the caller reads the engine's heap from Qt's GC statistics and
+// the process's memory, before and after glibc gives back what it keeps free.
+// At the end, every event is accounted for: a row in the log or one the cap dropped.
 var SITES = 2;
 // With R1, two switches and two mail servers: 300 devices (SOAK_PCS: fewer, for the test).
 var PCS = typeof SOAK_PCS === "number" ? SOAK_PCS : 295;

@@ -22,7 +22,9 @@ export interface SoakResult {
 }
 export interface SoakPoint {
   heap: number;
+  /** Once glibc gave back the memory it keeps free; `untrimmed` as it left it. */
   rss: number;
+  untrimmed: number;
 }
 export function soakRun(
   flavour: string,

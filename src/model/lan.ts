@@ -136,7 +136,7 @@ export interface Lan {
  * for the snapshot's life (reach.ts keeps each answer), so a LAN is asked for again only while one answer
  * is worked out: a sender's, ideal and flat, and the router ports on its way, which stay as the last used.
  */
-export const LANS_KEPT = 16;
+const LANS_KEPT = 16;
 
 /**
  * A list, most recent last, not an object keyed by start: a value deleted from an object stays marked in
