@@ -4,7 +4,7 @@
 import type { ArpProcess, ArpTable, DnsClient, HostIp, RoutingProcess, StaticRoute } from "../src/pt";
 import { accessGroupLines, aclLines } from "./acl-lines";
 import type { DeviceHost } from "./device-host";
-import { type DeviceState, type SimPort, warmArp } from "./device-state";
+import type { DeviceState, SimPort } from "./device-state";
 import { argumentsExactly } from "./native";
 import type { DhcpSpec } from "./spec";
 import { switchportLines } from "./switchport-lines";
@@ -49,7 +49,7 @@ export class SimArp implements ArpProcess {
   getArpTable(): ArpTable {
     argumentsExactly(0, arguments.length, "getArpTable");
     if (this.device.arpCold) return { entries: [] };
-    const warm = warmArp(this.device.world.devices)(this.device);
+    const warm = this.device.world.warmArp(this.device);
     return { entries: warm.map((ip, i) => ({ ipAddress: ip, macAddress: macOf(i), portName: "FastEthernet0" })) };
   }
 }

@@ -11,7 +11,7 @@ import type { Clock } from "./clock";
 import { Delivery } from "./delivery";
 import type { SimDevice } from "./device";
 import type { DeviceHost, MailRequest } from "./device-host";
-import type { DeviceState } from "./device-state";
+import { type DeviceState, WarmArpTables } from "./device-state";
 import { giveLeases } from "./dhcp";
 import type { SimObject } from "./events";
 import type { SimLink } from "./links";
@@ -51,6 +51,7 @@ export class World implements DeviceHost {
   readonly network: Network;
   readonly ipc: Ipc;
   private readonly scheduler: Scheduler;
+  private readonly arpTables = new WarmArpTables();
 
   constructor(options: WorldOptions) {
     this.clock = options.clock;
@@ -205,6 +206,10 @@ export class World implements DeviceHost {
     giveLeases(this, true);
     this.ports.refresh();
     for (const d of this.deliveries.slice()) d.checkSession();
+  }
+
+  warmArp(device: DeviceState): string[] {
+    return this.arpTables.of(this.devices, device);
   }
 
   powerChanged(device: DeviceState): void {
