@@ -15,28 +15,41 @@ import type { Fate, MailFacts, Snapshot } from "./model";
 import { ipText, isUnset, networkOf, prefixLength, sameSubnet } from "./model/addresses";
 import { remember } from "./model/topology";
 
+/**
+ * The rows editDistance works in, reused by every call. Judging a failed mail allocated 65 KB here in
+ * Qt's engine, where every 4 MB allocated costs a collection of 10-15 ms paid by whichever call is
+ * running (issue 23): rows made afresh, one-letter strings (charAt), and each read of a string's
+ * length, which allocates in Qt (README, Qt traps). Lengths are read once per call for that reason.
+ */
+const ROWS: number[][] = [[], [], []];
+
 /** Damerau–Levenshtein distance (adjacent swaps count one), capped: anything above `max` answers max + 1. */
 export function editDistance(a: string, b: string, max = 2): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev: number[] = [];
-  for (let j = 0; j <= b.length; j++) prev.push(j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+  const m = a.length;
+  const n = b.length;
+  if (Math.abs(m - n) > max) return max + 1;
+  let prev2 = ROWS[0];
+  let prev = ROWS[1];
+  let row = ROWS[2];
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    const ai = a.charCodeAt(i - 1);
+    row[0] = i;
     let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
-      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1))
-        d = Math.min(d, prev2[j - 2] + 1);
-      row.push(d);
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, prev2[j - 2] + 1);
+      row[j] = d;
       if (d < best) best = d;
     }
     if (best > max) return max + 1;
+    const oldest = prev2;
     prev2 = prev;
     prev = row;
+    row = oldest;
   }
-  return prev[b.length];
+  return prev[n];
 }
 
 /** "10.1.0.5" and "10.0.1.5": the same numbers, two groups swapped. */
@@ -48,30 +61,44 @@ function swappedGroups(a: string, b: string): boolean {
   return diff.length === 2 && x[diff[0]] === y[diff[1]] && x[diff[1]] === y[diff[0]];
 }
 
-/** How many times each character occurs (codes above 127 share one count, which can only lower the bound). */
-function histogram(text: string): number[] {
-  const counts: number[] = [];
-  for (let i = 0; i < 128; i++) counts.push(0);
-  for (let i = 0; i < text.length; i++) counts[Math.min(text.charCodeAt(i), 127)]++;
-  return counts;
+/** Counts of each character (codes above 127 share one, which can only lower the bound); reused, as ROWS. */
+const COUNTS: number[] = [];
+/** All zeros between calls of common(). */
+const USED: number[] = [];
+for (let i = 0; i < 128; i++) {
+  COUNTS.push(0);
+  USED.push(0);
 }
 
-/** The characters `text` has in common with the counted text; `used` is all zeros before and after. */
-function common(counts: number[], used: number[], text: string): number {
+/** COUNTS made for `text`. */
+function countInto(text: string): number[] {
+  const length = text.length;
+  for (let i = 0; i < 128; i++) COUNTS[i] = 0;
+  for (let i = 0; i < length; i++) COUNTS[Math.min(text.charCodeAt(i), 127)]++;
+  return COUNTS;
+}
+
+/** The characters `text` (of `length`) has in common with the counted text; `used` is all zeros before and after. */
+function common(counts: number[], used: number[], text: string, length: number): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < length; i++) {
     const c = Math.min(text.charCodeAt(i), 127);
     if (used[c] < counts[c]) {
       used[c]++;
       n++;
     }
   }
-  for (let i = 0; i < text.length; i++) used[Math.min(text.charCodeAt(i), 127)] = 0;
+  for (let i = 0; i < length; i++) used[Math.min(text.charCodeAt(i), 127)] = 0;
   return n;
 }
 
-/** A candidate, with its name as compared (trimmed, lower case) when a list is searched more than once. */
-type Candidate<T> = { name: string; what: T; key?: string };
+/**
+ * A candidate, with its name as compared (trimmed, lower case) and that name's length when a list is
+ * searched more than once: a list of 150 names read for their lengths allocated 12 KB a search in Qt.
+ */
+type Candidate<T> = { name: string; what: T; key?: string; keyLength?: number };
+
+const DOTTED = /^\d+\.\d+\.\d+\.\d+$/;
 
 /**
  * The one candidate a typo away from `typed` (the closest; none when two are equally close or it is too short
@@ -80,22 +107,26 @@ type Candidate<T> = { name: string; what: T; key?: string };
  */
 export function closest<T>(typed: string, candidates: Candidate<T>[]): { name: string; what: T } | null {
   const t = typed.trim().toLowerCase();
+  const length = t.length;
   // Two edits in a name of four letters is another name, not a typo.
-  const max = t.length < 5 ? 1 : 2;
+  const max = length < 5 ? 1 : 2;
   let found: Candidate<T> | null = null;
   let best = max + 1;
   let tie = false;
-  const counts = histogram(t);
-  const used = histogram("");
+  const counts = countInto(t);
+  // Only an address can have its groups swapped: the split per candidate is spared for names.
+  const dotted = DOTTED.test(t);
   for (const c of candidates) {
     // What could still change the answer: a name as close as the one found, or closer than a tie.
     const cap = !found ? max : tie ? best - 1 : best;
     if (cap < 1) break;
     const n = c.key === undefined ? c.name.trim().toLowerCase() : c.key;
-    if (!n || n === t) continue;
+    const nLength = c.keyLength === undefined ? n.length : c.keyLength;
+    // Each edit changes the length by one at most; swapped groups keep it.
+    if (!nLength || n === t || Math.abs(length - nLength) > cap) continue;
     // Every edit changes the characters in common by one at most (a swap by none).
-    if (Math.max(t.length, n.length) - common(counts, used, n) > cap) continue;
-    const d = swappedGroups(t, n) ? 1 : editDistance(t, n, cap);
+    if (Math.max(length, nLength) - common(counts, USED, n, nLength) > cap) continue;
+    const d = dotted && swappedGroups(t, n) ? 1 : editDistance(t, n, cap);
     if (d < best) {
       best = d;
       found = c;
@@ -114,7 +145,10 @@ type Memo = { [key: string]: unknown };
  */
 function candidates(memo: Memo, list: string, make: () => { name: string; what: string }[]): Candidate<string>[] {
   return remember(memo, "near\n" + list, () =>
-    make().map((c) => ({ name: c.name, what: c.what, key: c.name.trim().toLowerCase() })),
+    make().map((c) => {
+      const key = c.name.trim().toLowerCase();
+      return { name: c.name, what: c.what, key, keyLength: key.length };
+    }),
   );
 }
 
