@@ -3,7 +3,22 @@
 // down links carry nothing, unless the question is "ideal" (every device on,
 // every port and link up), which the model asks to find what blocks a path.
 import type { DeviceFacts, LinkFacts, PortFacts } from "./snapshot";
-import { DEFAULT_SWITCHPORT, type Endpoint, joinsLan, remember, type Switchport, type Topology } from "./topology";
+import {
+  DEFAULT_SWITCHPORT,
+  type Endpoint,
+  joinsLan,
+  remember,
+  type Switchport,
+  type Topology,
+  tableIn,
+} from "./topology";
+
+// A flood is made for every sender of a class (300 at a time after each read of the lab), and each
+// object or string Qt's engine makes is an allocation: every 4 MB costs a collection of 10-15 ms that
+// the running call pays (issue 23). A flood of 150 hosts allocated 460 KB; so it finds links with no key
+// built (Topology.linksAt), marks what it met by keys the index made once or by name, loops by index, and
+// learns a port's negotiated mode once per snapshot. No Map: Qt's engine looks a key up in a Map by
+// walking its entries (README, Qt traps).
 
 /** One thing a packet crosses, in order: the explanation of a failure is the first one that is off or down. */
 export type PathItem =
@@ -41,6 +56,8 @@ class Way implements LanMember {
     readonly link: LinkFacts,
     readonly device: string,
     readonly port: string,
+    /** "device#port", made once by the topology's index (Hop.far.key). */
+    readonly key: string,
     /** Its 802.1Q tag on the wire (null: untagged). */
     public tag: number | null,
     private readonly items: Items,
@@ -168,23 +185,28 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
   const doubt = (why: string) => {
     if (uncertain === null) uncertain = why;
   };
+  // Ports met, by "device#port" untagged and "device#port#tag" tagged.
   const seen: { [key: string]: boolean } = {};
   const queue: Way[] = [];
   const items = itemsOf(topo);
   const follow = (d: DeviceFacts, p: PortFacts, tag: number | null, base: Trail, out: PortFacts | null) => {
-    for (const hop of topo.linksAt(d.name, p.name)) {
+    const hops = topo.linksAt(d.name, p.name);
+    for (let i = 0; i < hops.length; i++) {
+      const hop = hops[i];
       if (!ideal && hop.link.up === null)
         doubt("the state of the link " + hop.link.a.device + " — " + hop.link.b.device + " could not be read");
       if (!ideal && hop.link.up !== true) continue;
       const outDevice = out ? d : null;
-      queue.push(new Way(base, outDevice, out, hop.link, hop.far.device, hop.far.port, tag, items));
+      queue.push(new Way(base, outDevice, out, hop.link, hop.far.device, hop.far.port, hop.far.key, tag, items));
     }
   };
   const join = (d: DeviceFacts, p: PortFacts, base: Trail, way: Way | null) =>
     members.push(new Member(d, p, base, way, items));
   // Out of a switch in VLAN v (a hub: v null, the tag passes as it came): its SVI for v joins.
   const flood = (d: DeviceFacts, from: PortFacts | null, v: number | null, tag: number | null, path: Trail) => {
-    for (const q of d.ports || []) {
+    const ports = d.ports || [];
+    for (let i = 0; i < ports.length; i++) {
+      const q = ports[i];
       // A radio (several associations on one port: wireless.ts) relays between its clients.
       if ((q === from && topo.linksAt(d.name, q.name).length < 2) || q.routed) continue;
       if (q.vlan) {
@@ -204,7 +226,7 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
     }
   };
   const s = start.port;
-  seen[start.device.name + "#" + s.name + "#" + null] = true;
+  seen[start.device.name + "#" + s.name] = true;
   if (s.vlan && s.vlan.parent === null) flood(start.device, s, flat ? null : s.vlan.id, null, null);
   else if (s.vlan) {
     const parent = topo.port(start.device, s.vlan.parent || "");
@@ -219,10 +241,10 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
   } else follow(start.device, s, null, null, null);
   // By index, not shift(), and devices met kept by name: a class of 300 on one switch is
   // flooded from each sender, and Qt's engine pays for every element moved or compared.
-  const met: { [name: string]: boolean } = {};
+  const met: { [name: string]: boolean } = Object.create(null);
   for (let next = 0; next < queue.length; next++) {
     const at = queue[next];
-    const key = at.device + "#" + at.port + "#" + at.tag;
+    const key = at.tag === null ? at.key : at.key + "#" + at.tag;
     if (seen[key]) continue;
     seen[key] = true;
     const d = topo.device(at.device);
@@ -230,8 +252,8 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
       doubt(at.device + " is not in the snapshot");
       continue;
     }
-    if (!met["#" + d.name]) {
-      met["#" + d.name] = true;
+    if (!met[d.name]) {
+      met[d.name] = true;
       devices.push(d);
     }
     const p = topo.port(d, at.port);
@@ -252,13 +274,16 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
       at.reachedDevice = d;
       at.reachedPort = p;
       if (at.tag === null || flat) members.push(at);
-      for (const sub of d.ports || [])
+      const subs = d.ports || [];
+      for (let i = 0; i < subs.length; i++) {
+        const sub = subs[i];
         if (
           sub.vlan &&
           sub.vlan.parent === p.name &&
           (flat || (at.tag === null ? sub.vlan.native : sub.vlan.id === at.tag))
         )
           join(d, sub, null, at);
+      }
       continue;
     }
     // A switch or hub: the trail grows by the hop in, shared by every member beyond.
@@ -291,12 +316,21 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
 function modeOf(topo: Topology, d: DeviceFacts, p: PortFacts): Switchport {
   const sp = p.switchport || DEFAULT_SWITCHPORT;
   if (sp.mode === "access" || sp.mode === "trunk") return sp;
-  const far = topo.linksAt(d.name, p.name)[0];
-  const fd = far ? topo.device(far.far.device) : null;
-  const fp = fd && fd.kind === "switch" ? topo.port(fd, far.far.port) : null;
-  const other = fp ? (fp.switchport || DEFAULT_SWITCHPORT).mode : "access";
-  const trunk = other === "trunk" || other === "desirable" || (sp.mode === "desirable" && other === "auto");
-  return { mode: trunk ? "trunk" : "access", access: sp.access, native: sp.native, allowed: sp.allowed };
+  // Negotiated: the same for every flood over this snapshot, so worked out once per port.
+  // By device and port name (a device's port names are its own: topo.port finds a port by name too).
+  const byDevice = tableIn(topo.memo as { [key: string]: { [device: string]: unknown } }, "modes");
+  const modes = tableIn(byDevice as { [device: string]: { [port: string]: Switchport } }, d.name);
+  let mode = modes[p.name];
+  if (!mode) {
+    const far = topo.linksAt(d.name, p.name)[0];
+    const fd = far ? topo.device(far.far.device) : null;
+    const fp = fd && fd.kind === "switch" ? topo.port(fd, far.far.port) : null;
+    const other = fp ? (fp.switchport || DEFAULT_SWITCHPORT).mode : "access";
+    const trunk = other === "trunk" || other === "desirable" || (sp.mode === "desirable" && other === "auto");
+    mode = { mode: trunk ? "trunk" : "access", access: sp.access, native: sp.native, allowed: sp.allowed };
+    modes[p.name] = mode;
+  }
+  return mode;
 }
 
 /**
@@ -316,8 +350,9 @@ export function memberAt(lan: Lan, ip: string): LanMember | null {
   if (!lan.byIp) {
     const byIp: { [ip: string]: LanMember } = {};
     for (const m of lan.members) {
-      const key = "#" + (m.at.port.ip === null ? "" : m.at.port.ip.trim());
-      if (m.at.port.ip !== null && !Object.prototype.hasOwnProperty.call(byIp, key)) byIp[key] = m;
+      const ip = m.at.port.ip; // at is made per read (a Way's getter): read once
+      const key = "#" + (ip === null ? "" : ip.trim());
+      if (ip !== null && !Object.prototype.hasOwnProperty.call(byIp, key)) byIp[key] = m;
     }
     lan.byIp = byIp;
   }

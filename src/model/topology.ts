@@ -9,12 +9,22 @@ export interface Endpoint {
   port: PortFacts;
 }
 
+/** A link seen from one end: the far end, and its key (device#port) for a flood's marks (lan.ts). */
+export interface Hop {
+  link: LinkFacts;
+  far: { device: string; port: string; key: string };
+}
+
 export interface Topology {
   snapshot: Snapshot;
   device(name: string): DeviceFacts | null;
   port(device: DeviceFacts, name: string): PortFacts | null;
-  /** The links with one end at this port, and the far end of each. */
-  linksAt(device: string, port: string): { link: LinkFacts; far: { device: string; port: string } }[];
+  /**
+   * The links with one end at this port, and the far end of each. Found by name in two steps, with no key
+   * built: a LAN's flood asks it of every switch port for every sender, and each string Qt's engine builds
+   * is an allocation (README, Qt traps).
+   */
+  linksAt(device: string, port: string): readonly Hop[];
   /** Every device port that carries this address (duplicates are possible in a lab). */
   owners(ip: string): Endpoint[];
   /** Why some cabling could not be placed (the link list or a link's ends unreadable), or null. */
@@ -23,13 +33,17 @@ export interface Topology {
   memo: { [key: string]: unknown };
 }
 
+const NO_HOPS: readonly Hop[] = [];
+
 export function indexTopology(snapshot: Snapshot): Topology {
   const byName: { [name: string]: DeviceFacts } = {};
   for (const d of snapshot.devices) byName[d.name] = d;
-  const at: { [key: string]: { link: LinkFacts; far: { device: string; port: string } }[] } = {};
-  const add = (key: string, link: LinkFacts, far: { device: string; port: string }) => {
-    if (!at[key]) at[key] = [];
-    at[key].push({ link, far });
+  // Without a prototype, so that any name a lab gives is only a name.
+  const at: { [device: string]: { [port: string]: Hop[] } } = Object.create(null);
+  const add = (from: string, fromPort: string, link: LinkFacts, device: string, port: string) => {
+    const ports = tableIn(at, from);
+    if (!ports[fromPort]) ports[fromPort] = [];
+    ports[fromPort].push({ link, far: { device, port, key: device + "#" + port } });
   };
   let cablingUnknown = snapshot.links === null ? "the links could not be read" : null;
   // Wireless associations are links too (wireless.ts): the LAN floods across them as across a cable.
@@ -40,16 +54,24 @@ export function indexTopology(snapshot: Snapshot): Topology {
       cablingUnknown = cablingUnknown || "the ends of a link could not be read";
       continue;
     }
-    add(a.device + "#" + a.port, l, { device: b.device, port: b.port });
-    add(b.device + "#" + b.port, l, { device: a.device, port: a.port });
+    add(a.device, a.port, l, b.device, b.port);
+    add(b.device, b.port, l, a.device, a.port);
   }
   return {
     snapshot,
     cablingUnknown,
     memo: {},
     device: (name) => (Object.prototype.hasOwnProperty.call(byName, name) ? byName[name] : null),
-    port: (device, name) => (device.ports || []).filter((p) => p.name === name)[0] || null,
-    linksAt: (device, port) => at[device + "#" + port] || [],
+    port: (device, name) => {
+      // A loop, not filter(): no closure and no array made per call (a flood asks it per member).
+      const ports = device.ports || [];
+      for (let i = 0; i < ports.length; i++) if (ports[i].name === name) return ports[i];
+      return null;
+    },
+    linksAt: (device, port) => {
+      const ports = at[device];
+      return (ports && ports[port]) || NO_HOPS;
+    },
     owners: (ip) => {
       const found: Endpoint[] = [];
       if (isUnset(ip)) return found;
@@ -59,6 +81,16 @@ export function indexTopology(snapshot: Snapshot): Topology {
       return found;
     },
   };
+}
+
+/** `table[key]`, a table without a prototype (any name a lab gives is only a name), made when missing. */
+export function tableIn<T>(table: { [key: string]: { [key: string]: T } }, key: string): { [key: string]: T } {
+  let inner = table[key];
+  if (!inner) {
+    inner = Object.create(null);
+    table[key] = inner;
+  }
+  return inner;
 }
 
 /**

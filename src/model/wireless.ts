@@ -11,7 +11,7 @@ import type { DeviceFacts, LinkFacts, PortFacts, Wlan } from "./snapshot";
 /** What this file needs of a Topology and a path (topology.ts and lan.ts import this file: no circle). */
 interface Linked {
   snapshot: { devices: DeviceFacts[] };
-  linksAt(device: string, port: string): unknown[];
+  linksAt(device: string, port: string): readonly unknown[];
 }
 type Hop = { kind: string; device?: DeviceFacts; port?: PortFacts };
 
