@@ -2,6 +2,7 @@
 // through PT's IPC from the same topology (src/model/snapshot.ts). The sim
 // knows every fact, so nothing here is null.
 import type { DeviceFacts, LinkFacts, PortFacts, Snapshot } from "../src/model";
+import { arpText } from "../src/model/addresses";
 import { type DeviceState, type SimPort, warmArp } from "./device-state";
 import type { SimLink } from "./links";
 import { switchPortNames } from "./switch-ports";
@@ -100,7 +101,7 @@ function deviceFacts(
     ports,
     gateway: d.isHost ? d.gateway : "",
     dnsServer: d.isHost ? d.dnsServer : "",
-    arp: d.arpCold ? [] : warm,
+    arp: d.arpCold ? "" : arpText(warm),
     mail: mail
       ? {
           smtpOn: mail.smtp.enabled,

@@ -3,6 +3,7 @@
 // getters only and each guarded, so a throw or a null answer makes that one
 // fact null. A process a device of its kind cannot have is "none" (or "")
 // without asking; a kind the model does not know is asked.
+import { arpText } from "./model/addresses";
 import type { DeviceKind, DnsServerFacts, MailServerFacts, RoutingFacts } from "./model/snapshot";
 import type { Device, RoutingProcess } from "./pt";
 import { arpAddressesOf, dnsRecordOf, listOf, networkStatementsOf, staticRouteOf } from "./pt/answers";
@@ -34,12 +35,13 @@ export function setting<T>(
   return address(() => read(process));
 }
 
-export function readArp(device: Device, kind: DeviceKind | null): string[] | null {
+export function readArp(device: Device, kind: DeviceKind | null): string | null {
   const expected = expects(kind, "Arp");
-  if (expected === "cannot") return []; // a hub or a power strip resolves nothing
+  if (expected === "cannot") return ""; // a hub or a power strip resolves nothing
   const found = processOf(() => device.getProcess("Arp"));
-  if (found.kind !== "found") return found.kind === "missing" && expected === "ask" ? [] : null;
-  return arpAddressesOf(attempt(() => found.process.getArpTable()));
+  if (found.kind !== "found") return found.kind === "missing" && expected === "ask" ? "" : null;
+  const addresses = arpAddressesOf(attempt(() => found.process.getArpTable()));
+  return addresses ? arpText(addresses) : null;
 }
 
 export function readMail(device: Device, kind: DeviceKind | null): MailServerFacts | "none" | null {

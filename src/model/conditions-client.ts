@@ -2,6 +2,7 @@
 // sender, its DNS lookup of the server's name, the connection, the account.
 // Each answers null (does not hold), the cause and fix (holds), or the fact it
 // lacks (unknown). The table that orders them is rules.ts.
+import { arpHas } from "./addresses";
 import { type Check, dnsServerFor, hasAccount, holds, type MailContext, unknownFact } from "./context";
 import { asked, isService, lookupEnds, mailService, onSubnet, reached, serverText } from "./row";
 
@@ -72,7 +73,7 @@ export function coldArp(c: MailContext): Check {
   const arp = c.sender().arp;
   if (arp === null) return unknownFact(`${c.mail.device}'s ARP table could not be read`);
   const hop = c.nextHop();
-  if (arp.indexOf(hop) >= 0) return null;
+  if (arpHas(arp, hop)) return null;
   return holds(
     `${c.mail.device} has no ARP entry for ${hop} yet: the first send times out while ARP resolves`,
     "send again: ARP has resolved by now",

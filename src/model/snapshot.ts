@@ -31,9 +31,10 @@ export interface DeviceFacts {
   dnsServer: string | null;
   /**
    * getProcess("Arp").getArpTable() → ArpEntry.ipAddress [doc class_arp_process.html]: the addresses
-   * the device has resolved. A missing next hop predicts the first-send timeout (live 9.0.1, B1).
+   * the device has resolved, as one string (arpText in addresses.ts; asked with arpHas). A missing next
+   * hop predicts the first-send timeout (live 9.0.1, B1).
    */
-  arp: string[] | null;
+  arp: string | null;
   /** getProcess("SmtpServer"), ("Pop3Server"), ("EmailServer") [doc; live 7.3.0, 9.0.1]. */
   mail: MailServerFacts | "none" | null;
   /** getProcess("DnsServer") [doc class_dns_server_process.html]. */

@@ -19,7 +19,7 @@ export const device = (
       ports,
       gateway: "",
       dnsServer: "",
-      arp: [],
+      arp: "",
       mail: "none",
       dns: "none",
       routing: "none",

@@ -160,7 +160,7 @@ function lab(config: string[], gi0: Partial<PortFacts>, gi1: Partial<PortFacts> 
         ports: [port("GigabitEthernet0/0", "10.1.0.1", gi0), port("GigabitEthernet0/1", "10.3.0.1", gi1)],
         gateway: "",
         dnsServer: "",
-        arp: [],
+        arp: "",
         mail: "none",
         dns: "none",
         routing: { staticRoutes: [], routedNetworks: [] },

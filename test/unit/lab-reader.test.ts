@@ -68,7 +68,7 @@ function asReadThroughIpc(s: Snapshot, world: World): Snapshot {
     l.up = up;
   }
   for (const d of out.devices) {
-    if (d.kind === "power") d.arp = [];
+    if (d.kind === "power") d.arp = "";
     const sim = world.device(d.name) as SimDevice;
     if (d.kind === "printer") [d.gateway, d.dnsServer] = [sim.gateway, sim.dnsServer];
     // A sub-interface is as up as its cabled port, an SVI as its switch (sim/ports.ts statusOf).
@@ -126,7 +126,7 @@ describe("reading the lab through IPC", () => {
   it("the classroom differs only by the power strip's ARP, the one-LAN file not at all", () => {
     const world = worldOf(classroom());
     const sim = snapshotOf(world);
-    sim.devices[0].arp = [];
+    sim.devices[0].arp = "";
     expect(readSnapshot(world.host())).toEqual(sim);
     const lan = worldOf(oneLan());
     expect(readSnapshot(lan.host())).toEqual(snapshotOf(lan));
