@@ -19,9 +19,6 @@ const MATRIX_CELLS = 400;
  */
 export const LAB_PAGE_CELLS = 1000;
 
-/** A row part's work per tick: the matrix allocates fast, and a collection (20-35 ms in Qt at 300 devices) falls in a tick. */
-const TICK_MS = 10;
-
 const noCells = (): LabCheck => ({ senders: [], roster: [], cells: [], causes: [], readable: true });
 
 /** An answer: the check with `cells` empty, and its cells as JSON text (elements joined by ","), to put in. */
@@ -153,7 +150,7 @@ export class LabCheckWork {
   private workOn(m: MatrixWork): boolean {
     const rows = m.rows as MatrixRows;
     const small = m.total <= MATRIX_CELLS;
-    const more = slice(Infinity, TICK_MS);
+    const more = slice(Infinity);
     let left: boolean;
     do {
       left = rows.next();
