@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { burst } from "./bench/burst.mjs";
-import { engineHeap, engineInQt, engineLoad } from "./bench/engine.mjs";
+import { engineAlloc, engineHeap, engineInQt, engineLoad } from "./bench/engine.mjs";
 import { attempt, failed, within } from "./bench/failures.mjs";
 import { gradeFigures } from "./bench/grade.mjs";
 import { labChromiumFigures, labFigures } from "./bench/lab.mjs";
@@ -119,6 +119,7 @@ async function main() {
     ...(await attempt("engine in Qt", async () => engineInQt())),
     ...(await attempt("engine load", async () => engineLoad())),
     ...(await attempt("engine heap", () => engineHeap(10000))),
+    ...(await attempt("engine allocation", () => engineAlloc())),
   };
   for (const q of Object.keys(QT))
     Object.assign(

@@ -171,3 +171,67 @@ export function residentBytes(pid) {
     return null;
   }
 }
+
+/**
+ * What the engine allocates per mail in each Qt host (build/bench/alloc-qjs.js): judged against a snapshot
+ * every sender was judged on (warm), and each sender's first mail after the lab was read again (first,
+ * median of 3). Each collection's "used before" less "used after" is what died since the one before; a
+ * phase is bounded by a collection at each end, so their sum is what the phase allocated and let go.
+ */
+export async function engineAlloc() {
+  mkdirSync(cache, { recursive: true });
+  const params = join(cache, "alloc-params.js");
+  writeFileSync(params, "var SOAK_FUNCTIONS_ONLY = true;\n");
+  const scripts = QT_SCRIPTS.concat([
+    params,
+    join(root, "build/bench/soak-qjs.js"),
+    join(root, "build/bench/alloc-qjs.js"),
+  ]);
+  const env = { ...process.env, QV4_MM_STATS: "1", QT_LOGGING_RULES: "qt.qml.gc.*=true" };
+  const figures = {};
+  for (const flavour of ["qt5", "qt6"]) {
+    const child = spawn(qjsHost(flavour), scripts, { env });
+    const phases = {};
+    let phase = null,
+      freed = 0,
+      before = 0,
+      largeBefore = 0,
+      result = null;
+    const line = (text) => {
+      const mark = /^ALLOC (\w+) (begin|end)(?: (\d+))?/.exec(text);
+      if (mark && mark[2] === "begin") [phase, freed] = [mark[1], 0];
+      if (mark && mark[2] === "end") {
+        if (!phases[mark[1]]) phases[mark[1]] = [];
+        phases[mark[1]].push(freed / Number(mark[3]) / 1024);
+        phase = null;
+      }
+      const n = (re) => Number((re.exec(text) || [])[1]);
+      if (/Used memory before GC/.test(text)) before = n(/(\d+)/);
+      if (/Used memory after GC/.test(text)) freed += phase ? before - n(/(\d+)/) : 0;
+      if (/Large item memory before GC/.test(text)) largeBefore = n(/(\d+)/);
+      if (/Large item memory after GC/.test(text)) freed += phase ? largeBefore - n(/(\d+)/) : 0;
+      if (text.startsWith("RESULT ")) result = JSON.parse(text.slice(7));
+    };
+    const r = await within(
+      300000,
+      `engine allocation (${flavour})`,
+      new Promise((resolve, reject) => {
+        const flush = eachLine(child, line);
+        child.on("error", reject);
+        child.on("close", (code) => {
+          flush();
+          if (code !== 0 || !result || !phases.warm || !phases.first)
+            reject(new Error(`engine allocation (${flavour}): exit ${code}, ${JSON.stringify({ result, phases })}`));
+          else resolve(phases);
+        });
+      }),
+    ).finally(() => child.kill());
+    const warm = median(r.warm);
+    const first = median(r.first);
+    figures[`${flavour}.mailAllocKb`] = round(warm, 1);
+    figures[`${flavour}.firstJudgeAllocKb`] = round(first, 1);
+    figures[`${flavour}.firstJudgeAllocRatio`] = round(first / warm, 1);
+    figures[`${flavour}.idleAllocKb`] = round(median(r.idle), 2);
+  }
+  return figures;
+}

@@ -59,6 +59,12 @@ const FIGURES = [
   ...perQt("engineHeapBytesPerEntry", "engine heap after GC per log entry (10,000 ended mails ÷ the empty log)", null),
   ...perQt("engineHeapItemsPerEntry", "heap items marked per log entry", null),
   ...perQt("engineRssBytesPerEntry", "process memory per log entry, string contents included", null),
+  // Issue 23: each 4 MB or so allocated costs a collection of 10-15 ms at 300 devices, paid by the running call
+  // (build/bench/alloc-qjs.js; 144 KB a mail and 680 KB a first judgment in Qt 6 before this figure existed).
+  ...perQt("mailAllocKb", "KB allocated per mail judged, 300 devices, every sender judged on the snapshot before", ["<=", 64]),
+  ...perQt("firstJudgeAllocKb", "KB allocated per sender's first mail after the lab was read again", ["<=", 384]),
+  ...perQt("firstJudgeAllocRatio", "that first judgment ÷ a mail judged warm", null),
+  ...perQt("idleAllocKb", "KB allocated per 1 ms of timers with no mail (the floor)", null),
   ...perQt("matrixMs", "40 × 40 delivery matrix (`build/bench-matrix.mjs`)", ["<=", 100]),
   ...perQt("matrixBaselineMs", "the same 1,600 pairs by decideFate alone", null),
   // Issue 20: the same class on a campus (build/bench-matrix.mjs campusOf): VLANs routed by a multilayer switch,
