@@ -27,7 +27,10 @@ export type PathItem =
   | { kind: "link"; link: LinkFacts };
 
 export interface LanMember {
+  /** Made when read: a member keeps its device and port apart (see Way). */
   at: Endpoint;
+  /** at.port, without making `at`: memberAt compares every member's address. */
+  readonly atPort: PortFacts;
   /** What lies between the start port and this member. */
   readonly path: PathItem[];
 }
@@ -40,6 +43,9 @@ export interface LanMember {
  */
 type Trail = { item: PathItem; prev: Trail } | null;
 
+/** A way's port until it reaches one (a way read as a member has always reached its port). */
+const NO_PORT: PortFacts = { name: "", ip: null, mask: null, up: null, dhcp: null };
+
 /**
  * A frame on its way: the trail so far, out of a port (none at the start), over a link, to a device's port.
  * Where it ends at a host or a router port, it is that member of the LAN itself (one object a member).
@@ -47,7 +53,7 @@ type Trail = { item: PathItem; prev: Trail } | null;
 class Way implements LanMember {
   /** The device and port it reached (a host's or a router's), set when it got there. */
   reachedDevice: DeviceFacts | null = null;
-  reachedPort: PortFacts | null = null;
+  atPort: PortFacts = NO_PORT;
 
   constructor(
     readonly base: Trail,
@@ -56,7 +62,8 @@ class Way implements LanMember {
     readonly link: LinkFacts,
     readonly device: string,
     readonly port: string,
-    /** "device#port", made once by the topology's index (Hop.far.key). */
+    /** The far port's number and "device#port", made once by the topology's index (Hop.far). */
+    readonly id: number,
     readonly key: string,
     /** Its 802.1Q tag on the wire (null: untagged). */
     public tag: number | null,
@@ -64,7 +71,7 @@ class Way implements LanMember {
   ) {}
 
   get at(): Endpoint {
-    return { device: this.reachedDevice as DeviceFacts, port: this.reachedPort as PortFacts };
+    return { device: this.reachedDevice as DeviceFacts, port: this.atPort };
   }
 
   get path(): PathItem[] {
@@ -99,7 +106,7 @@ class Items {
 class Member implements LanMember {
   constructor(
     private readonly device: DeviceFacts,
-    private readonly port: PortFacts,
+    readonly atPort: PortFacts,
     /** The trail to the switch (an SVI), or the way to the physical port (a sub-interface). */
     private readonly base: Trail,
     private readonly way: Way | null,
@@ -107,12 +114,12 @@ class Member implements LanMember {
   ) {}
 
   get at(): Endpoint {
-    return { device: this.device, port: this.port };
+    return { device: this.device, port: this.atPort };
   }
 
   get path(): PathItem[] {
     const w = this.way;
-    const last = [this.items.port(this.device, this.port)];
+    const last = [this.items.port(this.device, this.atPort)];
     return w ? w.path.concat(last) : trailItems(this.base).concat(last);
   }
 }
@@ -142,8 +149,6 @@ export interface Lan {
   uncertain: string | null;
   /** Every device the flood met (switches, members, devices off), for what the model does not cover (unmodeled.ts). */
   devices: DeviceFacts[];
-  /** Members by address, made on the first memberAt(). */
-  byIp?: { [ip: string]: LanMember };
 }
 
 /**
@@ -185,8 +190,20 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
   const doubt = (why: string) => {
     if (uncertain === null) uncertain = why;
   };
-  // Ports met, by "device#port" untagged and "device#port#tag" tagged.
+  // Ports met: untagged by number in the topology's marks, tagged (and any the snapshot lacks) by key.
+  const marks = topo.marks;
+  const pass = ++marks.flood;
   const seen: { [key: string]: boolean } = {};
+  const seenBefore = (id: number, key: string): boolean => {
+    if (id >= 0) {
+      if (marks.ports[id] === pass) return true;
+      marks.ports[id] = pass;
+      return false;
+    }
+    if (seen[key]) return true;
+    seen[key] = true;
+    return false;
+  };
   const queue: Way[] = [];
   const items = itemsOf(topo);
   const follow = (d: DeviceFacts, p: PortFacts, tag: number | null, base: Trail, out: PortFacts | null) => {
@@ -197,7 +214,9 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
         doubt("the state of the link " + hop.link.a.device + " — " + hop.link.b.device + " could not be read");
       if (!ideal && hop.link.up !== true) continue;
       const outDevice = out ? d : null;
-      queue.push(new Way(base, outDevice, out, hop.link, hop.far.device, hop.far.port, hop.far.key, tag, items));
+      queue.push(
+        new Way(base, outDevice, out, hop.link, hop.far.device, hop.far.port, hop.far.id, hop.far.key, tag, items),
+      );
     }
   };
   const join = (d: DeviceFacts, p: PortFacts, base: Trail, way: Way | null) =>
@@ -226,7 +245,7 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
     }
   };
   const s = start.port;
-  seen[start.device.name + "#" + s.name] = true;
+  seenBefore(topo.portNumber(start.device.name, s.name), start.device.name + "#" + s.name);
   if (s.vlan && s.vlan.parent === null) flood(start.device, s, flat ? null : s.vlan.id, null, null);
   else if (s.vlan) {
     const parent = topo.port(start.device, s.vlan.parent || "");
@@ -241,19 +260,17 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
   } else follow(start.device, s, null, null, null);
   // By index, not shift(), and devices met kept by name: a class of 300 on one switch is
   // flooded from each sender, and Qt's engine pays for every element moved or compared.
-  const met: { [name: string]: boolean } = Object.create(null);
   for (let next = 0; next < queue.length; next++) {
     const at = queue[next];
-    const key = at.tag === null ? at.key : at.key + "#" + at.tag;
-    if (seen[key]) continue;
-    seen[key] = true;
+    if (at.tag === null ? seenBefore(at.id, at.key) : seenBefore(-1, at.key + "#" + at.tag)) continue;
     const d = topo.device(at.device);
     if (!d) {
       doubt(at.device + " is not in the snapshot");
       continue;
     }
-    if (!met[d.name]) {
-      met[d.name] = true;
+    const number = topo.deviceNumber(d.name);
+    if (marks.devices[number] !== pass) {
+      marks.devices[number] = pass;
       devices.push(d);
     }
     const p = topo.port(d, at.port);
@@ -272,7 +289,7 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
     if (!joinsLan(d.kind) || p.routed) {
       // A host or routed port takes untagged frames; a router's sub-interface those of its VLAN.
       at.reachedDevice = d;
-      at.reachedPort = p;
+      at.atPort = p;
       if (at.tag === null || flat) members.push(at);
       const subs = d.ports || [];
       for (let i = 0; i < subs.length; i++) {
@@ -345,19 +362,18 @@ function knowsVlan(d: DeviceFacts, v: number): boolean | null {
   return null;
 }
 
-/** The member of the LAN that carries this address (the first, as a lab may have it twice). */
+/**
+ * The member of the LAN that carries this address (the first, as a lab may have it twice). A walk, not an
+ * index by address: an object keyed by 150 addresses in a LAN's own order cost Qt's engine 25 KB, and a
+ * LAN is asked this a few times (issue 23). indexOf finds a candidate without the copy trim() makes.
+ */
 export function memberAt(lan: Lan, ip: string): LanMember | null {
-  if (!lan.byIp) {
-    const byIp: { [ip: string]: LanMember } = {};
-    for (const m of lan.members) {
-      const ip = m.at.port.ip; // at is made per read (a Way's getter): read once
-      const key = "#" + (ip === null ? "" : ip.trim());
-      if (ip !== null && !Object.prototype.hasOwnProperty.call(byIp, key)) byIp[key] = m;
-    }
-    lan.byIp = byIp;
+  const wanted = ip.trim();
+  for (const m of lan.members) {
+    const have = m.atPort.ip;
+    if (have !== null && (have === wanted || (have.indexOf(wanted) >= 0 && have.trim() === wanted))) return m;
   }
-  const key = "#" + ip.trim();
-  return Object.prototype.hasOwnProperty.call(lan.byIp, key) ? lan.byIp[key] : null;
+  return null;
 }
 
 function itemsOf(topo: Topology): Items {

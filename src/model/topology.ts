@@ -9,10 +9,25 @@ export interface Endpoint {
   port: PortFacts;
 }
 
-/** A link seen from one end: the far end, and its key (device#port) for a flood's marks (lan.ts). */
+/**
+ * A link seen from one end: the far end, with its number (Topology.portNumber, -1 when the snapshot has no
+ * such port) and its key (device#port), by which a flood marks the ports it met (lan.ts).
+ */
 export interface Hop {
   link: LinkFacts;
-  far: { device: string; port: string; key: string };
+  far: { device: string; port: string; id: number; key: string };
+}
+
+/**
+ * A flood's marks, kept with the topology and used by one flood after another: a port or device is met in
+ * this flood when its entry equals `flood`. Objects keyed by name, made per flood, cost Qt's engine an
+ * allocation per key (a new hidden class for each key in each new order: 55 KB a flood of 300), an array
+ * of numbers nothing (issue 23).
+ */
+export interface FloodMarks {
+  flood: number;
+  ports: number[];
+  devices: number[];
 }
 
 export interface Topology {
@@ -27,6 +42,10 @@ export interface Topology {
   linksAt(device: string, port: string): readonly Hop[];
   /** Every device port that carries this address (duplicates are possible in a lab). */
   owners(ip: string): Endpoint[];
+  /** A number for each device and port name of the snapshot (-1 for none), from 0, for FloodMarks. */
+  portNumber(device: string, port: string): number;
+  deviceNumber(name: string): number;
+  marks: FloodMarks;
   /** Why some cabling could not be placed (the link list or a link's ends unreadable), or null. */
   cablingUnknown: string | null;
   /** Answers worked out from this snapshot alone (reachAddress), kept for the next question over it. */
@@ -38,12 +57,27 @@ const NO_HOPS: readonly Hop[] = [];
 export function indexTopology(snapshot: Snapshot): Topology {
   const byName: { [name: string]: DeviceFacts } = {};
   for (const d of snapshot.devices) byName[d.name] = d;
+  // Numbered by name, as byName and the links know them: a second device or port of one name is the first.
+  const deviceNumbers: { [name: string]: number } = Object.create(null);
+  const portNumbers: { [device: string]: { [port: string]: number } } = Object.create(null);
+  let deviceCount = 0;
+  let portCount = 0;
+  for (const d of snapshot.devices) {
+    if (deviceNumbers[d.name] === undefined) deviceNumbers[d.name] = deviceCount++;
+    const numbers = tableIn(portNumbers, d.name);
+    for (const p of d.ports || []) if (numbers[p.name] === undefined) numbers[p.name] = portCount++;
+  }
+  const portNumber = (device: string, port: string) => {
+    const numbers = portNumbers[device];
+    const n = numbers ? numbers[port] : undefined;
+    return n === undefined ? -1 : n;
+  };
   // Without a prototype, so that any name a lab gives is only a name.
   const at: { [device: string]: { [port: string]: Hop[] } } = Object.create(null);
   const add = (from: string, fromPort: string, link: LinkFacts, device: string, port: string) => {
-    const ports = tableIn(at, from);
-    if (!ports[fromPort]) ports[fromPort] = [];
-    ports[fromPort].push({ link, far: { device, port, key: device + "#" + port } });
+    const hops = tableIn(at, from);
+    if (!hops[fromPort]) hops[fromPort] = [];
+    hops[fromPort].push({ link, far: { device, port, id: portNumber(device, port), key: device + "#" + port } });
   };
   let cablingUnknown = snapshot.links === null ? "the links could not be read" : null;
   // Wireless associations are links too (wireless.ts): the LAN floods across them as across a cable.
@@ -57,10 +91,21 @@ export function indexTopology(snapshot: Snapshot): Topology {
     add(a.device, a.port, l, b.device, b.port);
     add(b.device, b.port, l, a.device, a.port);
   }
+  const zeros = (n: number) => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) out.push(0);
+    return out;
+  };
   return {
     snapshot,
     cablingUnknown,
     memo: {},
+    portNumber,
+    deviceNumber: (name) => {
+      const n = deviceNumbers[name];
+      return n === undefined ? -1 : n;
+    },
+    marks: { flood: 0, ports: zeros(portCount), devices: zeros(deviceCount) },
     device: (name) => (Object.prototype.hasOwnProperty.call(byName, name) ? byName[name] : null),
     port: (device, name) => {
       // A loop, not filter(): no closure and no array made per call (a flood asks it per member).
