@@ -4,7 +4,16 @@
 // mail (issue 14: unreadable events, remembered mails, recipient and subject).
 import { outcomeKind } from "./codes";
 import type { MailDevice } from "./devices";
-import { type Endings, EXTERNAL_OPEN, type Lane, matches, stateOf } from "./lane";
+import {
+  type Endings,
+  EXTERNAL_OPEN,
+  type Lane,
+  type MatchKey,
+  matches,
+  matchesEnded,
+  matchKey,
+  stateOf,
+} from "./lane";
 import type { DeliveryLog } from "./log";
 import { isReadable, type MailSentArgs } from "./mail-event";
 import type { MailEntry } from "./protocol";
@@ -26,8 +35,9 @@ export class Incoming {
   /** A mailSent from a device: lands on its mail in flight, a mail that ended, an open PT Email row, or a new row. */
   onMailSent(d: MailDevice, lane: Lane, event: MailSentArgs): MailEntry | null {
     if (!isReadable(event)) return this.unreadable(d, event);
+    const key = matchKey(event);
     const inFlight = lane.inFlight;
-    if (inFlight && matches(inFlight, event)) {
+    if (inFlight && matches(inFlight, key)) {
       this.log.record(inFlight, { code: event.code, raw: event.raw });
       if (outcomeKind(event.code) === "progress") {
         this.log.setState(inFlight, stateOf(event.code), null);
@@ -49,12 +59,12 @@ export class Incoming {
       return inFlight;
     }
     for (let i = lane.ended.length - 1; i >= 0; i--) {
-      if (!matches(lane.ended[i], event)) continue;
+      if (!matchesEnded(lane.ended[i], key)) continue;
       // Its row, thawed to be changed (the log takes it back); gone when the cap dropped it, and the code with it.
       const entry = this.log.entryOf(lane.ended[i].id);
       return entry ? this.late(entry, event) : null;
     }
-    return this.external(d, lane, event);
+    return this.external(d, lane, event, key);
   }
 
   /** A code for a mail that already ended: kept on its row as late; PT's terminal word replaces a console guess. */
@@ -65,9 +75,9 @@ export class Incoming {
     return entry;
   }
 
-  private external(d: MailDevice, lane: Lane, event: MailSentArgs): MailEntry {
+  private external(d: MailDevice, lane: Lane, event: MailSentArgs, key: MatchKey): MailEntry {
     let entry: MailEntry | null = null;
-    for (const open of lane.external) if (matches(open, event)) entry = open;
+    for (const open of lane.external) if (matches(open, key)) entry = open;
     if (!entry) {
       entry = this.log.add({
         origin: "pt-client",

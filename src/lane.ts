@@ -40,6 +40,7 @@ export interface Lane {
  */
 export interface EndedMail {
   id: number;
+  /** As compared (MatchKey): kept so, a late code is matched against 20 of them with no copy made. */
   to: string;
   subject: string;
 }
@@ -90,7 +91,7 @@ export class Endings {
   end(lane: Lane, entry: MailEntry, state: MailState, code: number | null, reason?: string, password?: string): void {
     if (reason !== undefined && code === null) this.log.record(entry, { code: null, note: reason });
     this.finish(entry, state, code, reason, password);
-    lane.ended.push({ id: entry.id, to: entry.to, subject: entry.subject });
+    lane.ended.push({ id: entry.id, to: normalise(entry.to), subject: entry.subject.trim() });
     if (lane.ended.length > ENDED_KEPT) lane.ended.shift();
   }
 
@@ -133,9 +134,28 @@ export function stateOf(code: number | null): MailState {
  * PT's mailSent names both (pt-api.md §7); an event with an empty subject is
  * taken to be about the recipient's mail whatever its subject [inf].
  */
-export function matches(entry: Pick<MailEntry, "to" | "subject">, event: MailSentArgs): boolean {
-  if (normalise(event.dest) !== normalise(entry.to)) return false;
-  return event.subject === "" || event.subject.trim() === entry.subject.trim();
+export function matches(entry: Pick<MailEntry, "to" | "subject">, key: MatchKey): boolean {
+  if (normalise(entry.to) !== key.to) return false;
+  return key.subject === null || entry.subject.trim() === key.subject;
+}
+
+/** matches() for a mail that ended, whose recipient and subject were kept as compared. */
+export function matchesEnded(ended: EndedMail, key: MatchKey): boolean {
+  return ended.to === key.to && (key.subject === null || ended.subject === key.subject);
+}
+
+/**
+ * An event's recipient and subject as matches() compares them (subject null: any), worked out once per
+ * event: each trim() or toLowerCase() is an allocation in Qt's engine (README, Qt traps), and an event was
+ * compared with up to 20 ended mails of its device, both sides copied each time (issue 23).
+ */
+export interface MatchKey {
+  to: string;
+  subject: string | null;
+}
+
+export function matchKey(event: MailSentArgs): MatchKey {
+  return { to: normalise(event.dest), subject: event.subject === "" ? null : event.subject.trim() };
 }
 
 function normalise(address: string): string {
