@@ -74,6 +74,9 @@ function codeText(code: number | null): string {
   return code === null ? "no code" : String(code);
 }
 
+/** The fidelity report's shapes are those of the first this many mailSent events. */
+const SHAPES_TAKEN = 200;
+
 export interface DiagnosisOptions {
   host: Host;
   registry: DeviceRegistry;
@@ -87,6 +90,8 @@ export class Diagnosis {
   private readonly behaviour: PtBehaviour = defaultBehaviour();
   /** The shapes of the first mailSent args seen, for the fidelity report. */
   private readonly shapes: string[] = [];
+  /** Events whose shape was taken: a class sends one or two shapes, and taking one allocates in Qt (issue 23). */
+  private shapesTaken = 0;
   private indexed: { snapshot: Snapshot; topo: Topology } | null = null;
   private readonly labChecks: LabCheckWork;
 
@@ -103,7 +108,8 @@ export class Diagnosis {
 
   /** A mailSent arrived: its shape is kept for the report (the first few distinct ones). */
   seen(args: unknown): void {
-    if (this.shapes.length >= 5) return;
+    if (this.shapes.length >= 5 || this.shapesTaken >= SHAPES_TAKEN) return;
+    this.shapesTaken++;
     const shape = argShape(args);
     if (this.shapes.indexOf(shape) < 0) this.shapes.push(shape);
   }
