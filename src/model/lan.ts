@@ -16,9 +16,9 @@ import {
 // A flood is made for every sender of a class (300 at a time after each read of the lab), and each
 // object or string Qt's engine makes is an allocation: every 4 MB costs a collection of 10-15 ms that
 // the running call pays (issue 23). A flood of 150 hosts allocated 460 KB; so it finds links with no key
-// built (Topology.linksAt), marks what it met by keys the index made once or by name, loops by index, and
-// learns a port's negotiated mode once per snapshot. No Map: Qt's engine looks a key up in a Map by
-// walking its entries (README, Qt traps).
+// built (Topology.linksAt), marks the ports and devices it met in the topology's arrays of numbers
+// (FloodMarks), loops by index, and learns a port's negotiated mode once per snapshot. No Map: Qt's engine
+// looks a key up in a Map by walking its entries (README, Qt traps).
 
 /** One thing a packet crosses, in order: the explanation of a failure is the first one that is off or down. */
 export type PathItem =
