@@ -21,14 +21,22 @@ export interface SoakResult {
   handlersLeft: number;
 }
 export interface SoakPoint {
-  heap: number;
+  /** Null in a run without Qt's GC statistics. */
+  heap: number | null;
   /** Once glibc gave back the memory it keeps free; `untrimmed` as it left it. */
   rss: number;
   untrimmed: number;
 }
 export function soakRun(
   flavour: string,
-  options?: { events?: number; pcs?: number; cap?: number | null; limitMs?: number; progress?: boolean },
+  options?: {
+    events?: number;
+    pcs?: number;
+    cap?: number | null;
+    limitMs?: number;
+    progress?: boolean;
+    statistics?: boolean;
+  },
 ): Promise<{ result: SoakResult; points: { [pct: string]: SoakPoint } }>;
 export function soakFigures(options?: {
   runs?: number;

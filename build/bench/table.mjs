@@ -49,11 +49,13 @@ const FIGURES = [
   // Issue 23, a day in a classroom (build/bench/soak.mjs): soakEvents mailSent events over 300 devices at the
   // default cap, with pulls, Check, Lab check, devices added and removed and two File > Open.
   ["soakEvents", "the soak's mailSent events", null],
+  // Calls and memory from a run without Qt's GC statistics (as PT runs); the heap from a second run with them.
   ...perQt("soakHeapRatio", "the soak: engine heap after GC at 100% of it ÷ at 10%", ["<=", 1.2]),
   ...perQt("soakRssRatio", "the soak: process memory at 100% ÷ at 10% (glibc's free memory given back)", ["<=", 1.2]),
   ...perQt("soakRssUntrimmedRatio", "the soak: process memory at 100% ÷ at 10%, with what glibc keeps free", null),
   ...perQt("soakLongestCallMs", "the soak: longest call (a handler, a request, a timer callback), ms", ["<=", 50]),
   ...perQt("soakCallsOver50", "the soak: calls over 50 ms", ["=", 0]),
+  ...perQt("soakCallsOver50WithStatistics", "the same in the run with Qt's GC statistics (they cost each collection)", null),
   ...perQt("soakLost", "the soak: events neither in the log nor in its dropped count", ["=", 0]),
   ...perQt("soakMinutes", "the soak's run, minutes", null),
   ...perQt("engineHeapBytesPerEntry", "engine heap after GC per log entry (10,000 ended mails ÷ the empty log)", null),
