@@ -177,45 +177,38 @@ describe("simulator: runs on the model", () => {
 });
 
 describe("simulator: ARP tables kept across reads (device-state.ts WarmArpTables)", () => {
+  /** A device's ARP table as IPC reads it. */
+  const tableOf = (w: World, name: string) =>
+    w
+      .device(name)!
+      .getProcess("Arp")!
+      .getArpTable()
+      .entries.map((e) => e.ipAddress);
+
   /** Every warm host's table as IPC reads it, against one made afresh from the world as it is. */
   function tablesAgree(w: World): void {
     const fresh = warmArp(w.devices);
     for (const d of w.devices) {
-      const arp = w.device(d.name)!.getProcess("Arp");
-      if (!arp || d.arpCold) continue;
-      expect(
-        arp.getArpTable().entries.map((e) => e.ipAddress),
-        d.name,
-      ).toEqual(fresh(d));
+      if (!w.device(d.name)!.getProcess("Arp") || d.arpCold) continue;
+      expect(tableOf(w, d.name), d.name).toEqual(fresh(d));
     }
   }
 
   it("follows every change of address, port or device, however it is made", () => {
     const { w } = world();
     const alice = w.device("PC-Alice")!;
-    const before = alice.getProcess("Arp")!.getArpTable().entries.length;
-    expect(before).toBeGreaterThan(1);
+    expect(tableOf(w, "PC-Alice").length).toBeGreaterThan(1);
     tablesAgree(w);
     (w.ports.portAt(alice, 0) as SimHostPort).setIpSubnetMask("10.99.0.5", "255.255.255.0"); // Config > FastEthernet0
     tablesAgree(w);
-    expect(
-      alice
-        .getProcess("Arp")!
-        .getArpTable()
-        .entries.map((e) => e.ipAddress),
-    ).toEqual(["10.99.0.5"]);
+    expect(tableOf(w, "PC-Alice")).toEqual(["10.99.0.5"]);
     alice.ports[0].mask = "255.0.0.0"; // set in place, as a DHCP lease is
     tablesAgree(w);
     alice.ports = [{ ip: "10.99.0.6", mask: "255.255.255.0", up: true }];
     tablesAgree(w);
     w.addDevice({ name: "PC-New", kind: "pc", ip: "10.99.0.7", mask: "255.255.255.0" });
     tablesAgree(w);
-    expect(
-      alice
-        .getProcess("Arp")!
-        .getArpTable()
-        .entries.map((e) => e.ipAddress),
-    ).toEqual(["10.99.0.6", "10.99.0.7"]);
+    expect(tableOf(w, "PC-Alice")).toEqual(["10.99.0.6", "10.99.0.7"]);
     w.removeDevice("PC-New");
     tablesAgree(w);
   });
