@@ -62,9 +62,8 @@ class Way implements LanMember {
     readonly link: LinkFacts,
     readonly device: string,
     readonly port: string,
-    /** The far port's number and "device#port", made once by the topology's index (Hop.far). */
+    /** The far port's number, from the topology's index (Hop.far). */
     readonly id: number,
-    readonly key: string,
     /** Its 802.1Q tag on the wire (null: untagged). */
     public tag: number | null,
     private readonly items: Items,
@@ -190,16 +189,17 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
   const doubt = (why: string) => {
     if (uncertain === null) uncertain = why;
   };
-  // Ports met: untagged by number in the topology's marks, tagged (and any the snapshot lacks) by key.
+  // Ports met: untagged by number in the topology's marks; tagged, and any the snapshot lacks, by a key.
   const marks = topo.marks;
   const pass = ++marks.flood;
   const seen: { [key: string]: boolean } = {};
-  const seenBefore = (id: number, key: string): boolean => {
-    if (id >= 0) {
+  const seenBefore = (id: number, device: string, port: string, tag: number | null): boolean => {
+    if (id >= 0 && tag === null) {
       if (marks.ports[id] === pass) return true;
       marks.ports[id] = pass;
       return false;
     }
+    const key = device + "#" + port + "#" + tag;
     if (seen[key]) return true;
     seen[key] = true;
     return false;
@@ -214,9 +214,7 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
         doubt("the state of the link " + hop.link.a.device + " — " + hop.link.b.device + " could not be read");
       if (!ideal && hop.link.up !== true) continue;
       const outDevice = out ? d : null;
-      queue.push(
-        new Way(base, outDevice, out, hop.link, hop.far.device, hop.far.port, hop.far.id, hop.far.key, tag, items),
-      );
+      queue.push(new Way(base, outDevice, out, hop.link, hop.far.device, hop.far.port, hop.far.id, tag, items));
     }
   };
   const join = (d: DeviceFacts, p: PortFacts, base: Trail, way: Way | null) =>
@@ -245,7 +243,7 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
     }
   };
   const s = start.port;
-  seenBefore(topo.portNumber(start.device.name, s.name), start.device.name + "#" + s.name);
+  seenBefore(topo.portNumber(start.device.name, s.name), start.device.name, s.name, null);
   if (s.vlan && s.vlan.parent === null) flood(start.device, s, flat ? null : s.vlan.id, null, null);
   else if (s.vlan) {
     const parent = topo.port(start.device, s.vlan.parent || "");
@@ -262,7 +260,7 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
   // flooded from each sender, and Qt's engine pays for every element moved or compared.
   for (let next = 0; next < queue.length; next++) {
     const at = queue[next];
-    if (at.tag === null ? seenBefore(at.id, at.key) : seenBefore(-1, at.key + "#" + at.tag)) continue;
+    if (seenBefore(at.id, at.device, at.port, at.tag)) continue;
     const d = topo.device(at.device);
     if (!d) {
       doubt(at.device + " is not in the snapshot");

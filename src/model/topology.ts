@@ -11,11 +11,11 @@ export interface Endpoint {
 
 /**
  * A link seen from one end: the far end, with its number (Topology.portNumber, -1 when the snapshot has no
- * such port) and its key (device#port), by which a flood marks the ports it met (lan.ts).
+ * such port), by which a flood marks the ports it met (lan.ts).
  */
 export interface Hop {
   link: LinkFacts;
-  far: { device: string; port: string; id: number; key: string };
+  far: { device: string; port: string; id: number };
 }
 
 /**
@@ -77,7 +77,7 @@ export function indexTopology(snapshot: Snapshot): Topology {
   const add = (from: string, fromPort: string, link: LinkFacts, device: string, port: string) => {
     const hops = tableIn(at, from);
     if (!hops[fromPort]) hops[fromPort] = [];
-    hops[fromPort].push({ link, far: { device, port, id: portNumber(device, port), key: device + "#" + port } });
+    hops[fromPort].push({ link, far: { device, port, id: portNumber(device, port) } });
   };
   let cablingUnknown = snapshot.links === null ? "the links could not be read" : null;
   // Wireless associations are links too (wireless.ts): the LAN floods across them as across a cable.
