@@ -6,6 +6,7 @@
 // Native objects are never enumerated (for…in crashes PT 9.0.1): known getters only.
 
 import { aclsOn, configured, dhcpAt, unmodeledAt } from "./device-config";
+import { sameFacts } from "./model/same-facts";
 import type { DeviceFacts, DeviceKind, LinkEnd, LinkFacts, PortFacts, Snapshot } from "./model/snapshot";
 import { expects, readArp, readDnsServer, readMail, readRouting, setting } from "./process-reader";
 import type { Device, Host, HostPort, IpcObject, Network, Port } from "./pt";
@@ -39,7 +40,7 @@ export function readSnapshot(host: Host): Snapshot {
 
 /** Reads the lab; `watch` is told of each device and port met, so their events can mark it stale. */
 export function readLab(host: Host, watch: ReadState["watch"]): Snapshot {
-  const steps = labReading(host, watch, { done: 0, total: 0 });
+  const steps = labReading(host, watch, { done: 0, total: 0 }, null);
   let step = steps.next();
   while (!step.done) step = steps.next();
   return step.value;
@@ -51,22 +52,29 @@ export interface ReadProgress {
   total: number;
 }
 
+/** Devices compared with the last read's per step: one takes Qt's engine about as long as reading a cable. */
+const COMPARED_PER_STEP = 4;
+
 /**
  * The same read in steps: it pauses after each device and each cable, so a
  * large lab (300 devices: about 9,000 IPC calls) is read across several calls
  * into the engine, each under PT's patience (issue 23: no call over 50 ms).
+ * When it finds what `previous` holds, it answers `previous` itself, so that
+ * what was worked out over it stays (model/same-facts.ts).
  */
 export function* labReading(
   host: Host,
   watch: ReadState["watch"],
   progress: ReadProgress,
+  previous: Snapshot | null,
 ): Generator<null, Snapshot, unknown> {
   const network = attempt(() => host.ipc.network());
   const count = network ? countOf(() => network.getDeviceCount()) : null;
   // Without the device list there is nothing to place a fact on: every question is then unknown.
   if (!network || count === null) return { devices: [], links: null };
   const linkCount = countOf(() => network.getLinkCount());
-  progress.total = count + (linkCount || 0);
+  const comparing = previous !== null && previous.devices.length === count;
+  progress.total = count + (linkCount || 0) + (comparing ? Math.ceil(count / COMPARED_PER_STEP) : 0);
   const state: ReadState = { portUp: {}, byName: {}, firewall: {}, watch, configure: [] };
   const devices: DeviceFacts[] = [];
   for (let i = 0; i < count; i++) {
@@ -91,7 +99,16 @@ export function* labReading(
     links !== null &&
     links.every((l) => l.a.device !== null && l.a.port !== null && l.b.device !== null && l.b.port !== null);
   if (!placed) for (const d of devices) if (joinsLan(d.kind)) d.ports = null;
-  return { devices, links };
+  const read: Snapshot = { devices, links };
+  // Compared here, not in a generator of its own: esbuild lowers yield* at ES2016 with an async helper.
+  if (!previous || !comparing || devices.length !== count || !sameFacts(links, previous.links)) return read;
+  for (let i = 0; i < count; i += COMPARED_PER_STEP) {
+    for (let j = i; j < count && j < i + COMPARED_PER_STEP; j++)
+      if (!sameFacts(devices[j], previous.devices[j])) return read;
+    progress.done++;
+    yield null;
+  }
+  return previous;
 }
 
 function readDevice(device: Device, state: ReadState): DeviceFacts | null {

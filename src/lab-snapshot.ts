@@ -176,10 +176,11 @@ export class LabSnapshot {
         this.subs.retire(GROUP_DEVICES);
         this.watchWorkspace();
       }
-      this.steps = labReading(this.host, again ? this.onObject() : null, this.reading);
+      // The last read (none after a structure event: abort): a read that finds the same lab answers it.
+      this.steps = labReading(this.host, again ? this.onObject() : null, this.reading, this.last);
     } catch (e) {
       this.report("reading the lab", e);
-      this.steps = labReading(this.host, null, this.reading);
+      this.steps = labReading(this.host, null, this.reading, null);
     }
   }
 

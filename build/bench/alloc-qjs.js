@@ -6,7 +6,10 @@
 // what each collection freed. Phases:
 //   idle: the simulator and the host with the engine doing nothing (timers run, no mail): the floor;
 //   warm: 3,000 mails from 295 PCs judged against a snapshot they were all judged on before;
-//   first: the lab read again, then one mail from each PC: each sender's first judgment on it (x3).
+//   first: the lab changed (a PC's DNS server, which PT announces nowhere) and read again, then one mail
+//          from each PC: each sender's first judgment on the new snapshot (x3);
+//   same: the lab read again and found unchanged, then one mail from each PC: the read answers the last
+//         snapshot itself, so what was worked out over it stays (x3).
 world.webViewManager.onEvaluate = function () {};
 world.openFile(classroomOf("Classroom A", PCS));
 main();
@@ -34,15 +37,23 @@ phase("warm", function () {
   for (var i = 0; i < 3000; i++) emitOne(n++);
   return 3000;
 });
-for (var round = 0; round < 3; round++) {
-  // The snapshot aged out: one mail starts the read, its slices run, then each sender's first mail on it.
+/** The snapshot aged out (changed or not): one mail starts the read, its slices run, then each sender's mail. */
+function afterRead(name, change) {
+  change();
   __host.advance(6000);
   emitOne(n++);
   drain();
-  phase("first", function () {
+  phase(name, function () {
     for (var i = 0; i < senders.length; i++) emitOne(n++);
     return senders.length;
   });
+}
+var dns = world.device("PC-" + (PCS - 1)).getProcess("DnsClient");
+for (var round = 0; round < 3; round++) {
+  afterRead("first", function () {
+    dns.setServerIp(round % 2 ? "10.1.0.10" : "10.2.0.10");
+  });
+  afterRead("same", function () {});
 }
 cleanUp();
 __host.result({ senders: senders.length });

@@ -220,7 +220,7 @@ export async function engineAlloc() {
         child.on("error", reject);
         child.on("close", (code) => {
           flush();
-          if (code !== 0 || !result || !phases.warm || !phases.first)
+          if (code !== 0 || !result || !phases.warm || !phases.first || !phases.same)
             reject(new Error(`engine allocation (${flavour}): exit ${code}, ${JSON.stringify({ result, phases })}`));
           else resolve(phases);
         });
@@ -231,6 +231,7 @@ export async function engineAlloc() {
     figures[`${flavour}.mailAllocKb`] = round(warm, 1);
     figures[`${flavour}.firstJudgeAllocKb`] = round(first, 1);
     figures[`${flavour}.firstJudgeAllocRatio`] = round(first / warm, 1);
+    figures[`${flavour}.sameLabJudgeAllocKb`] = round(median(r.same), 1);
     figures[`${flavour}.idleAllocKb`] = round(median(r.idle), 2);
   }
   return figures;
