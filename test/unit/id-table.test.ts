@@ -1,8 +1,8 @@
-// The log's tables by id (src/id-table.ts): values across its spans of 1,024
+// The log's tables by id (src/id-table.ts): values across its spans of ID_SPAN
 // ids, and a span let go once its last id is deleted (issue 23's soak: the
 // tables no longer keep an array as long as the largest id ever held).
 import { describe, expect, it } from "vitest";
-import { IdTable } from "../../src/id-table";
+import { ID_SPAN, IdTable } from "../../src/id-table";
 
 describe("IdTable", () => {
   it("keeps values by id across spans, counts them, and forgets deleted ones", () => {
@@ -29,11 +29,14 @@ describe("IdTable", () => {
   it("lets a span go once its last id is deleted, and makes it again when an id returns", () => {
     const t = new IdTable<number>();
     for (let id = 1; id <= 3000; id++) t.set(id, id);
-    for (let id = 1; id <= 2047; id++) t.delete(id);
+    for (let id = 1; id < 2 * ID_SPAN; id++) t.delete(id);
     const spans = Reflect.get(t, "spans");
-    expect(Object.keys(spans)).toEqual(["2"]); // ids 1-1023 and 1024-2047 all gone: only 2048-3000's span is left
-    expect(t.size).toBe(953);
+    // The first two spans' ids all gone: only the spans of 2 × ID_SPAN to 3000 are left.
+    const left = [];
+    for (let n = 2; n <= Math.floor(3000 / ID_SPAN); n++) left.push(String(n));
+    expect(Object.keys(spans)).toEqual(left);
+    expect(t.size).toBe(3000 - 2 * ID_SPAN + 1);
     t.set(5, 5);
-    expect([t.get(5), t.size]).toEqual([5, 954]);
+    expect([t.get(5), t.size]).toEqual([5, 3000 - 2 * ID_SPAN + 2]);
   });
 });
