@@ -13,7 +13,7 @@
 // engine is ~40× slower than V8).
 import type { Fate, MailFacts, Snapshot } from "./model";
 import { ipText, isUnset, networkOf, prefixLength, sameSubnet } from "./model/addresses";
-import { remember } from "./model/topology";
+import { Memo, remember } from "./model/topology";
 
 /**
  * The rows editDistance works in, reused by every call. Judging a failed mail allocated 65 KB here in
@@ -137,7 +137,6 @@ export function closest<T>(typed: string, candidates: Candidate<T>[]): { name: s
 }
 
 /** The memo a snapshot's index keeps (src/model/topology.ts), or a throwaway one. */
-type Memo = { [key: string]: unknown };
 
 /**
  * A list of names to search, kept on the memo with each name as compared. Only lists are kept: answers
@@ -210,7 +209,7 @@ export function nearMiss(
   snapshot: Snapshot,
   mail: MailFacts,
   fate: Fate,
-  memo: Memo = {},
+  memo: Memo = new Memo(),
 ): { cause: string; fix: string } | null {
   const to = mail.to.trim();
   switch (fate.rule) {

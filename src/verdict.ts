@@ -4,6 +4,7 @@
 // bounce, or why it failed, naming devices and records; and, when PT's code
 // is not the model's, that they disagree (that is how the model is corrected).
 import { decideFate, type Fate, type MailFacts, type PtBehaviour, type Snapshot, type Topology } from "./model";
+import { Memo } from "./model/topology";
 import { nearMiss } from "./near-miss";
 import type { MailEntry, MailState, Verdict } from "./protocol";
 
@@ -43,7 +44,7 @@ export function judge(
 export function explain(snapshot: Snapshot, mail: MailFacts, fate: Fate, topo?: Topology): Verdict {
   const verdict = verdictOf(fate);
   // The snapshot's index keeps the names a typo is searched among, for the next mail judged against it.
-  const near = nearMiss(snapshot, mail, fate, topo ? topo.memo : {});
+  const near = nearMiss(snapshot, mail, fate, topo ? topo.memo : new Memo());
   if (near) {
     verdict.cause = near.cause;
     verdict.fix = near.fix;

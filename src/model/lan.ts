@@ -97,7 +97,9 @@ class Items {
   }
 
   private once(key: string, make: () => PathItem): PathItem {
-    return remember(this.made, key, make);
+    const made = this.made;
+    if (!Object.prototype.hasOwnProperty.call(made, key)) made[key] = make();
+    return made[key];
   }
 }
 
@@ -333,8 +335,10 @@ function modeOf(topo: Topology, d: DeviceFacts, p: PortFacts): Switchport {
   if (sp.mode === "access" || sp.mode === "trunk") return sp;
   // Negotiated: the same for every flood over this snapshot, so worked out once per port.
   // By device and port name (a device's port names are its own: topo.port finds a port by name too).
-  const byDevice = tableIn(topo.memo as { [key: string]: { [device: string]: unknown } }, "modes");
-  const modes = tableIn(byDevice as { [device: string]: { [port: string]: Switchport } }, d.name);
+  const byDevice = remember(topo.memo, "modes", (): { [device: string]: { [port: string]: Switchport } } =>
+    Object.create(null),
+  );
+  const modes = tableIn(byDevice, d.name);
   let mode = modes[p.name];
   if (!mode) {
     const far = topo.linksAt(d.name, p.name)[0];

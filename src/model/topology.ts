@@ -49,10 +49,47 @@ export interface Topology {
   /** Why some cabling could not be placed (the link list or a link's ends unreadable), or null. */
   cablingUnknown: string | null;
   /** Answers worked out from this snapshot alone (reachAddress), kept for the next question over it. */
-  memo: { [key: string]: unknown };
+  memo: Memo;
 }
 
 const NO_HOPS: readonly Hop[] = [];
+
+/**
+ * How many answers a memo keeps before it starts again. A snapshot lives as long as the lab is unchanged
+ * (src/lab-reader.ts: a read that finds the same lab keeps it), which in a class may be all day, and some
+ * answers are keyed by what people type (a server's name, a recipient's domain). A whole Lab check of 300
+ * devices leaves 955 answers: the limit is ten times that, and starting again costs the floods once more.
+ */
+export const MEMO_LIMIT = 10000;
+
+/** Answers worked out from one snapshot, by key; at most `limit`, then it forgets them all and starts again. */
+export class Memo {
+  /** Without a prototype, so that any name a lab gives is only a name; replaced, never emptied key by key (README, Qt traps). */
+  private table: { [key: string]: unknown } = Object.create(null);
+  private count = 0;
+
+  constructor(private readonly limit = MEMO_LIMIT) {}
+
+  /** How many answers it keeps. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The answer under `key`, made on the first ask. */
+  get<T>(key: string, make: () => T): T {
+    const table = this.table;
+    if (Object.prototype.hasOwnProperty.call(table, key)) return table[key] as T;
+    const made = make();
+    // After make(): what it remembered itself is counted, and kept, in the table it found.
+    if (this.count >= this.limit) {
+      this.table = Object.create(null);
+      this.count = 0;
+    }
+    this.table[key] = made;
+    this.count++;
+    return made;
+  }
+}
 
 export function indexTopology(snapshot: Snapshot): Topology {
   const byName: { [name: string]: DeviceFacts } = {};
@@ -99,7 +136,7 @@ export function indexTopology(snapshot: Snapshot): Topology {
   return {
     snapshot,
     cablingUnknown,
-    memo: {},
+    memo: new Memo(),
     portNumber,
     deviceNumber: (name) => {
       const n = deviceNumbers[name];
@@ -142,9 +179,8 @@ export function tableIn<T>(table: { [key: string]: { [key: string]: T } }, key: 
  * The answer kept in a memo under `key` (a Topology's, which lives as long as its snapshot), made on the
  * first ask: paths, lookups and offers are asked for again by every mail judged against one snapshot.
  */
-export function remember<T>(memo: { [key: string]: unknown }, key: string, make: () => T): T {
-  if (!Object.prototype.hasOwnProperty.call(memo, key)) memo[key] = make();
-  return memo[key] as T;
+export function remember<T>(memo: Memo, key: string, make: () => T): T {
+  return memo.get(key, make);
 }
 
 /** A port's address and mask as text ("" when unset or unread: callers check null first when it matters). */

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { oneLan } from "../../sim/scenarios/classroom";
 import type { Fate, Snapshot } from "../../src/model";
+import { Memo } from "../../src/model/topology";
 import { closest, editDistance, nearMiss } from "../../src/near-miss";
 import { rig } from "../helpers/engine-on-sim";
 
@@ -217,7 +218,7 @@ describe("a snapshot's memo of typos", () => {
   };
 
   it("answers the same typo on each server from that server's accounts", () => {
-    const memo = {};
+    const memo = new Memo();
     const ask = (to: string) => {
       const m = unknown(to);
       return nearMiss(snapshot, m, m.fate, memo);
