@@ -136,8 +136,6 @@ export function closest<T>(typed: string, candidates: Candidate<T>[]): { name: s
   return found && !tie ? { name: found.name, what: found.what } : null;
 }
 
-/** The memo a snapshot's index keeps (src/model/topology.ts), or a throwaway one. */
-
 /**
  * A list of names to search, kept on the memo with each name as compared. Only lists are kept: answers
  * would grow the memo by one a distinct typo while a snapshot lives.

@@ -326,6 +326,9 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
   return { start, ideal, members, uncertain: uncertain || vlanDoubt, vlanOnly: !uncertain && !!vlanDoubt, devices };
 }
 
+/** The negotiated modes' table, made once per memo: a closure made per call is an allocation per port a flood meets. */
+const newModes = (): { [device: string]: { [port: string]: Switchport } } => Object.create(null);
+
 /**
  * A port's mode as it works: `dynamic auto` and `desirable` become a trunk when the far end asks (DTP: trunk or
  * desirable; desirable also with auto), else access [Cisco DTP; inf for PT].
@@ -335,10 +338,7 @@ function modeOf(topo: Topology, d: DeviceFacts, p: PortFacts): Switchport {
   if (sp.mode === "access" || sp.mode === "trunk") return sp;
   // Negotiated: the same for every flood over this snapshot, so worked out once per port.
   // By device and port name (a device's port names are its own: topo.port finds a port by name too).
-  const byDevice = remember(topo.memo, "modes", (): { [device: string]: { [port: string]: Switchport } } =>
-    Object.create(null),
-  );
-  const modes = tableIn(byDevice, d.name);
+  const modes = tableIn(remember(topo.memo, "modes", newModes), d.name);
   let mode = modes[p.name];
   if (!mode) {
     const far = topo.linksAt(d.name, p.name)[0];
