@@ -52,7 +52,10 @@ export interface ReadProgress {
   total: number;
 }
 
-/** Devices compared with the last read's per step: one takes Qt's engine about as long as reading a cable. */
+/**
+ * Devices compared with the last read's per step: a device takes Qt's engine about 0.03 ms (a class of 300:
+ * 9-10 ms, a whole call's budget), so four make a small step among the read's slices.
+ */
 const COMPARED_PER_STEP = 4;
 
 /**
