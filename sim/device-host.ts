@@ -18,7 +18,7 @@ export interface DeviceHost {
     portAt(d: DeviceState, index: number): SimPortObject | null;
   };
   /** The addresses a warm ARP table of `device` holds (device-state.ts warmArp). */
-  warmArp(device: DeviceState): string[];
+  warmArp(device: DeviceState): readonly string[];
   /** SmtpClient.sendMail: answers whether the send started; mailSent is emitted on `client`. */
   startDelivery(device: DeviceState, client: SimObject, mail: MailRequest): boolean;
   /** SmtpClient.cancelSend. */

@@ -208,7 +208,7 @@ export class World implements DeviceHost {
     for (const d of this.deliveries.slice()) d.checkSession();
   }
 
-  warmArp(device: DeviceState): string[] {
+  warmArp(device: DeviceState): readonly string[] {
     return this.arpTables.of(this.devices, device);
   }
 
