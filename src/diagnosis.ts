@@ -4,18 +4,11 @@
 // never blocked by a prediction. The report carries no password and no body.
 import type { DeviceRegistry } from "./devices";
 import { type LabCheckAnswer, LabCheckWork } from "./lab-check-work";
+import { LabIndex } from "./lab-index";
 import type { LabSnapshot } from "./lab-snapshot";
 import type { DeliveryLog } from "./log";
 import { argShape } from "./mail-event";
-import {
-  decideFate,
-  defaultBehaviour,
-  indexTopology,
-  type MailFacts,
-  type PtBehaviour,
-  type Snapshot,
-  type Topology,
-} from "./model";
+import { decideFate, defaultBehaviour, type MailFacts, type PtBehaviour, type Snapshot, type Topology } from "./model";
 import type { MailEntry, MailState, Reply, RequestOf, Verdict } from "./protocol";
 import type { Host } from "./pt";
 import { refuse } from "./requests";
@@ -92,16 +85,17 @@ export class Diagnosis {
   private readonly shapes: string[] = [];
   /** Events whose shape was taken: a class sends one or two shapes, and taking one allocates in Qt (issue 23). */
   private shapesTaken = 0;
-  private indexed: { snapshot: Snapshot; topo: Topology } | null = null;
+  private readonly index: LabIndex;
   private readonly labChecks: LabCheckWork;
 
   constructor(private readonly o: DiagnosisOptions) {
+    this.index = new LabIndex(o.lab);
     this.labChecks = new LabCheckWork({
       host: o.host,
       registry: o.registry,
       lab: o.lab,
       behaviour: this.behaviour,
-      topologyOf: (snapshot) => this.topologyOf(snapshot),
+      topologyOf: (snapshot) => this.index.topologyOf(snapshot),
       readLab: (read) => this.readLab(read),
     });
   }
@@ -137,7 +131,15 @@ export class Diagnosis {
   }
 
   private judged(snapshot: Snapshot | null, entry: MailEntry, code: number, pass: string, state: MailState) {
-    return judge(snapshot, entry, code, pass, this.behaviour, state, snapshot ? this.topologyOf(snapshot) : undefined);
+    return judge(
+      snapshot,
+      entry,
+      code,
+      pass,
+      this.behaviour,
+      state,
+      snapshot ? this.index.topologyOf(snapshot) : undefined,
+    );
   }
 
   /** "Check": per recipient, the model's verdict from the lab as it is now (null where it cannot be read). */
@@ -148,7 +150,7 @@ export class Diagnosis {
     // Asked for by a person: the lab as it is now (a large one over several calls: pending meanwhile).
     const snapshot = this.readLab(() => this.o.lab.fresh());
     const pending = snapshot ? null : this.pending();
-    const topo = snapshot ? this.topologyOf(snapshot) : undefined;
+    const topo = snapshot ? this.index.topologyOf(snapshot) : undefined;
     const account = { device: d.name, from: String(r.from), password: String(r.password), server: String(r.server) };
     const value = r.to
       .map((t) => String(t).trim())
@@ -191,19 +193,8 @@ export class Diagnosis {
     return fidelityReport({ ptVersion, engineVersion, shapes: this.shapes, mails });
   }
 
-  /**
-   * The snapshot indexed once for every mail judged against it: its paths and lookups are
-   * remembered on the index, so a burst of mails costs the model about 0.07 ms each in
-   * Qt 5.15 instead of about 1 ms (node build/bench-matrix.mjs measures the same sharing).
-   */
-  private topologyOf(snapshot: Snapshot): Topology {
-    if (this.indexed && this.indexed.snapshot === snapshot) return this.indexed.topo;
-    const topo = indexTopology(snapshot);
-    this.indexed = { snapshot, topo };
-    return topo;
-  }
-
   private readLab(read: () => Snapshot | null): Snapshot | null {
+    this.index.forgetStale();
     try {
       return read();
     } catch (e) {

@@ -123,6 +123,14 @@ export class LabSnapshot {
     return this.steps !== null;
   }
 
+  /**
+   * Whether `snapshot` is still one this lab answers or compares a read with. One it let go (PT changed
+   * what exists) is of no use to anyone: what is kept beside it (src/lab-index.ts) goes before the next read.
+   */
+  holds(snapshot: Snapshot): boolean {
+    return snapshot === this.snapshot || snapshot === this.last;
+  }
+
   /** How far the read under way is. */
   progress(): ReadProgress {
     return { done: this.reading.done, total: this.reading.total };

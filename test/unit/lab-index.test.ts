@@ -1,0 +1,63 @@
+// The lab's index lives exactly as long as the lab holds its snapshot (issue 23): kept while a read may
+// still find the same lab and answer that snapshot (its memo then lives on), let go as soon as PT says
+// what exists changed, before the next read's collections would mark it.
+import { describe, expect, it } from "vitest";
+import { VirtualClock } from "../../sim/clock";
+import { classroom } from "../../sim/scenarios/classroom";
+import { World } from "../../sim/world";
+import { LabIndex } from "../../src/lab-index";
+import { LabSnapshot, SNAPSHOT_MAX_AGE_MS } from "../../src/lab-snapshot";
+import { Subscriptions } from "../../src/subscriptions";
+
+function watched() {
+  const clock = new VirtualClock();
+  const world = new World({ clock });
+  world.load(classroom());
+  const errors: string[] = [];
+  const lab = new LabSnapshot(world.host(), new Subscriptions((w) => errors.push(w)), (w) => errors.push(w));
+  lab.watch();
+  return { clock, world, lab, index: new LabIndex(lab), errors };
+}
+
+describe("the lab's index", () => {
+  it("is one per snapshot, shared by every ask", () => {
+    const t = watched();
+    const first = t.lab.get();
+    const topo = t.index.topologyOf(first);
+    expect(t.index.topologyOf(first)).toBe(topo);
+    t.clock.advance(SNAPSHOT_MAX_AGE_MS); // aged out, read again, the same lab: the same snapshot and index
+    t.index.forgetStale();
+    expect(t.index.topologyOf(t.lab.get())).toBe(topo);
+    expect(t.errors).toEqual([]);
+  });
+
+  it("is kept after a change of facts until a read answers another snapshot", () => {
+    const t = watched();
+    const first = t.lab.get();
+    t.index.topologyOf(first);
+    const pc = t.world.devices.find((d) => d.kind === "pc")!;
+    pc.setPower(false); // a device event: stale, and the next read compares with the last
+    expect(t.lab.holds(first)).toBe(true);
+    t.index.forgetStale();
+    expect(t.index.kept()).toBe(true);
+    const second = t.lab.get();
+    expect(second).not.toBe(first);
+    expect(t.lab.holds(first)).toBe(false);
+    expect(t.lab.holds(second)).toBe(true);
+    t.index.forgetStale();
+    expect(t.index.kept()).toBe(false);
+    expect(t.errors).toEqual([]);
+  });
+
+  it("goes as soon as PT says what exists changed, before any read", () => {
+    const t = watched();
+    const first = t.lab.get();
+    t.index.topologyOf(first);
+    t.world.addDevice({ name: "PC-New", kind: "pc" });
+    expect(t.lab.holds(first)).toBe(false);
+    t.index.forgetStale();
+    expect(t.index.kept()).toBe(false);
+    expect(t.lab.busy()).toBe(false); // nothing read yet
+    expect(t.errors).toEqual([]);
+  });
+});
