@@ -9,7 +9,8 @@
 //   first: the lab changed (a PC's DNS server, which PT announces nowhere) and read again, then one mail
 //          from each PC: each sender's first judgment on the new snapshot (x3);
 //   same: the lab read again and found unchanged, then one mail from each PC: the read answers the last
-//         snapshot itself, so what was worked out over it stays (x3).
+//         snapshot itself, so what was worked out over it stays (x3);
+//   labCheck: a whole Lab check of the 300 devices, every page read, per cell (every sender × account).
 world.webViewManager.onEvaluate = function () {};
 world.openFile(classroomOf("Classroom A", PCS));
 main();
@@ -55,5 +56,13 @@ for (var round = 0; round < 3; round++) {
   });
   afterRead("same", function () {});
 }
+// A whole Lab check, every page read, after a mail read the lab: what each of its cells allocates.
+__host.advance(6000);
+emitOne(n++);
+drain();
+phase("labCheck", function () {
+  labCheck();
+  return labChecks[labChecks.length - 1].cells;
+});
 cleanUp();
 __host.result({ senders: senders.length });

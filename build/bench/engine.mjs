@@ -220,7 +220,7 @@ export async function engineAlloc() {
         child.on("error", reject);
         child.on("close", (code) => {
           flush();
-          if (code !== 0 || !result || !phases.warm || !phases.first || !phases.same)
+          if (code !== 0 || !result || !phases.warm || !phases.first || !phases.same || !phases.labCheck)
             reject(new Error(`engine allocation (${flavour}): exit ${code}, ${JSON.stringify({ result, phases })}`));
           else resolve(phases);
         });
@@ -233,6 +233,7 @@ export async function engineAlloc() {
     figures[`${flavour}.firstJudgeAllocRatio`] = round(first / warm, 1);
     figures[`${flavour}.sameLabJudgeAllocKb`] = round(median(r.same), 1);
     figures[`${flavour}.idleAllocKb`] = round(median(r.idle), 2);
+    figures[`${flavour}.labCheckCellAllocKb`] = round(median(r.labCheck), 2);
   }
   return figures;
 }

@@ -69,6 +69,9 @@ const FIGURES = [
   // A read that finds the lab unchanged answers the last snapshot, and its memo with it (src/lab-reader.ts).
   ...perQt("sameLabJudgeAllocKb", "KB allocated per sender's first mail after a read found the lab unchanged", ["<=", 64]),
   ...perQt("idleAllocKb", "KB allocated per 1 ms of timers with no mail (the floor)", null),
+  // A Lab check of the 300 devices is 87,025 cells, worked out in ticks: 8.3 KB a cell in Qt 6 was 720 MB, some
+  // 60 collections that fall in its ticks, and the day's slowest calls were ticks with two (fate.ts: steps worded when read).
+  ...perQt("labCheckCellAllocKb", "KB allocated per cell of a whole Lab check of 300 devices, its pages read", ["<=", 8]),
   ...perQt("matrixMs", "40 × 40 delivery matrix (`build/bench-matrix.mjs`)", ["<=", 100]),
   ...perQt("matrixBaselineMs", "the same 1,600 pairs by decideFate alone", null),
   // Issue 20: the same class on a campus (build/bench-matrix.mjs campusOf): VLANs routed by a multilayer switch,

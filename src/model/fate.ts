@@ -122,9 +122,40 @@ export function sessionFate(
   return null;
 }
 
+/**
+ * A fate whose steps are worded when first read. Only the simulator plays them (sim/delivery.ts); a mail's
+ * verdict and the Lab check read its codes, and wording every step (a DNS answer, a login, a relay) for
+ * each cell was a third of what a Lab check allocated (issue 23: every 4 MB or so costs a collection).
+ * It keeps its context until then, so a fate is not kept beyond the question it answers.
+ */
+class Decided implements Fate {
+  private worded: FateStep[] | null = null;
+
+  constructor(
+    readonly codes: number[],
+    readonly outcome: Outcome,
+    readonly cause: string,
+    readonly fix: string,
+    readonly rule: string,
+    readonly evidence: Evidence,
+    private readonly c: MailContext,
+    private readonly stage: Stage,
+    /** The deciding stage's own step, when it has one (not the sender's). */
+    private readonly last: { wait: Wait; code: number | null } | null,
+  ) {}
+
+  get steps(): FateStep[] {
+    if (this.worded) return this.worded;
+    // Not named like the getter: a let or const named like its method is a SyntaxError in Qt 5.15 (README).
+    const made = stepsBefore(this.c, this.stage);
+    if (this.last) made.push({ what: this.cause, wait: this.last.wait, code: this.last.code, opensSession: null });
+    this.worded = made;
+    return made;
+  }
+}
+
 function decided(c: MailContext, row: RuleRow, cause: string, fix: string): Fate {
   const result = row.result(c.behaviour);
-  const steps = stepsBefore(c, row.stage);
   const code = result.outcome === "failed" ? result.code : 2;
   let outcome: Outcome;
   if (result.outcome === "failed") outcome = { kind: "failed", code: result.code };
@@ -136,34 +167,29 @@ function decided(c: MailContext, row: RuleRow, cause: string, fix: string): Fate
       server: row.stage === "remote" ? c.remote().name : c.outgoing().name,
       mailbox: c.toUser(),
     };
-  if (row.stage !== "sender") steps.push({ what: cause, wait: result.wait, code, opensSession: null });
-  return {
-    codes: codesOf(steps),
-    outcome,
-    cause,
-    fix,
-    rule: row.id,
-    evidence: row.evidence,
-    steps,
-  };
+  const last = row.stage !== "sender" ? { wait: result.wait, code } : null;
+  const codes = codesBefore(c, row.stage);
+  if (last && code !== null) codes.push(code);
+  return new Decided(codes, outcome, cause, fix, row.id, row.evidence, c, row.stage, last);
 }
 
 function unknownFate(c: MailContext, row: RuleRow, what: string): Fate {
-  const steps = stepsBefore(c, row.stage === "cut" ? "sender" : row.stage);
-  return {
-    codes: codesOf(steps),
-    outcome: { kind: "unknown" },
-    cause: "unknown: " + what,
-    fix: "check this in Packet Tracer: " + what,
-    rule: row.id,
-    evidence: row.evidence,
-    steps,
-  };
+  const stage = row.stage === "cut" ? "sender" : row.stage;
+  const cause = "unknown: " + what;
+  const fix = "check this in Packet Tracer: " + what;
+  return new Decided(codesBefore(c, stage), { kind: "unknown" }, cause, fix, row.id, row.evidence, c, stage, null);
 }
 
-function codesOf(steps: FateStep[]): number[] {
+/**
+ * The codes of stepsBefore's steps, in order, without wording them: the only steps with a code are the
+ * hand-over (1) and the login that relays (3), and only when PT shows progress codes. A test holds the
+ * two to each other over every fixture lab's matrix (test/unit/fate-steps.test.ts).
+ */
+function codesBefore(c: MailContext, stage: Stage): number[] {
   const codes: number[] = [];
-  for (const s of steps) if (s.code !== null) codes.push(s.code);
+  if (stage === "sender" || !c.behaviour.emitProgressEvents) return codes;
+  codes.push(1);
+  if (ORDER.indexOf(stage) > ORDER.indexOf("local")) codes.push(3);
   return codes;
 }
 
