@@ -4,7 +4,7 @@
 // lacks (unknown). The table that orders them is rules.ts.
 import { arpHas } from "./addresses";
 import { type Check, dnsServerFor, hasAccount, holds, type MailContext, unknownFact } from "./context";
-import { asked, isService, lookupEnds, mailService, onSubnet, reached, serverText } from "./row";
+import { asked, isService, lookupMissing, mailService, onSubnet, reached, serverText } from "./row";
 
 /** A DNS server address no device has: point the setting at one that knows the name; else the way's own fix. */
 export function dnsFix(c: MailContext, who: string, name: string, dnsIp: string, wayFix: string): string {
@@ -28,40 +28,46 @@ export function serverBlank(c: MailContext): Check {
   );
 }
 
+// The lookup rows test the end they word before wording it (lookupMissing in row.ts: no closure per ask).
+
 export function clientNoDnsServer(c: MailContext): Check {
   if (c.byAddress()) return null;
+  const l = c.clientLookup();
+  if (l.kind !== "no-server") return lookupMissing(l, "setting");
   const who = c.mail.device;
-  return lookupEnds(c.clientLookup(), "no-server", "setting", (l) => {
-    const to = serverText(dnsServerFor(c, c.serverText()), "a DNS server");
-    return holds(
-      `${who} has no DNS server to look up ${c.serverText()}${onSubnet(l)}`,
-      `set ${who}'s DNS server (IP Configuration) to ${to}, or give the outgoing server as an address`,
-    );
-  });
+  const to = serverText(dnsServerFor(c, c.serverText()), "a DNS server");
+  return holds(
+    `${who} has no DNS server to look up ${c.serverText()}${onSubnet(l)}`,
+    `set ${who}'s DNS server (IP Configuration) to ${to}, or give the outgoing server as an address`,
+  );
 }
 
 export function clientDnsUnreachable(c: MailContext): Check {
   if (c.byAddress()) return null;
+  const l = c.clientLookup();
+  if (l.kind !== "unreachable") return lookupMissing(l, "reach");
   const who = c.mail.device;
-  return lookupEnds(c.clientLookup(), "unreachable", "reach", (l) =>
-    holds(`${who} cannot reach its DNS server ${l.dnsIp}: ${l.cause}`, dnsFix(c, who, c.serverText(), l.dnsIp, l.fix)),
+  return holds(
+    `${who} cannot reach its DNS server ${l.dnsIp}: ${l.cause}`,
+    dnsFix(c, who, c.serverText(), l.dnsIp, l.fix),
   );
 }
 
 export function clientDnsSilent(c: MailContext): Check {
   if (c.byAddress()) return null;
-  return lookupEnds(c.clientLookup(), "silent", "service", (l) => holds(l.why, l.fix));
+  const l = c.clientLookup();
+  return l.kind === "silent" ? holds(l.why, l.fix) : lookupMissing(l, "service");
 }
 
 export function clientNoARecord(c: MailContext): Check {
   if (c.byAddress()) return null;
-  return lookupEnds(c.clientLookup(), "no-record", "records", (l) => {
-    const to = serverText(c.serverFor(c.fromDomain()), "the mail server's address");
-    return holds(
-      `${l.dns.name} (${l.dnsIp}${asked(l, c.mail.device)}) has no A record for ${c.serverText()}`,
-      `add an A record ${c.serverText()} → ${to} on ${l.dns.name}`,
-    );
-  });
+  const l = c.clientLookup();
+  if (l.kind !== "no-record") return lookupMissing(l, "records");
+  const to = serverText(c.serverFor(c.fromDomain()), "the mail server's address");
+  return holds(
+    `${l.dns.name} (${l.dnsIp}${asked(l, c.mail.device)}) has no A record for ${c.serverText()}`,
+    `add an A record ${c.serverText()} → ${to} on ${l.dns.name}`,
+  );
 }
 
 export function serverUnreachable(c: MailContext): Check {

@@ -5,7 +5,7 @@
 import { storedIn } from "../wire";
 import { dnsFix } from "./conditions-client";
 import { type Check, dnsServerFor, hasAccount, holds, type MailContext, unknownFact } from "./context";
-import { asked, isService, lookupEnds, mailService, onSubnet, reached, serverText } from "./row";
+import { asked, isService, lookupMissing, mailService, onSubnet, reached, serverText } from "./row";
 
 function hasNoAccount(c: MailContext, name: string, accounts: { [user: string]: string } | null): Check {
   if (!accounts) return unknownFact(`${name}'s accounts could not be read`);
@@ -35,36 +35,42 @@ export function recipientWithoutDomain(c: MailContext): Check {
   );
 }
 
+// The lookup rows test the end they word before wording it (lookupMissing in row.ts: no closure per ask).
+
 export function mailServerNoDns(c: MailContext): Check {
+  const l = c.relayLookup();
+  if (l.kind !== "no-server") return lookupMissing(l, "setting");
   const name = c.outgoing().name;
-  return lookupEnds(c.relayLookup(), "no-server", "setting", (l) => {
-    const to = serverText(dnsServerFor(c, c.toDomain()), `a DNS server with an A record for ${c.toDomain()}`);
-    return holds(
-      `${name} has no DNS server to look up ${c.toDomain()}${onSubnet(l)}`,
-      `set ${name}'s DNS server (IP Configuration) to ${to}`,
-    );
-  });
+  const to = serverText(dnsServerFor(c, c.toDomain()), `a DNS server with an A record for ${c.toDomain()}`);
+  return holds(
+    `${name} has no DNS server to look up ${c.toDomain()}${onSubnet(l)}`,
+    `set ${name}'s DNS server (IP Configuration) to ${to}`,
+  );
 }
 
 export function relayDnsUnreachable(c: MailContext): Check {
+  const l = c.relayLookup();
+  if (l.kind !== "unreachable") return lookupMissing(l, "reach");
   const name = c.outgoing().name;
-  return lookupEnds(c.relayLookup(), "unreachable", "reach", (l) =>
-    holds(`${name} cannot reach its DNS server ${l.dnsIp}: ${l.cause}`, dnsFix(c, name, c.toDomain(), l.dnsIp, l.fix)),
+  return holds(
+    `${name} cannot reach its DNS server ${l.dnsIp}: ${l.cause}`,
+    dnsFix(c, name, c.toDomain(), l.dnsIp, l.fix),
   );
 }
 
 export function relayDnsSilent(c: MailContext): Check {
-  return lookupEnds(c.relayLookup(), "silent", "service", (l) => holds(l.why, l.fix));
+  const l = c.relayLookup();
+  return l.kind === "silent" ? holds(l.why, l.fix) : lookupMissing(l, "service");
 }
 
 export function relayNoARecord(c: MailContext): Check {
-  return lookupEnds(c.relayLookup(), "no-record", "records", (l) => {
-    const to = serverText(c.serverFor(c.toDomain()), "its mail server's address");
-    return holds(
-      `${l.dns.name} (${l.dnsIp}${asked(l, c.outgoing().name)}) has no A record for ${c.toDomain()}`,
-      `add an A record ${c.toDomain()} → ${to} on ${l.dns.name}`,
-    );
-  });
+  const l = c.relayLookup();
+  if (l.kind !== "no-record") return lookupMissing(l, "records");
+  const to = serverText(c.serverFor(c.toDomain()), "its mail server's address");
+  return holds(
+    `${l.dns.name} (${l.dnsIp}${asked(l, c.outgoing().name)}) has no A record for ${c.toDomain()}`,
+    `add an A record ${c.toDomain()} → ${to} on ${l.dns.name}`,
+  );
 }
 
 export function relayUnreachable(c: MailContext): Check {
