@@ -33,6 +33,13 @@ interface SenderSide {
   connection?: Reach;
   /** The words of the steps before the login (fate.ts). */
   words: { [key: string]: string };
+  /**
+   * The outgoing server's lookups by the recipient's domain and its ways by address: a Lab check asks
+   * them of every cell, and the memo's keys are strings built per ask (an allocation each in Qt's engine).
+   * Without a prototype: a domain is only a name.
+   */
+  relays?: { [domain: string]: Lookup };
+  relayReaches?: { [ip: string]: Reach };
 }
 
 export class MailContext {
@@ -174,8 +181,17 @@ export class MailContext {
 
   /** The outgoing server's DNS lookup of the recipient's domain. */
   relayLookup(): Lookup {
-    if (this.relay === undefined) this.relay = lookup(this.topo, this.outgoing(), this.toDomain(), this.askLan());
-    return this.relay;
+    if (this.relay !== undefined) return this.relay;
+    const side = this.side;
+    if (!side.relays) side.relays = Object.create(null) as { [domain: string]: Lookup };
+    const domain = this.toDomain();
+    let found = side.relays[domain];
+    if (!found) {
+      found = lookup(this.topo, this.outgoing(), domain, this.askLan());
+      side.relays[domain] = found;
+    }
+    this.relay = found;
+    return found;
   }
 
   relayIp(): string {
@@ -184,9 +200,17 @@ export class MailContext {
   }
 
   relayConnection(): Reach {
-    if (this.relayReach === undefined)
-      this.relayReach = reachAddress(this.topo, this.outgoing().name, this.relayIp(), SMTP);
-    return this.relayReach;
+    if (this.relayReach !== undefined) return this.relayReach;
+    const side = this.side;
+    if (!side.relayReaches) side.relayReaches = Object.create(null) as { [ip: string]: Reach };
+    const ip = this.relayIp();
+    let found = side.relayReaches[ip];
+    if (!found) {
+      found = reachAddress(this.topo, this.outgoing().name, ip, SMTP);
+      side.relayReaches[ip] = found;
+    }
+    this.relayReach = found;
+    return found;
   }
 
   remoteMail(): MailServerFacts {
