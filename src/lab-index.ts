@@ -29,9 +29,4 @@ export class LabIndex {
   forgetStale(): void {
     if (this.indexed && !this.lab.holds(this.indexed.snapshot)) this.indexed = null;
   }
-
-  /** Whether an index is kept: for the tests. */
-  kept(): boolean {
-    return this.indexed !== null;
-  }
 }

@@ -34,30 +34,30 @@ describe("the lab's index", () => {
   it("is kept after a change of facts until a read answers another snapshot", () => {
     const t = watched();
     const first = t.lab.get();
-    t.index.topologyOf(first);
+    const topo = t.index.topologyOf(first);
     const pc = t.world.devices.find((d) => d.kind === "pc")!;
     pc.setPower(false); // a device event: stale, and the next read compares with the last
     expect(t.lab.holds(first)).toBe(true);
     t.index.forgetStale();
-    expect(t.index.kept()).toBe(true);
+    expect(t.index.topologyOf(first)).toBe(topo); // kept: the same index answers
     const second = t.lab.get();
     expect(second).not.toBe(first);
     expect(t.lab.holds(first)).toBe(false);
     expect(t.lab.holds(second)).toBe(true);
     t.index.forgetStale();
-    expect(t.index.kept()).toBe(false);
+    expect(t.index.topologyOf(first)).not.toBe(topo); // let go: asked again, a new one is made
     expect(t.errors).toEqual([]);
   });
 
   it("goes as soon as PT says what exists changed, before any read", () => {
     const t = watched();
     const first = t.lab.get();
-    t.index.topologyOf(first);
+    const topo = t.index.topologyOf(first);
     t.world.addDevice({ name: "PC-New", kind: "pc" });
     expect(t.lab.holds(first)).toBe(false);
     t.index.forgetStale();
-    expect(t.index.kept()).toBe(false);
     expect(t.lab.busy()).toBe(false); // nothing read yet
+    expect(t.index.topologyOf(first)).not.toBe(topo);
     expect(t.errors).toEqual([]);
   });
 });
