@@ -2,21 +2,13 @@
 // still find the same lab and answer that snapshot (its memo then lives on), let go as soon as PT says
 // what exists changed, before the next read's collections would mark it.
 import { describe, expect, it } from "vitest";
-import { VirtualClock } from "../../sim/clock";
-import { classroom } from "../../sim/scenarios/classroom";
-import { World } from "../../sim/world";
 import { LabIndex } from "../../src/lab-index";
-import { LabSnapshot, SNAPSHOT_MAX_AGE_MS } from "../../src/lab-snapshot";
-import { Subscriptions } from "../../src/subscriptions";
+import { SNAPSHOT_MAX_AGE_MS } from "../../src/lab-snapshot";
+import { watchedClassroom } from "../helpers/watched-lab";
 
 function watched() {
-  const clock = new VirtualClock();
-  const world = new World({ clock });
-  world.load(classroom());
-  const errors: string[] = [];
-  const lab = new LabSnapshot(world.host(), new Subscriptions((w) => errors.push(w)), (w) => errors.push(w));
-  lab.watch();
-  return { clock, world, lab, index: new LabIndex(lab), errors };
+  const t = watchedClassroom();
+  return Object.assign(t, { index: new LabIndex(t.lab) });
 }
 
 describe("the lab's index", () => {

@@ -3,14 +3,12 @@
 // or lost, makes two reads differ.
 import { describe, expect, it } from "vitest";
 import { fixtureLabs } from "../../lab/fixtures/labs";
-import { VirtualClock } from "../../sim/clock";
 import { classroom } from "../../sim/scenarios/classroom";
 import type { TopologySpec } from "../../sim/spec";
-import { World } from "../../sim/world";
-import { LabSnapshot, SNAPSHOT_MAX_AGE_MS } from "../../src/lab-snapshot";
+import { SNAPSHOT_MAX_AGE_MS } from "../../src/lab-snapshot";
 import { sameFacts } from "../../src/model/same-facts";
-import { Subscriptions } from "../../src/subscriptions";
 import { imported, liveSnapshot } from "../helpers/fixture-labs";
+import { watchedClassroom } from "../helpers/watched-lab";
 
 type Tree = { [key: string]: unknown } | unknown[];
 
@@ -78,18 +76,8 @@ describe("two reads of a lab are the same exactly when every fact is", () => {
 });
 
 describe("a read that finds the same lab keeps the last snapshot", () => {
-  function watched() {
-    const clock = new VirtualClock();
-    const world = new World({ clock });
-    world.load(classroom());
-    const errors: string[] = [];
-    const lab = new LabSnapshot(world.host(), new Subscriptions((w) => errors.push(w)), (w) => errors.push(w));
-    lab.watch();
-    return { clock, world, lab, errors };
-  }
-
   it("the same object after the lab aged out unchanged; a new one after a change PT announces nowhere", () => {
-    const t = watched();
+    const t = watchedClassroom();
     const first = t.lab.get();
     t.clock.advance(SNAPSHOT_MAX_AGE_MS);
     expect(t.lab.get()).toBe(first);
@@ -106,7 +94,7 @@ describe("a read that finds the same lab keeps the last snapshot", () => {
   });
 
   it("not after PT said the structure changed, even when it changed back", () => {
-    const t = watched();
+    const t = watchedClassroom();
     const first = t.lab.get();
     t.world.addDevice({ name: "PC-Brief", kind: "pc" });
     t.world.removeDevice("PC-Brief");
