@@ -140,15 +140,18 @@ class Decided implements Fate {
     readonly evidence: Evidence,
     private readonly c: MailContext,
     private readonly stage: Stage,
-    /** The deciding stage's own step, when it has one (not the sender's). */
-    private readonly last: { wait: Wait; code: number | null } | null,
+    /** How the deciding stage's own step ends; null when it has none (the sender's stage, an unknown). */
+    private readonly lastWait: Wait | null,
   ) {}
 
   get steps(): FateStep[] {
     if (this.worded) return this.worded;
     // Not named like the getter: a let or const named like its method is a SyntaxError in Qt 5.15 (README).
     const made = stepsBefore(this.c, this.stage);
-    if (this.last) made.push({ what: this.cause, wait: this.last.wait, code: this.last.code, opensSession: null });
+    if (this.lastWait) {
+      const o = this.outcome;
+      made.push({ what: this.cause, wait: this.lastWait, code: o.kind === "failed" ? o.code : 2, opensSession: null });
+    }
     this.worded = made;
     return made;
   }
@@ -167,10 +170,10 @@ function decided(c: MailContext, row: RuleRow, cause: string, fix: string): Fate
       server: row.stage === "remote" ? c.remote().name : c.outgoing().name,
       mailbox: c.toUser(),
     };
-  const last = row.stage !== "sender" ? { wait: result.wait, code } : null;
+  const ownStep = row.stage !== "sender";
   const codes = codesBefore(c, row.stage);
-  if (last && code !== null) codes.push(code);
-  return new Decided(codes, outcome, cause, fix, row.id, row.evidence, c, row.stage, last);
+  if (ownStep && code !== null) codes.push(code);
+  return new Decided(codes, outcome, cause, fix, row.id, row.evidence, c, row.stage, ownStep ? result.wait : null);
 }
 
 function unknownFate(c: MailContext, row: RuleRow, what: string): Fate {
