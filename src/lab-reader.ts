@@ -6,6 +6,7 @@
 // Native objects are never enumerated (for…in crashes PT 9.0.1): known getters only.
 
 import { aclsOn, configured, dhcpAt, unmodeledAt } from "./device-config";
+import { NameTable } from "./model/name-table";
 import { sameFacts } from "./model/same-facts";
 import type { DeviceFacts, DeviceKind, LinkEnd, LinkFacts, PortFacts, Snapshot } from "./model/snapshot";
 import { expects, readArp, readDnsServer, readMail, readRouting, setting } from "./process-reader";
@@ -23,9 +24,12 @@ const joinsLan = (kind: DeviceKind | null): boolean => kind === "switch" || kind
 
 /** What one read keeps besides the facts: each port's status for its links, and what to watch. */
 interface ReadState {
-  /** Port.isPortUp() by "device#port": a link is up when both ends are (snapshot.ts LinkFacts.up). */
-  portUp: { [key: string]: boolean | null };
-  byName: { [name: string]: DeviceFacts };
+  /**
+   * Port.isPortUp() by "device#port": a link is up when both ends are (snapshot.ts LinkFacts.up). NameTables:
+   * an object's new shape per key set off runs of wasted collections in Qt (model/name-table.ts).
+   */
+  portUp: NameTable<boolean | null>;
+  byName: NameTable<DeviceFacts>;
   /** Hosts with a port whose HostPort.isInboundFirewallOn() answered true. */
   firewall: { [name: string]: boolean };
   watch: ((target: IpcObject, event: string) => void) | null;
@@ -78,7 +82,13 @@ export function* labReading(
   const linkCount = countOf(() => network.getLinkCount());
   const comparing = previous !== null && previous.devices.length === count;
   progress.total = count + (linkCount || 0) + (comparing ? Math.ceil(count / COMPARED_PER_STEP) : 0);
-  const state: ReadState = { portUp: {}, byName: {}, firewall: {}, watch, configure: [] };
+  const state: ReadState = {
+    portUp: new NameTable<boolean | null>(),
+    byName: new NameTable<DeviceFacts>(),
+    firewall: {},
+    watch,
+    configure: [],
+  };
   const devices: DeviceFacts[] = [];
   for (let i = 0; i < count; i++) {
     const device = attempt(() => network.getDeviceAt(i));
@@ -86,8 +96,8 @@ export function* labReading(
     progress.done++;
     yield null;
     // A device without a readable name cannot be keyed; the model calls it "not in the snapshot".
-    if (!facts || Object.prototype.hasOwnProperty.call(state.byName, facts.name)) continue;
-    state.byName[facts.name] = facts;
+    if (!facts || state.byName.has(facts.name)) continue;
+    state.byName.set(facts.name, facts);
     devices.push(facts);
   }
   const links: LinkFacts[] | null = linkCount === null ? null : [];
@@ -210,7 +220,7 @@ function readPorts(device: Device, owner: string, kind: DeviceKind | null, state
 function readPort(port: Port, name: string, owner: string, kind: DeviceKind | null, state: ReadState): PortFacts {
   const hostPort = port as HostPort;
   const portUp = flag(() => port.isPortUp());
-  state.portUp[owner + "#" + name] = portUp;
+  state.portUp.set(owner + "#" + name, portUp);
   // An older PT without the call is taken as having the firewall off [inf].
   if (expects(kind, "HostIp") === "must" && flag(() => hostPort.isInboundFirewallOn()) === true)
     state.firewall[owner] = true;
@@ -245,10 +255,11 @@ function readEnd(port: Port | null, state: ReadState): { end: LinkEnd; up: boole
   const end = { device, port: name };
   if (device === null || name === null) return { end, up: flag(() => port.isPortUp()) };
   const key = device + "#" + name;
-  const facts = Object.prototype.hasOwnProperty.call(state.byName, device) ? state.byName[device] : null;
-  if (facts && joinsLan(facts.kind) && facts.ports && !Object.prototype.hasOwnProperty.call(state.portUp, key)) {
+  const facts = state.byName.get(device) || null;
+  if (facts && joinsLan(facts.kind) && facts.ports && !state.portUp.has(key)) {
     facts.ports.push(readPort(port, name, device, facts.kind, state));
   }
-  const up = Object.prototype.hasOwnProperty.call(state.portUp, key) ? state.portUp[key] : flag(() => port.isPortUp());
+  const known = state.portUp.get(key);
+  const up = known !== undefined ? known : flag(() => port.isPortUp());
   return { end, up };
 }

@@ -13,7 +13,7 @@
 // engine is ~40× slower than V8).
 import type { Fate, MailFacts, Snapshot } from "./model";
 import { ipText, isUnset, networkOf, prefixLength, sameSubnet } from "./model/addresses";
-import { Memo, remember } from "./model/topology";
+import { Memo } from "./model/topology";
 
 /**
  * The rows editDistance works in, reused by every call. Judging a failed mail allocated 65 KB here in
@@ -141,7 +141,7 @@ export function closest<T>(typed: string, candidates: Candidate<T>[]): { name: s
  * would grow the memo by one a distinct typo while a snapshot lives.
  */
 function candidates(memo: Memo, list: string, make: () => { name: string; what: string }[]): Candidate<string>[] {
-  return remember(memo, "near\n" + list, () =>
+  return memo.get("near\n" + list, () =>
     make().map((c) => {
       const key = c.name.trim().toLowerCase();
       return { name: c.name, what: c.what, key, keyLength: key.length };
@@ -186,7 +186,7 @@ function addresses(s: Snapshot): { name: string; what: string }[] {
 
 /** The accounts of the server that serves `domain`, and its device name. */
 function accountsIn(memo: Memo, s: Snapshot, domain: string): Accounts | null {
-  const all = remember(memo, "near\naccounts", () => accountsOf(s));
+  const all = memo.get("near\naccounts", () => accountsOf(s));
   const key = "#" + domain.toLowerCase();
   return Object.prototype.hasOwnProperty.call(all, key) ? all[key] : null;
 }

@@ -5,7 +5,7 @@
 // for this packet makes the answer unknown, never a guess.
 import { parseIp } from "./addresses";
 import type { AclEntry, DeviceFacts, PortFacts } from "./snapshot";
-import { remember, type Topology } from "./topology";
+import type { Topology } from "./topology";
 
 /** What a mail needs through the network: the protocol and the server's port, with IOS's name for it. */
 export interface Flow {
@@ -76,7 +76,7 @@ function matches(e: AclEntry, p: Packet): boolean | null {
 
 /** Whether any port filters with a list: without one, every flow goes the same way (reachAddress's memo). */
 export function filters(topo: Topology): boolean {
-  return remember(topo.memo, "filters", () =>
+  return topo.memo.get("filters", () =>
     topo.snapshot.devices.some((d) => (d.ports || []).some((p) => !!(p.aclIn || p.aclOut))),
   );
 }

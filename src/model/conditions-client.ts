@@ -3,7 +3,7 @@
 // Each answers null (does not hold), the cause and fix (holds), or the fact it
 // lacks (unknown). The table that orders them is rules.ts.
 import { arpHas } from "./addresses";
-import { type Check, dnsServerFor, hasAccount, holds, type MailContext, unknownFact } from "./context";
+import { type Check, dnsServerFor, holds, type MailContext, unknownFact } from "./context";
 import { asked, isService, lookupMissing, mailService, onSubnet, reached, serverText } from "./row";
 
 /** A DNS server address no device has: point the setting at one that knows the name; else the way's own fix. */
@@ -116,7 +116,7 @@ export function unknownSender(c: MailContext): Check {
   const name = c.outgoing().name;
   const user = c.fromUser();
   if (!accounts) return unknownFact(`${name}'s accounts could not be read`);
-  if (hasAccount(accounts, user)) return null;
+  if (accounts.has(user)) return null;
   return holds(
     `${name} has no account ${user}`,
     `add the user ${user} on ${name} (Services > EMAIL > User Setup), or fix the From address`,
@@ -124,10 +124,10 @@ export function unknownSender(c: MailContext): Check {
 }
 
 export function wrongPassword(c: MailContext): Check {
-  const accounts = c.accountsAt(c.outgoing()) || {};
+  const accounts = c.accountsAt(c.outgoing());
   const name = c.outgoing().name;
   const user = c.fromUser();
-  if (accounts[user] === c.mail.password) return null;
+  if (accounts && accounts.get(user) === c.mail.password) return null;
   return holds(
     `the password is not ${user}'s password on ${name}`,
     `type ${user}'s password as set in ${name}'s User Setup (case-sensitive)`,

@@ -4,12 +4,12 @@
 
 import { storedIn } from "../wire";
 import { dnsFix } from "./conditions-client";
-import { type Check, dnsServerFor, hasAccount, holds, type MailContext, unknownFact } from "./context";
+import { type Accounts, type Check, dnsServerFor, holds, type MailContext, unknownFact } from "./context";
 import { asked, isService, lookupMissing, mailService, onSubnet, reached, serverText } from "./row";
 
-function hasNoAccount(c: MailContext, name: string, accounts: { [user: string]: string } | null): Check {
+function hasNoAccount(c: MailContext, name: string, accounts: Accounts | null): Check {
   if (!accounts) return unknownFact(`${name}'s accounts could not be read`);
-  if (hasAccount(accounts, c.toUser())) return null;
+  if (accounts.has(c.toUser())) return null;
   return holds(
     `${name} (${c.toDomain()}) has no account ${c.toUser()}`,
     `add the user ${c.toUser()} on ${name}, or fix the recipient's address`,

@@ -6,10 +6,11 @@
 import { SMTP } from "./acl";
 import { domainOf, isIpAddress, localPartOf, sameSubnet } from "./addresses";
 import type { PtBehaviour } from "./behaviour";
+import { NameTable } from "./name-table";
 import { type Reach, reachAddress } from "./reach";
 import { type Lookup, lookup, normalName } from "./resolve";
 import type { DeviceFacts, MailFacts, MailServerFacts, Snapshot } from "./snapshot";
-import { hostPort, indexTopology, remember, type Topology } from "./topology";
+import { hostPort, indexTopology, type Topology } from "./topology";
 
 /** What a rule row's condition answers: it does not hold (null), it holds (with why and what to do), or a fact it needs is unknown. */
 export type Check = null | { holds: true; cause: string; fix: string } | { unknown: string };
@@ -160,7 +161,7 @@ export class MailContext {
   /** The address the sender must have in its ARP cache: the server on its own subnet, else its gateway. */
   nextHop(): string {
     const key = "nextHop\n" + this.mail.device + "\n" + this.outgoingIp();
-    return remember(this.topo.memo, key, () => this.nextHopNow());
+    return this.topo.memo.get(key, () => this.nextHopNow());
   }
 
   private nextHopNow(): string {
@@ -224,15 +225,15 @@ export class MailContext {
   }
 
   /** A server's accounts as a lookup (accountsOf), worked out once per snapshot. */
-  accountsAt(server: DeviceFacts): { [user: string]: string } | null {
+  accountsAt(server: DeviceFacts): Accounts | null {
     const key = "accounts\n" + server.name;
-    return remember(this.topo.memo, key, () => accountsOf(server.mail as MailServerFacts));
+    return this.topo.memo.get(key, () => accountsOf(server.mail as MailServerFacts));
   }
 
   /** A mail server a fix can point to: the one serving `domain`, else none. */
   serverFor(domain: string): { device: DeviceFacts; ip: string } | null {
     // Indexed once per snapshot: a fix asks for it per failing pair, and a scan of 300 devices took 1 ms in Qt.
-    const servers = remember(this.topo.memo, "mailServers", () => mailServersOf(this.topo.snapshot.devices));
+    const servers = this.topo.memo.get("mailServers", () => mailServersOf(this.topo.snapshot.devices));
     const key = "#" + normalName(domain);
     return Object.prototype.hasOwnProperty.call(servers, key) ? servers[key] : null;
   }
@@ -263,17 +264,16 @@ export function dnsServerFor(c: MailContext, name: string): { device: DeviceFact
   return null;
 }
 
+/** A server's passwords by user name (a NameTable: a class's server has hundreds of users). */
+export type Accounts = NameTable<string>;
+
 /** "user:password" strings as a lookup; null when they could not be read. */
-export function accountsOf(mail: MailServerFacts): { [user: string]: string } | null {
+export function accountsOf(mail: MailServerFacts): Accounts | null {
   if (mail.accounts === null) return null;
-  const out: { [user: string]: string } = {};
+  const out = new NameTable<string>();
   for (const a of mail.accounts) {
     const colon = a.indexOf(":");
-    if (colon > 0) out[a.slice(0, colon)] = a.slice(colon + 1);
+    if (colon > 0) out.set(a.slice(0, colon), a.slice(colon + 1));
   }
   return out;
-}
-
-export function hasAccount(accounts: { [user: string]: string }, user: string): boolean {
-  return Object.prototype.hasOwnProperty.call(accounts, user);
 }

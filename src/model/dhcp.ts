@@ -11,7 +11,7 @@ import { aclDrop, DHCP, DISCOVER, type Flow } from "./acl";
 import { ipText, networkOf, prefixLength, sameSubnet } from "./addresses";
 import { type LanMember, lanOf } from "./lan";
 import type { DeviceFacts, DhcpPool } from "./snapshot";
-import { hostPort, ipOf, maskOf, remember, routes, type Topology } from "./topology";
+import { hostPort, ipOf, maskOf, routes, type Topology } from "./topology";
 
 /** reach.ts's reachAddress, handed in (reach.ts asks this file, so it cannot import it back). */
 export type Reacher = (
@@ -50,7 +50,7 @@ const poolsText = (server: DeviceFacts): string => {
 
 export function dhcpOffer(topo: Topology, client: DeviceFacts, reach: Reacher): DhcpOffer {
   const key = "dhcp\n" + client.name;
-  return remember(topo.memo, key, () => offerNow(topo, client, reach));
+  return topo.memo.get(key, () => offerNow(topo, client, reach));
 }
 
 function offerNow(topo: Topology, client: DeviceFacts, reachAddress: Reacher): DhcpOffer {

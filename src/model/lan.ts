@@ -2,16 +2,9 @@
 // ports; hosts and router ports end it. Powered-off devices, down ports and
 // down links carry nothing, unless the question is "ideal" (every device on,
 // every port and link up), which the model asks to find what blocks a path.
+import { NameTable } from "./name-table";
 import type { DeviceFacts, LinkFacts, PortFacts } from "./snapshot";
-import {
-  DEFAULT_SWITCHPORT,
-  type Endpoint,
-  joinsLan,
-  remember,
-  type Switchport,
-  type Topology,
-  tableIn,
-} from "./topology";
+import { DEFAULT_SWITCHPORT, type Endpoint, innerTable, joinsLan, type Switchport, type Topology } from "./topology";
 
 // A flood is made for every sender of a class (300 at a time after each read of the lab), and each
 // object or string Qt's engine makes is an allocation: every 4 MB costs a collection of 10-15 ms that
@@ -81,7 +74,7 @@ class Way implements LanMember {
 
 /** The path items of a topology, each made once and shared by every LAN seen in it. */
 class Items {
-  private readonly made: { [key: string]: PathItem } = {};
+  private readonly made = new NameTable<PathItem>();
 
   port(device: DeviceFacts, port: PortFacts): PathItem {
     return this.once("p\n" + device.name + "\n" + port.name, () => ({ kind: "port", device, port }));
@@ -97,9 +90,11 @@ class Items {
   }
 
   private once(key: string, make: () => PathItem): PathItem {
-    const made = this.made;
-    if (!Object.prototype.hasOwnProperty.call(made, key)) made[key] = make();
-    return made[key];
+    const kept = this.made.get(key);
+    if (kept) return kept;
+    const item = make();
+    this.made.set(key, item);
+    return item;
   }
 }
 
@@ -170,7 +165,7 @@ type KeptLans = { key: string; lan: Lan }[];
 /** `flat`: as if no switch had VLANs, to tell a VLAN that parts two hosts from a missing cable. */
 export function lanOf(topo: Topology, start: Endpoint, ideal: boolean, flat?: boolean): Lan {
   const key = start.device.name + "\n" + start.port.name + "\n" + ideal + "\n" + !!flat;
-  const kept = remember(topo.memo, "lans", (): KeptLans => []);
+  const kept = topo.memo.get("lans", (): KeptLans => []);
   for (let i = kept.length - 1; i >= 0; i--) {
     if (kept[i].key !== key) continue;
     const hit = kept[i];
@@ -327,7 +322,7 @@ function lanNow(topo: Topology, start: Endpoint, ideal: boolean, flat: boolean):
 }
 
 /** The negotiated modes' table, made once per memo: a closure made per call is an allocation per port a flood meets. */
-const newModes = (): { [device: string]: { [port: string]: Switchport } } => Object.create(null);
+const newModes = () => new NameTable<{ [port: string]: Switchport }>();
 
 /**
  * A port's mode as it works: `dynamic auto` and `desirable` become a trunk when the far end asks (DTP: trunk or
@@ -338,7 +333,7 @@ function modeOf(topo: Topology, d: DeviceFacts, p: PortFacts): Switchport {
   if (sp.mode === "access" || sp.mode === "trunk") return sp;
   // Negotiated: the same for every flood over this snapshot, so worked out once per port.
   // By device and port name (a device's port names are its own: topo.port finds a port by name too).
-  const modes = tableIn(remember(topo.memo, "modes", newModes), d.name);
+  const modes = innerTable(topo.memo.get("modes", newModes), d.name);
   let mode = modes[p.name];
   if (!mode) {
     const far = topo.linksAt(d.name, p.name)[0];
@@ -382,7 +377,7 @@ export function memberAt(lan: Lan, ip: string): LanMember | null {
 }
 
 function itemsOf(topo: Topology): Items {
-  return remember(topo.memo, "lanItems", () => new Items());
+  return topo.memo.get("lanItems", () => new Items());
 }
 
 type Missed = { kind: "unknown"; what: string } | { kind: "fail"; cause: string; fix: string };

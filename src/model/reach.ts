@@ -9,17 +9,7 @@ import { dhcpOffer, netText } from "./dhcp";
 import { type Lan, lanOf, memberAt, missed, type PathItem } from "./lan";
 import { decideRoute } from "./routing";
 import type { DeviceFacts, PortFacts } from "./snapshot";
-import {
-  type Endpoint,
-  hostPort,
-  ipOf,
-  linkLabel,
-  maskOf,
-  portLabel,
-  remember,
-  routes,
-  type Topology,
-} from "./topology";
+import { type Endpoint, hostPort, ipOf, linkLabel, maskOf, portLabel, routes, type Topology } from "./topology";
 import { type Trace, unmodeledOn } from "./unmodeled";
 import { natOn, unassociated } from "./wireless";
 
@@ -40,7 +30,7 @@ const unknown = (what: string): Reach => ({ kind: "unknown", what });
 export function reachAddress(topo: Topology, from: string, ip: string, flow?: Flow): Reach {
   // Without an access list anywhere every flow goes the same way: one answer serves them all (the matrix's time).
   const key = "reach\n" + from + "\n" + ip + (flow && filters(topo) ? "\n" + flow.name : "");
-  return remember(topo.memo, key, () => reachNow(topo, from, ip, flow || null));
+  return topo.memo.get(key, () => reachNow(topo, from, ip, flow || null));
 }
 
 function reachNow(topo: Topology, from: string, ip: string, flow: Flow | null): Reach {

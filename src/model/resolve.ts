@@ -14,7 +14,7 @@ import { DNS } from "./acl";
 import { isUnset, sameSubnet } from "./addresses";
 import { reachAddress } from "./reach";
 import type { DeviceFacts } from "./snapshot";
-import { ipOf, maskOf, remember, type Topology } from "./topology";
+import { ipOf, maskOf, type Topology } from "./topology";
 
 export type Lookup =
   /** `lan`: the device has no DNS server set and `dns` answered on its subnet. */
@@ -32,7 +32,7 @@ export function normalName(name: string): string {
 
 export function lookup(topo: Topology, client: DeviceFacts, name: string, askLan: boolean): Lookup {
   const key = "lookup\n" + client.name + "\n" + name + "\n" + askLan;
-  return remember(topo.memo, key, () => lookupNow(topo, client, name, askLan));
+  return topo.memo.get(key, () => lookupNow(topo, client, name, askLan));
 }
 
 function lookupNow(topo: Topology, client: DeviceFacts, name: string, askLan: boolean): Lookup {

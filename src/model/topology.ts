@@ -1,6 +1,7 @@
 // A snapshot indexed for questions: a device by name, a port by name, the
 // links at a port, the owners of an address. Built once per question.
 import { isUnset } from "./addresses";
+import { NameTable } from "./name-table";
 import type { DeviceFacts, LinkFacts, PortFacts, Snapshot } from "./snapshot";
 import { associations } from "./wireless";
 
@@ -65,8 +66,8 @@ export const MEMO_LIMIT = 10000;
 
 /** Answers worked out from one snapshot, by key; at most `limit`, then it forgets them all and starts again. */
 export class Memo {
-  /** Without a prototype, so that any name a lab gives is only a name; replaced, never emptied key by key (README, Qt traps). */
-  private table: { [key: string]: unknown } = Object.create(null);
+  /** Replaced, never emptied key by key (README, Qt traps); a NameTable, as its keys are names people and labs give. */
+  private table = new NameTable<unknown>();
   private count = 0;
 
   constructor(private readonly limit = MEMO_LIMIT) {}
@@ -79,41 +80,43 @@ export class Memo {
   /** The answer under `key`, made on the first ask. */
   get<T>(key: string, make: () => T): T {
     const table = this.table;
-    if (Object.prototype.hasOwnProperty.call(table, key)) return table[key] as T;
+    const kept = table.get(key);
+    if (kept !== undefined || table.has(key)) return kept as T;
     const made = make();
     // After make(): what it remembered itself is counted, and kept, in the table it found.
     if (this.count >= this.limit) {
-      this.table = Object.create(null);
+      this.table = new NameTable<unknown>();
       this.count = 0;
     }
-    this.table[key] = made;
+    this.table.set(key, made);
     this.count++;
     return made;
   }
 }
 
 export function indexTopology(snapshot: Snapshot): Topology {
-  const byName: { [name: string]: DeviceFacts } = {};
-  for (const d of snapshot.devices) byName[d.name] = d;
+  // Devices by name in NameTables (one shape per new key would set off Qt's collector: name-table.ts); a
+  // device's ports by name in an object of its own, whose keys are the same for devices of one kind.
+  const byName = new NameTable<DeviceFacts>();
+  for (const d of snapshot.devices) byName.set(d.name, d);
   // Numbered by name, as byName and the links know them: a second device or port of one name is the first.
-  const deviceNumbers: { [name: string]: number } = Object.create(null);
-  const portNumbers: { [device: string]: { [port: string]: number } } = Object.create(null);
+  const deviceNumbers = new NameTable<number>();
+  const portNumbers = new NameTable<{ [port: string]: number }>();
   let deviceCount = 0;
   let portCount = 0;
   for (const d of snapshot.devices) {
-    if (deviceNumbers[d.name] === undefined) deviceNumbers[d.name] = deviceCount++;
-    const numbers = tableIn(portNumbers, d.name);
+    if (!deviceNumbers.has(d.name)) deviceNumbers.set(d.name, deviceCount++);
+    const numbers = innerTable(portNumbers, d.name);
     for (const p of d.ports || []) if (numbers[p.name] === undefined) numbers[p.name] = portCount++;
   }
   const portNumber = (device: string, port: string) => {
-    const numbers = portNumbers[device];
+    const numbers = portNumbers.get(device);
     const n = numbers ? numbers[port] : undefined;
     return n === undefined ? -1 : n;
   };
-  // Without a prototype, so that any name a lab gives is only a name.
-  const at: { [device: string]: { [port: string]: Hop[] } } = Object.create(null);
+  const at = new NameTable<{ [port: string]: Hop[] }>();
   const add = (from: string, fromPort: string, link: LinkFacts, device: string, port: string) => {
-    const hops = tableIn(at, from);
+    const hops = innerTable(at, from);
     if (!hops[fromPort]) hops[fromPort] = [];
     hops[fromPort].push({ link, far: { device, port, id: portNumber(device, port) } });
   };
@@ -132,9 +135,9 @@ export function indexTopology(snapshot: Snapshot): Topology {
   // Every port by its address, made on the first ask: a question asked of a failed path (whose is this
   // address?) walked every port of the lab, trimming each address, 115 KB of allocation a call in Qt 6 at
   // 300 devices (issue 23).
-  let byAddress: { [ip: string]: Endpoint[] } | null = null;
+  let byAddress: NameTable<Endpoint[]> | null = null;
   const addresses = () => {
-    const table: { [ip: string]: Endpoint[] } = Object.create(null);
+    const table = new NameTable<Endpoint[]>();
     const devices = snapshot.devices;
     for (let i = 0; i < devices.length; i++) {
       const ports = devices[i].ports || [];
@@ -142,8 +145,9 @@ export function indexTopology(snapshot: Snapshot): Topology {
         const ip = ports[j].ip;
         if (ip === null) continue;
         const key = ip.trim();
-        if (!table[key]) table[key] = [];
-        table[key].push({ device: devices[i], port: ports[j] });
+        const owners = table.get(key);
+        if (owners) owners.push({ device: devices[i], port: ports[j] });
+        else table.set(key, [{ device: devices[i], port: ports[j] }]);
       }
     }
     return table;
@@ -159,11 +163,11 @@ export function indexTopology(snapshot: Snapshot): Topology {
     memo: new Memo(),
     portNumber,
     deviceNumber: (name) => {
-      const n = deviceNumbers[name];
+      const n = deviceNumbers.get(name);
       return n === undefined ? -1 : n;
     },
     marks: { flood: 0, ports: zeros(portCount), devices: zeros(deviceCount) },
-    device: (name) => (Object.prototype.hasOwnProperty.call(byName, name) ? byName[name] : null),
+    device: (name) => byName.get(name) || null,
     port: (device, name) => {
       // A loop, not filter(): no closure and no array made per call (a flood asks it per member).
       const ports = device.ports || [];
@@ -171,33 +175,25 @@ export function indexTopology(snapshot: Snapshot): Topology {
       return null;
     },
     linksAt: (device, port) => {
-      const ports = at[device];
+      const ports = at.get(device);
       return (ports && ports[port]) || NO_HOPS;
     },
     owners: (ip) => {
       if (isUnset(ip)) return NO_OWNERS;
       if (!byAddress) byAddress = addresses();
-      return byAddress[ip.trim()] || NO_OWNERS;
+      return byAddress.get(ip.trim()) || NO_OWNERS;
     },
   };
 }
 
-/** `table[key]`, a table without a prototype (any name a lab gives is only a name), made when missing. */
-export function tableIn<T>(table: { [key: string]: { [key: string]: T } }, key: string): { [key: string]: T } {
-  let inner = table[key];
+/** The table under `key`, without a prototype (any name a lab gives is only a name), made when missing. */
+export function innerTable<T>(table: NameTable<{ [key: string]: T }>, key: string): { [key: string]: T } {
+  let inner = table.get(key);
   if (!inner) {
-    inner = Object.create(null);
-    table[key] = inner;
+    inner = Object.create(null) as { [key: string]: T };
+    table.set(key, inner);
   }
   return inner;
-}
-
-/**
- * The answer kept in a memo under `key` (a Topology's, which lives as long as its snapshot), made on the
- * first ask: paths, lookups and offers are asked for again by every mail judged against one snapshot.
- */
-export function remember<T>(memo: Memo, key: string, make: () => T): T {
-  return memo.get(key, make);
 }
 
 /** A port's address and mask as text ("" when unset or unread: callers check null first when it matters). */
