@@ -255,11 +255,13 @@ function readEnd(port: Port | null, state: ReadState): { end: LinkEnd; up: boole
   const end = { device, port: name };
   if (device === null || name === null) return { end, up: flag(() => port.isPortUp()) };
   const key = device + "#" + name;
-  const facts = state.byName.get(device) || null;
-  if (facts && joinsLan(facts.kind) && facts.ports && !state.portUp.has(key)) {
+  // A port's status is never undefined (flag() answers true, false or null): undefined is "not read yet".
+  let known = state.portUp.get(key);
+  const facts = known === undefined ? state.byName.get(device) : undefined;
+  if (facts && joinsLan(facts.kind) && facts.ports) {
     facts.ports.push(readPort(port, name, device, facts.kind, state));
+    known = state.portUp.get(key);
   }
-  const known = state.portUp.get(key);
   const up = known !== undefined ? known : flag(() => port.isPortUp());
   return { end, up };
 }
